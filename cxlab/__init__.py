@@ -1,0 +1,42 @@
+"""cxlab — customer experience management and loyalty, in a Jupyter workbook.
+
+``import cxlab as cx`` is fast: submodules (and pandas, matplotlib, semopy behind
+them) load on first use, e.g. ``cx.datasets.load("ecsi_mobile")``.
+
+Examples
+--------
+>>> import cxlab as cx
+>>> cx.datasets.load("ecsi_mobile").shape
+(250, 24)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_SUBMODULES = {"datasets", "errors", "exercises", "viz", "cli"}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cxlab import datasets, errors, exercises, viz  # noqa: F401
+    from cxlab.exercises import check  # noqa: F401
+
+__all__ = ["__version__", "check", "datasets", "errors", "exercises", "viz"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"cxlab.{name}")
+        globals()[name] = module
+        return module
+    if name == "check":
+        from cxlab.exercises import check
+
+        return check
+    raise AttributeError(f"module 'cxlab' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _SUBMODULES | {"check"})

@@ -1,0 +1,130 @@
+"""One plotting theme for cxlab, with Chinese (中文) labels that render on any machine.
+
+Matplotlib's default font (DejaVu Sans) has no Chinese glyphs, so a label such as
+"满意度" prints as empty boxes with a "Glyph … missing from font(s)" warning. cxlab
+registers *Noto Sans CJK SC*, shipped by the PyPI package ``mplfonts`` (SIL Open
+Font Licence), directly with matplotlib's font manager — no system fonts, no
+changes to the user's matplotlibrc — and lists it as a fallback behind the Latin
+font, so English and Chinese can share one label.
+
+Examples
+--------
+>>> import cxlab as cx
+>>> cx.viz.set_theme(lang="zh")
+'Noto Sans CJK SC'
+>>> fig, ax = cx.viz.plt.subplots()
+>>> _ = ax.set_title("顾客满意度 (satisfaction)")
+>>> cx.viz.plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from pathlib import Path
+from typing import Literal
+
+import matplotlib
+
+matplotlib.use(matplotlib.get_backend())  # keep the backend the user (or Jupyter) chose
+import matplotlib.font_manager as font_manager  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+
+__all__ = [
+    "CJK_FONT",
+    "NPS_COLORS",
+    "PALETTE",
+    "cjk_font_path",
+    "label",
+    "plt",
+    "register_cjk_font",
+    "set_theme",
+]
+
+CJK_FONT = "Noto Sans CJK SC"
+LATIN_FONT = "DejaVu Sans"
+#: cxlab's qualitative palette (colour-blind safe, after Okabe & Ito 2008)
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: NPS groups: detractors, passives, promoters
+NPS_COLORS = {"detractor": "#D55E00", "passive": "#BBBBBB", "promoter": "#009E73"}
+
+Lang = Literal["en", "zh"]
+
+
+class _NoBoldCJKWarning(logging.Filter):
+    """The bundled CJK font has one weight; matplotlib then logs, for every bold
+    label, that it uses the regular weight instead. That is expected: drop it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Failed to find font weight" not in record.getMessage()
+
+
+def cjk_font_path() -> Path | None:
+    """Path of the bundled Noto Sans CJK SC font file, or ``None`` if absent."""
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "NotoSansCJKsc-Regular.otf"
+    return path if path.is_file() else None
+
+
+def register_cjk_font() -> str | None:
+    """Make a Chinese-capable font known to matplotlib; return its family name.
+
+    Uses the font bundled with ``mplfonts``; failing that, any CJK font the system
+    has. Returns ``None`` (and leaves matplotlib unchanged) when neither exists.
+    """
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    if CJK_FONT in names:
+        return CJK_FONT
+    path = cjk_font_path()
+    if path is not None:
+        font_manager.fontManager.addfont(str(path))
+        logging.getLogger("matplotlib.font_manager").addFilter(_NoBoldCJKWarning())
+        return CJK_FONT
+    for family in ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+                   "Microsoft YaHei", "PingFang SC", "SimHei", "Noto Sans SC"):
+        if family in names:
+            return family
+    return None
+
+
+def set_theme(lang: Lang = "en", context: str = "notebook") -> str | None:
+    """Apply cxlab's plotting theme; return the CJK font in use (``None`` if none).
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        ``"zh"`` puts the Chinese font first, so Chinese text uses one consistent
+        typeface; ``"en"`` keeps DejaVu Sans first and the Chinese font as fallback,
+        so a Chinese word in an English plot still renders.
+    context : str
+        A seaborn context: "paper", "notebook", "talk" or "poster" (talk for
+        presenting in class).
+    """
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+    import seaborn as sns
+
+    cjk = register_cjk_font()
+    sns.set_theme(context=context, style="whitegrid", palette=PALETTE)
+    fonts = [LATIN_FONT] if cjk is None else (
+        [cjk, LATIN_FONT] if lang == "zh" else [LATIN_FONT, cjk]
+    )
+    # An explicit family list (not the generic "sans-serif", which resolves to one
+    # font) lets matplotlib fall back glyph by glyph from the first font to the next.
+    matplotlib.rcParams["font.family"] = fonts
+    matplotlib.rcParams["font.sans-serif"] = [*fonts, "sans-serif"]
+    matplotlib.rcParams["axes.unicode_minus"] = cjk is None or lang == "en"
+    matplotlib.rcParams["figure.dpi"] = 100
+    matplotlib.rcParams["savefig.bbox"] = "tight"
+    return cjk
+
+
+def label(en: str, zh: str, lang: Lang = "en") -> str:
+    """Pick the English or Chinese wording of a label.
+
+    >>> label("Satisfaction", "满意度", lang="zh")
+    '满意度'
+    """
+    return zh if lang == "zh" else en
