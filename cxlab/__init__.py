@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"datasets", "errors", "exercises", "viz", "cli"}
+_SUBMODULES = {"datasets", "errors", "exercises", "viz", "cli", "selfcheck"}
 
 if TYPE_CHECKING:  # pragma: no cover
     from cxlab import datasets, errors, exercises, viz  # noqa: F401
     from cxlab.exercises import check  # noqa: F401
+    from cxlab.selfcheck import self_check  # noqa: F401
 
-__all__ = ["__version__", "check", "datasets", "errors", "exercises", "viz"]
+__all__ = ["__version__", "check", "datasets", "errors", "exercises", "self_check", "viz"]
 
 
 def __getattr__(name: str) -> Any:
@@ -35,8 +36,12 @@ def __getattr__(name: str) -> Any:
         from cxlab.exercises import check
 
         return check
+    if name == "self_check":
+        from cxlab.selfcheck import self_check
+
+        return self_check
     raise AttributeError(f"module 'cxlab' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SUBMODULES | {"check"})
+    return sorted(set(globals()) | _SUBMODULES | {"check", "self_check"})

@@ -11,6 +11,7 @@ Examples
 --------
 >>> import cxlab as cx
 >>> cx.viz.set_theme(lang="zh")
+>>> cx.viz.register_cjk_font()
 'Noto Sans CJK SC'
 >>> fig, ax = cx.viz.plt.subplots()
 >>> _ = ax.set_title("顾客满意度 (satisfaction)")
@@ -89,8 +90,10 @@ def register_cjk_font() -> str | None:
     return None
 
 
-def set_theme(lang: Lang = "en", context: str = "notebook") -> str | None:
-    """Apply cxlab's plotting theme; return the CJK font in use (``None`` if none).
+def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
+    """Apply cxlab's plotting theme (fonts, palette, seaborn style).
+
+    The Chinese font in use is :func:`register_cjk_font`'s answer.
 
     Parameters
     ----------
@@ -118,7 +121,6 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> str | None:
     matplotlib.rcParams["axes.unicode_minus"] = cjk is None or lang == "en"
     matplotlib.rcParams["figure.dpi"] = 100
     matplotlib.rcParams["savefig.bbox"] = "tight"
-    return cjk
 
 
 def label(en: str, zh: str, lang: Lang = "en") -> str:

@@ -1,0 +1,139 @@
+"""The ``cxlab`` command.
+
+    cxlab start my-workspace        # copy the lessons and datasets to edit freely
+    cxlab start my-workspace --instructor   # also the instructor notebooks (solutions)
+    cxlab datasets                  # list the bundled datasets
+
+``start`` never overwrites: a file already in the workspace (a participant's edited
+lesson) is kept and reported, so running it again after an update only adds what
+is new.
+
+Examples
+--------
+>>> from cxlab.cli import main
+>>> main(["--version"])  # doctest: +ELLIPSIS
+cxlab ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cxlab import __version__
+from cxlab._resources import resource_dir
+from cxlab.errors import CxlabError
+
+__all__ = ["main", "start"]
+
+#: folders of notebooks/ that only instructors get (solution keys, dashboards)
+INSTRUCTOR_ONLY = ("instructor",)
+_SKIP_PARTS = {".ipynb_checkpoints", "__pycache__"}
+
+
+def _files(root: Path, patterns: Sequence[str]) -> list[Path]:
+    found: set[Path] = set()
+    for pattern in patterns:
+        found.update(p for p in root.rglob(pattern) if p.is_file())
+    return sorted(p for p in found if not _SKIP_PARTS & set(p.relative_to(root).parts))
+
+
+def start(folder: str | Path, instructor: bool = False) -> dict[str, list[Path]]:
+    """Copy the curriculum and datasets into *folder*; return what was copied / kept.
+
+    Lessons go to ``folder/`` (cases in ``folder/cases/``), data files to
+    ``folder/datasets/``. Existing files are never overwritten.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from cxlab.cli import start
+    >>> ws = pathlib.Path(tempfile.mkdtemp()) / "ws"
+    >>> result = start(ws)
+    >>> (ws / "00_start_here.ipynb").is_file()
+    True
+    """
+    target = Path(folder).expanduser()
+    if target.exists() and not target.is_dir():
+        raise CxlabError(f"{target} exists and is not a folder; choose another workspace path.")
+    notebooks = resource_dir("notebooks")
+    datasets = resource_dir("datasets")
+    plan: list[tuple[Path, Path]] = []
+    for src in _files(notebooks, ["*.ipynb", "*.md"]):
+        rel = src.relative_to(notebooks)
+        if rel.parts[0] in INSTRUCTOR_ONLY and not instructor:
+            continue
+        plan.append((src, target / rel))
+    for src in _files(datasets, ["*.csv", "datapackage.json", "*.xlsx", "*.sav"]):
+        rel = src.relative_to(datasets)
+        if rel.parts[0] == "make":
+            continue
+        plan.append((src, target / "datasets" / rel))
+    copied: list[Path] = []
+    kept: list[Path] = []
+    for src, dst in plan:
+        if dst.exists():
+            kept.append(dst)
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+        copied.append(dst)
+    return {"copied": copied, "kept": kept}
+
+
+def _cmd_start(args: argparse.Namespace) -> int:
+    result = start(args.folder, instructor=args.instructor)
+    target = Path(args.folder).expanduser()
+    print(f"Workspace {target}: {len(result['copied'])} files copied, "
+          f"{len(result['kept'])} already there and kept unchanged.")
+    print(f"Open it with:  jupyter lab {target / '00_start_here.ipynb'}")
+    return 0
+
+
+def _cmd_datasets(_: argparse.Namespace) -> int:
+    from cxlab import datasets
+
+    table = datasets.list_datasets()[["name", "rows", "columns", "kind", "title"]]
+    print(table.to_string(index=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cxlab", description="cxlab: customer experience and loyalty workbook."
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command")
+    p_start = sub.add_parser("start", help="copy the lessons and datasets into a workspace")
+    p_start.add_argument("folder", help="workspace folder (created if missing)")
+    p_start.add_argument("--instructor", action="store_true",
+                         help="also copy notebooks/instructor (solution keys, dashboards)")
+    p_start.set_defaults(func=_cmd_start)
+    p_data = sub.add_parser("datasets", help="list the bundled datasets")
+    p_data.set_defaults(func=_cmd_datasets)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``cxlab`` console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(f"cxlab {__version__}")
+        return 0
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except CxlabError as exc:
+        print(f"cxlab: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

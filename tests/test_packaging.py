@@ -1,0 +1,90 @@
+"""Packaging: a built wheel carries the data and notebooks; `import cxlab` stays light;
+every subpackage is listed in pyproject.toml."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pandas", "numpy", "matplotlib", "semopy", "pingouin", "seaborn", "scipy")
+
+
+def test_import_cxlab_loads_no_heavy_library():
+    code = (
+        "import sys, cxlab; heavy = [m for m in %r if m in sys.modules]; print(','.join(heavy))"
+        % (HEAVY,)
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"import cxlab pulled in: {out.stdout.strip()}"
+
+
+def test_every_subpackage_is_listed(root):
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(root).parts)
+        for p in (root / "cxlab").rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory, root) -> Path:
+    """Build the wheel from the files git tracks (plus uncommitted edits to them)."""
+    src = tmp_path_factory.mktemp("src")
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root, capture_output=True, check=True,
+    ).stdout.decode().split("\0")
+    for rel in filter(None, files):
+        path = root / rel
+        if path.is_file():
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            (src / rel).write_bytes(path.read_bytes())
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        cwd=src, capture_output=True, check=True,
+    )
+    (whl,) = dist.glob("cxlab-*.whl")
+    return whl
+
+
+def test_wheel_installs_and_loads_data(wheel, tmp_path):
+    """Install the wheel alone into a fresh venv; its dependencies come from ours."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    site = Path(subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True).stdout.strip())
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
+         "--disable-pip-version-check", "--target", str(site), str(wheel)],
+        check=True,
+    )
+    # our environment's packages (pandas, …) as a plain path entry: its editable
+    # cxlab hook is a .pth file there, which a plain path entry does not run
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    code = (
+        "import cxlab as cx, pathlib, sys\n"
+        "assert pathlib.Path(cx.__file__).is_relative_to(pathlib.Path(sys.argv[1])), cx.__file__\n"
+        "df = cx.datasets.load('ecsi_mobile'); assert df.shape == (250, 24)\n"
+        "assert len(cx.datasets.load('cdnow')) == 69659\n"
+        "print(cx.datasets.data_dir())\n"
+        "from cxlab.cli import start; r = start(pathlib.Path(sys.argv[2]))\n"
+        "print(len(r['copied']))\n"
+    )
+    ws = tmp_path / "ws"
+    out = subprocess.run([str(py), "-c", code, str(site), str(ws)], capture_output=True,
+                         text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    data_dir, copied = out.stdout.split()
+    assert Path(data_dir) == site / "cxlab" / "_datasets"
+    assert int(copied) > 0 and (ws / "00_start_here.ipynb").is_file()
