@@ -20,9 +20,9 @@ __version__ = "0.1.0"
 _SUBMODULES = {"datasets", "errors", "exercises", "viz", "cli", "selfcheck"}
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cxlab import datasets, errors, exercises, viz  # noqa: F401
-    from cxlab.exercises import check  # noqa: F401
-    from cxlab.selfcheck import self_check  # noqa: F401
+    from cxlab import datasets, errors, exercises, viz
+    from cxlab.exercises import check
+    from cxlab.selfcheck import self_check
 
 __all__ = ["__version__", "check", "datasets", "errors", "exercises", "self_check", "viz"]
 

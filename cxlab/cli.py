@@ -88,8 +88,10 @@ def start(folder: str | Path, instructor: bool = False) -> dict[str, list[Path]]
 def _cmd_start(args: argparse.Namespace) -> int:
     result = start(args.folder, instructor=args.instructor)
     target = Path(args.folder).expanduser()
-    print(f"Workspace {target}: {len(result['copied'])} files copied, "
-          f"{len(result['kept'])} already there and kept unchanged.")
+    print(
+        f"Workspace {target}: {len(result['copied'])} files copied, "
+        f"{len(result['kept'])} already there and kept unchanged."
+    )
     print(f"Open it with:  jupyter lab {target / '00_start_here.ipynb'}")
     return 0
 
@@ -110,8 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     p_start = sub.add_parser("start", help="copy the lessons and datasets into a workspace")
     p_start.add_argument("folder", help="workspace folder (created if missing)")
-    p_start.add_argument("--instructor", action="store_true",
-                         help="also copy notebooks/instructor (solution keys, dashboards)")
+    p_start.add_argument(
+        "--instructor",
+        action="store_true",
+        help="also copy notebooks/instructor (solution keys, dashboards)",
+    )
     p_start.set_defaults(func=_cmd_start)
     p_data = sub.add_parser("datasets", help="list the bundled datasets")
     p_data.set_defaults(func=_cmd_datasets)

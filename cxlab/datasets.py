@@ -34,8 +34,15 @@ if TYPE_CHECKING:
 __all__ = ["codebook", "data_dir", "describe", "list_datasets", "load", "resource"]
 
 CODEBOOK_COLUMNS = [
-    "name", "label_en", "label_zh", "construct", "scale_min", "scale_max", "reverse",
-    "type", "description",
+    "name",
+    "label_en",
+    "label_zh",
+    "construct",
+    "scale_min",
+    "scale_max",
+    "reverse",
+    "type",
+    "description",
 ]
 
 
@@ -147,10 +154,15 @@ def load(name: str) -> pd.DataFrame:
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
     try:
-        df = pd.read_csv(path, encoding=res.get("encoding", "utf-8"),
-                         dtype={f["name"]: str for f in fields if f["type"] == "string"})
+        df = pd.read_csv(
+            path,
+            encoding=res.get("encoding", "utf-8"),
+            dtype={f["name"]: str for f in fields if f["type"] == "string"},
+        )
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataError(f"The data file {path} of dataset {name!r} cannot be parsed: {exc}.") from exc
+        raise DataError(
+            f"The data file {path} of dataset {name!r} cannot be parsed: {exc}."
+        ) from exc
     if list(df.columns) != names:
         raise DataError(
             f"The data file {path} has columns {list(df.columns)}, but its codebook lists "
@@ -164,7 +176,9 @@ def load(name: str) -> pd.DataFrame:
             df[col] = df[col].astype("float64")
         elif kind in {"date", "datetime"}:
             fmt = field.get("format")
-            df[col] = pd.to_datetime(df[col], format=None if fmt in (None, "default", "any") else fmt)
+            df[col] = pd.to_datetime(
+                df[col], format=None if fmt in (None, "default", "any") else fmt
+            )
         elif kind == "boolean":
             df[col] = df[col].astype("boolean")
     return df
@@ -223,9 +237,12 @@ def describe(name: str) -> str:
         res.get("description", ""),
         "",
         "Sources:",
-        *[f"  - {s.get('title', '')}" + (f" <{s['path']}>" if "path" in s else "")
-          for s in res.get("sources", [])],
-        "Licence: " + "; ".join(lic.get("title", lic.get("name", "")) for lic in res.get("licenses", [])),
+        *[
+            f"  - {s.get('title', '')}" + (f" <{s['path']}>" if "path" in s else "")
+            for s in res.get("sources", [])
+        ],
+        "Licence: "
+        + "; ".join(lic.get("title", lic.get("name", "")) for lic in res.get("licenses", [])),
     ]
     if "simulation" in res:
         sim = res["simulation"]

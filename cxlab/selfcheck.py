@@ -82,5 +82,7 @@ def self_check() -> SelfCheck:
     from cxlab import viz
 
     font = viz.register_cjk_font()
-    report.rows.append(("chinese font", font or "none found — pip install mplfonts", font is not None))
+    report.rows.append(
+        ("chinese font", font or "none found — pip install mplfonts", font is not None)
+    )
     return report

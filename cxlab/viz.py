@@ -28,8 +28,8 @@ from typing import Literal
 import matplotlib
 
 matplotlib.use(matplotlib.get_backend())  # keep the backend the user (or Jupyter) chose
-import matplotlib.font_manager as font_manager  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.font_manager as font_manager
+import matplotlib.pyplot as plt
 
 __all__ = [
     "CJK_FONT",
@@ -83,8 +83,15 @@ def register_cjk_font() -> str | None:
         font_manager.fontManager.addfont(str(path))
         logging.getLogger("matplotlib.font_manager").addFilter(_NoBoldCJKWarning())
         return CJK_FONT
-    for family in ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-                   "Microsoft YaHei", "PingFang SC", "SimHei", "Noto Sans SC"):
+    for family in (
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "WenQuanYi Zen Hei",
+        "Microsoft YaHei",
+        "PingFang SC",
+        "SimHei",
+        "Noto Sans SC",
+    ):
         if family in names:
             return family
     return None
@@ -111,8 +118,8 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
 
     cjk = register_cjk_font()
     sns.set_theme(context=context, style="whitegrid", palette=PALETTE)
-    fonts = [LATIN_FONT] if cjk is None else (
-        [cjk, LATIN_FONT] if lang == "zh" else [LATIN_FONT, cjk]
+    fonts = (
+        [LATIN_FONT] if cjk is None else ([cjk, LATIN_FONT] if lang == "zh" else [LATIN_FONT, cjk])
     )
     # An explicit family list (not the generic "sans-serif", which resolves to one
     # font) lets matplotlib fall back glyph by glyph from the first font to the next.

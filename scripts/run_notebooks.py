@@ -36,7 +36,9 @@ def run(path: Path, timeout: int = 600) -> float:
     normalise(nb)
     start = time.perf_counter()
     NotebookClient(
-        nb, timeout=timeout, kernel_name="python3",
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     seconds = time.perf_counter() - start

@@ -17,7 +17,8 @@ def test_start_copies_lessons_and_data(tmp_path, root):
     assert lessons and sorted(p.name for p in ws.glob("*.ipynb")) == lessons
     assert (ws / "datasets" / "datapackage.json").is_file()
     assert (ws / "datasets" / "ecsi_mobile.csv").read_bytes() == (
-        root / "datasets" / "ecsi_mobile.csv").read_bytes()
+        root / "datasets" / "ecsi_mobile.csv"
+    ).read_bytes()
     assert not (ws / "datasets" / "make").exists()
     assert not (ws / "instructor").exists()
     assert result["kept"] == []
@@ -51,8 +52,9 @@ def test_console_script_runs(tmp_path):
     exe = Path(sys.executable).with_name("cxlab")
     exe = str(exe) if exe.exists() else shutil.which("cxlab")
     assert exe, "the cxlab console script is not installed"
-    out = subprocess.run([exe, "start", str(tmp_path / "w")], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [exe, "start", str(tmp_path / "w")], capture_output=True, text=True, check=True
+    ).stdout
     assert "files copied" in out
     out = subprocess.run([exe, "datasets"], capture_output=True, text=True, check=True).stdout
     assert "ecsi_mobile" in out and "cdnow" in out

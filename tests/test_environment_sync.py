@@ -60,8 +60,12 @@ def test_environment_installs_cxlab_itself(root):
 
 def test_the_sync_check_detects_drift(root, tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        (root / "pyproject.toml").read_text(encoding="utf-8").replace(
-            '"seaborn>=0.13"', '"seaborn>=0.14"'), encoding="utf-8")
+        (root / "pyproject.toml")
+        .read_text(encoding="utf-8")
+        .replace('"seaborn>=0.13"', '"seaborn>=0.14"'),
+        encoding="utf-8",
+    )
     (tmp_path / "environment.yml").write_text(
-        (root / "environment.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        (root / "environment.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert _environment(tmp_path) != _pyproject(tmp_path)

@@ -51,9 +51,12 @@ def test_every_exercise_has_prompt_hint_explanation(exercise_id):
 
 
 odd_answers = st.one_of(
-    st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
     st.lists(st.one_of(st.text(max_size=10), st.integers()), max_size=6),
-    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3), st.booleans(),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+    st.booleans(),
 )
 
 
@@ -65,7 +68,7 @@ def test_odd_answers_never_raise(answer, exercise_id):
 
 
 def test_unknown_id_lists_known_ids():
-    with pytest.raises(ExerciseError, match="00.sum"):
+    with pytest.raises(ExerciseError, match=r"00\.sum"):
         cx.check("00.nope", 1)
 
 

@@ -36,15 +36,24 @@ def test_make_lab_serves_the_start_notebook(root, tmp_path):
     if not (venv_bin / "jupyter").exists():
         pytest.skip("jupyter is not installed next to this python")
     port, token = _free_port(), "cxlab-test-token"
-    args = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
-            f"--IdentityProvider.token={token} --ServerApp.root_dir={root}")
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"), "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path)}
+    args = (
+        f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
+        f"--IdentityProvider.token={token} --ServerApp.root_dir={root}"
+    )
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path),
+    }
     # VENV points make at this interpreter's environment, which is up to date
     venv = venv_bin.parent
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "lab", f"VENV={venv}", f"LAB_ARGS={args}"],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"

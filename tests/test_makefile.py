@@ -35,8 +35,13 @@ def sandbox(tmp_path, root):
 
     def make(*targets: str) -> list[str]:
         log.write_text("")
-        subprocess.run(["make", "--no-print-directory", f"PY={fake}", *targets],
-                       cwd=tmp_path, env=env, check=True, capture_output=True)
+        subprocess.run(
+            ["make", "--no-print-directory", f"PY={fake}", *targets],
+            cwd=tmp_path,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         return log.read_text().splitlines()
 
     return tmp_path, make
@@ -46,7 +51,7 @@ def test_first_run_creates_venv_and_installs(sandbox):
     folder, make = sandbox
     calls = make("install")
     assert calls[0] == "-m venv .venv"
-    assert any('install' in c and '-e .[dev]' in c for c in calls)
+    assert any("install" in c and "-e .[dev]" in c for c in calls)
     assert (folder / ".venv" / ".cxlab-installed").exists()
 
 
@@ -68,8 +73,13 @@ def test_changed_pyproject_reinstalls_without_new_venv(sandbox):
 
 
 def test_test_target_runs_ruff_unit_tests_and_nbval(root):
-    out = subprocess.run(["make", "-n", "--no-print-directory", "test"], cwd=root,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["make", "-n", "--no-print-directory", "test"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "ruff check" in out
     assert "pytest tests/" in out
     assert "--nbval-lax --nbval-current-env" in out and "notebooks/" in out

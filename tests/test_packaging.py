@@ -15,10 +15,7 @@ HEAVY = ("pandas", "numpy", "matplotlib", "semopy", "pingouin", "seaborn", "scip
 
 
 def test_import_cxlab_loads_no_heavy_library():
-    code = (
-        "import sys, cxlab; heavy = [m for m in %r if m in sys.modules]; print(','.join(heavy))"
-        % (HEAVY,)
-    )
+    code = f"import sys, cxlab; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"import cxlab pulled in: {out.stdout.strip()}"
 
@@ -38,10 +35,16 @@ def test_every_subpackage_is_listed(root):
 def wheel(tmp_path_factory, root) -> Path:
     """Build the wheel from the files git tracks (plus uncommitted edits to them)."""
     src = tmp_path_factory.mktemp("src")
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=root, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
+    files = (
+        subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, files):
         path = root / rel
         if path.is_file():
@@ -50,7 +53,9 @@ def wheel(tmp_path_factory, root) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=src, capture_output=True, check=True,
+        cwd=src,
+        capture_output=True,
+        check=True,
     )
     (whl,) = dist.glob("cxlab-*.whl")
     return whl
@@ -61,12 +66,28 @@ def test_wheel_installs_and_loads_data(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
-    site = Path(subprocess.run(
-        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
-         "--disable-pip-version-check", "--target", str(site), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
         check=True,
     )
     # our environment's packages (pandas, …) as a plain path entry: its editable
@@ -82,8 +103,9 @@ def test_wheel_installs_and_loads_data(wheel, tmp_path):
         "print(len(r['copied']))\n"
     )
     ws = tmp_path / "ws"
-    out = subprocess.run([str(py), "-c", code, str(site), str(ws)], capture_output=True,
-                         text=True, cwd=tmp_path)
+    out = subprocess.run(
+        [str(py), "-c", code, str(site), str(ws)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert out.returncode == 0, out.stderr
     data_dir, copied = out.stdout.split()
     assert Path(data_dir) == site / "cxlab" / "_datasets"

@@ -206,8 +206,9 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     """
     ex = exercise(exercise_id)
     if answer is None:
-        msg = (f"⏳ {ex.id}: not answered yet — replace None with your answer and run "
-               "the cell again.")
+        msg = (
+            f"⏳ {ex.id}: not answered yet — replace None with your answer and run the cell again."
+        )
         correct: bool | None = None
     else:
         correct, extra = _compare(ex, answer, ex.solution())

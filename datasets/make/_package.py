@@ -93,6 +93,4 @@ def register(
     resources = [r for r in package.get("resources", []) if r["name"] != name]
     resources.append(resource)
     package["resources"] = sorted(resources, key=lambda r: r["name"])
-    PACKAGE.write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    PACKAGE.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

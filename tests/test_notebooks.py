@@ -1,0 +1,103 @@
+"""Structure of the committed lesson notebooks (nbval runs them; this checks the form):
+the lesson template, stored outputs without errors or stderr, exercises left
+unanswered and all registered, and plain-text NBVAL_CHECK_OUTPUT cells."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import cxlab as cx
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+TEMPLATE = ["## Aim", "## Concepts", "## Practice", "## Discussion", "## Exercises", "## Summary"]
+CHECK_CALL = re.compile(r"""cx\.check\(\s*["']([\w.]+)["']\s*,\s*answer\s*\)""")
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def test_lessons_00_and_01_exist():
+    names = [p.name for p in LESSONS]
+    assert "00_start_here.ipynb" in names
+    assert "01_experience_economy.ipynb" in names
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_template_sections_in_order(path):
+    headings = [
+        line.strip()
+        for cell in _read(path).cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("## ")
+    ]
+    positions = [headings.index(h) if h in headings else -1 for h in TEMPLATE]
+    assert -1 not in positions, (
+        f"missing sections: {[h for h, p in zip(TEMPLATE, positions, strict=True) if p < 0]}"
+    )
+    assert positions == sorted(positions), f"sections out of order: {headings}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_kernelspec_and_stored_outputs(path):
+    nb = _read(path)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        assert cell.execution_count is not None, f"cell {i} was not executed"
+        for out in cell.outputs:
+            assert out.output_type != "error", f"cell {i} stored an error"
+            assert not (out.output_type == "stream" and out.name == "stderr"), (
+                f"cell {i} wrote to stderr: {out.text[:200]}"
+            )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_exercises_unanswered_and_registered(path):
+    lesson = path.name[:2]
+    nb = _read(path)
+    used = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        ids = CHECK_CALL.findall(cell.source)
+        if ids:
+            assert re.search(r"^answer\s*=\s*None\b", cell.source, re.M), (
+                f"exercise cell {ids} must ship with answer = None"
+            )
+            used += ids
+    registered = set(cx.exercises.list_exercises(lesson)["id"])
+    assert len(used) >= 3, "each lesson has at least three exercises"
+    assert set(used) == registered, (
+        f"in notebook only: {set(used) - registered}; registered only: {registered - set(used)}"
+    )
+    assert len(used) == len(set(used))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_checked_outputs_are_plain_text(path):
+    checked = [
+        c
+        for c in _read(path).cells
+        if c.cell_type == "code" and c.source.lstrip().startswith("# NBVAL_CHECK_OUTPUT")
+    ]
+    assert checked, "each lesson prints its key numbers in a # NBVAL_CHECK_OUTPUT cell"
+    for cell in checked:
+        for out in cell.outputs:
+            if out.output_type in ("display_data", "execute_result"):
+                assert set(out.data) == {"text/plain"}, f"checked cell shows {set(out.data)}"
+
+
+@pytest.mark.parametrize("path", [p for p in LESSONS if p.name[:2] != "00"], ids=lambda p: p.stem)
+def test_key_terms_carry_their_chinese_name(path):
+    text = "\n".join(c.source for c in _read(path).cells if c.cell_type == "markdown")
+    assert re.search(r"\([\u4e00-\u9fff]+,\s*[A-Z]{2,}\)", text), (
+        "key terms carry their Chinese name once, e.g. (客户体验管理, CEM)"
+    )
