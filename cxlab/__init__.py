@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"datasets", "errors", "exercises", "viz", "cli", "selfcheck"}
+
+def _submodules() -> set[str]:
+    """Public submodules (every ``cxlab/<name>.py`` or package not starting with _)."""
+    import pkgutil
+
+    return {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+
+
+_SUBMODULES = _submodules()
 
 if TYPE_CHECKING:  # pragma: no cover
     from cxlab import datasets, errors, exercises, viz

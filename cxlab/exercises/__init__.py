@@ -38,8 +38,17 @@ __all__ = ["Exercise", "Feedback", "check", "exercise", "list_exercises", "regis
 
 Kind = Literal["number", "choice", "set", "text", "custom"]
 
-#: modules that register exercises, one per lesson (imported on first use)
-LESSON_MODULES = ["cxlab.exercises.lesson00", "cxlab.exercises.lesson01"]
+
+def _lesson_modules() -> list[str]:
+    """Modules that register exercises: ``cxlab/exercises/lessonNN.py`` (and cases)."""
+    import pkgutil
+
+    return sorted(
+        f"{__name__}.{m.name}"
+        for m in pkgutil.iter_modules(__path__)
+        if m.name.startswith(("lesson", "case"))
+    )
+
 
 _REGISTRY: dict[str, Exercise] = {}
 
@@ -112,7 +121,7 @@ def register(ex: Exercise) -> Exercise:
 
 
 def _load_all() -> dict[str, Exercise]:
-    for mod in LESSON_MODULES:
+    for mod in _lesson_modules():
         importlib.import_module(mod)
     return _REGISTRY
 
