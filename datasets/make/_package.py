@@ -9,6 +9,7 @@ label), ``title_zh`` (中文 label), ``construct``, ``reverse`` and, for rating 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 from pathlib import Path
@@ -59,7 +60,12 @@ def register(
     fields: dict[str, dict[str, Any]],
     extra: dict[str, Any] | None = None,
 ) -> None:
-    """Write ``<name>.csv`` and its resource entry (hash, bytes, rows, schema)."""
+    """Write ``<name>.csv`` and its resource entry (hash, bytes, rows, schema).
+
+    A simulated dataset passes ``extra={"simulation": {"script": ..., "seed": ...,
+    "model": <lavaan syntax with the true standardized values>, ...}}``; the key
+    ``simulation`` is what marks a dataset as simulated in ``list_datasets()``.
+    """
     path = write_csv(df, name)
     raw = path.read_bytes()
     schema_fields = []
