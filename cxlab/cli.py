@@ -105,6 +105,7 @@ def _cmd_datasets(_: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``cxlab`` command (subcommands start, datasets)."""
     parser = argparse.ArgumentParser(
         prog="cxlab", description="cxlab: customer experience and loyalty workbook."
     )

@@ -16,6 +16,10 @@ from __future__ import annotations
 import importlib.metadata as md
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["SelfCheck", "self_check"]
 
@@ -45,7 +49,8 @@ class SelfCheck:
             return f"All {len(self.rows)} checks passed."
         return f"{len(failed)} of {len(self.rows)} checks failed: {', '.join(failed)}."
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
+        """The checks as a DataFrame (check, detail, ok)."""
         import pandas as pd
 
         return pd.DataFrame(self.rows, columns=["check", "detail", "ok"])

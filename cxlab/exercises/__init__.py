@@ -30,9 +30,12 @@ import importlib
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from cxlab.errors import ExerciseError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Exercise", "Feedback", "check", "exercise", "list_exercises", "register", "solution"]
 
@@ -140,7 +143,7 @@ def exercise(exercise_id: str) -> Exercise:
     return registry[exercise_id]
 
 
-def list_exercises(lesson: str | None = None):
+def list_exercises(lesson: str | None = None) -> pd.DataFrame:
     """A DataFrame of exercises (id, lesson, kind, prompt), optionally for one lesson."""
     import pandas as pd
 
