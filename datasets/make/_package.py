@@ -94,9 +94,13 @@ def register(
     }
     if extra:
         resource.update(extra)
-    package = json.loads(PACKAGE.read_text(encoding="utf-8")) if PACKAGE.exists() else {}
-    package = {**_HEADER, **{k: v for k, v in package.items() if k not in _HEADER}}
-    resources = [r for r in package.get("resources", []) if r["name"] != name]
-    resources.append(resource)
-    package["resources"] = sorted(resources, key=lambda r: r["name"])
-    PACKAGE.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # several make scripts may run at once: read-modify-write under a lock
+    with open(DATASETS / ".datapackage.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        package = json.loads(PACKAGE.read_text(encoding="utf-8")) if PACKAGE.exists() else {}
+        package = {**_HEADER, **{k: v for k, v in package.items() if k not in _HEADER}}
+        resources = [r for r in package.get("resources", []) if r["name"] != name]
+        resources.append(resource)
+        package["resources"] = sorted(resources, key=lambda r: r["name"])
+        text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        PACKAGE.write_text(text, encoding="utf-8")
