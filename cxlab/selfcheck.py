@@ -46,7 +46,7 @@ class SelfCheck:
         """One line: all passed, or which checks failed."""
         failed = [name for name, _, ok in self.rows if not ok]
         if not failed:
-            return f"All {len(self.rows)} checks passed."
+            return "All checks passed."
         return f"{len(failed)} of {len(self.rows)} checks failed: {', '.join(failed)}."
 
     def to_frame(self) -> pd.DataFrame:
