@@ -324,6 +324,10 @@ def _value_column(metric: Metric) -> str:
     return {"nps": "nps", "csat": "csat", "ces": "mean"}[metric]
 
 
+def _p(p: float) -> str:
+    return "< 0.0001" if p < 1e-4 else f"= {p:.4f}"
+
+
 @dataclass
 class ComparisonResult:
     """Result of :func:`compare`: per-group metrics, differences and an overall test."""
@@ -336,12 +340,12 @@ class ComparisonResult:
         """Plain-text summary of the overall test and the differences."""
         lines = [
             f"Overall: {self.overall['test']} = {self.overall['statistic']:.3f}, "
-            f"p = {self.overall['p_value']:.4f}"
+            f"p {_p(self.overall['p_value'])}"
         ]
         for row in self.differences.itertuples(index=False):
             lines.append(
                 f"{row.group} − {row.reference}: {row.difference:+.2f} "
-                f"[{row.ci_low:.2f}, {row.ci_high:.2f}], p = {row.p_value:.4f}"
+                f"[{row.ci_low:.2f}, {row.ci_high:.2f}], p {_p(row.p_value)}"
             )
         return "\n".join(lines)
 
@@ -574,6 +578,8 @@ def alerts(
             keep.extend(part.index[(run >= min_periods) & flag])
         rows = rows.loc[rows.index.isin(keep)]
     name = str(tracked.attrs.get("metric", "value")).upper()
+    if tracked.attrs.get("method") == "ewma":
+        name = f"EWMA of {name}"
     rows["limit"] = np.where(rows["signal"] == "low", rows["lcl"], rows["ucl"])
     period = rows["period"].map(lambda p: p.date().isoformat() if hasattr(p, "date") else str(p))
     rows["message"] = [
