@@ -41,7 +41,7 @@ import pandas as pd
 
 from cxlab.errors import DataError, ModelSpecError
 
-__all__ = ["Simulation", "likert_cuts", "parse", "simulate", "strip_values"]
+__all__ = ["Simulation", "implied_correlations", "likert_cuts", "parse", "simulate", "strip_values"]
 
 _OPS = ("=~", "~~", "~")
 _TERM = re.compile(r"^\s*(?:(-?\d+(?:\.\d*)?(?:[eE]-?\d+)?|-?\.\d+)\s*\*\s*)?([A-Za-z_][\w.]*)\s*$")
@@ -188,6 +188,20 @@ def _implied(s: _Structure) -> tuple[list[str], np.ndarray, dict[str, float]]:
         cor = np.block([[cor, cov_new[:, None]], [cov_new[None, :], np.ones((1, 1))]])
         names.append(v)
     return names, cor, r2
+
+
+def implied_correlations(model: str) -> pd.DataFrame:
+    """Population correlations of the latent and structural variables of a simulation model.
+
+    Examples
+    --------
+    >>> from cxlab.simulate import implied_correlations
+    >>> r = implied_correlations("X =~ 0.8*x\\nM ~ 0.5*X\\nY ~ 0.4*M + 0.3*X")
+    >>> round(float(r.loc["X", "Y"]), 2)  # .3 direct + .4·.5 through M
+    0.5
+    """
+    names, cor, _ = _implied(_structure(parse(model)))
+    return pd.DataFrame(cor, index=names, columns=names)
 
 
 def likert_cuts(k: int, shape: Literal["symmetric", "skewed"] = "symmetric") -> np.ndarray:
