@@ -31,7 +31,16 @@ from cxlab.errors import DataError, DatasetNotFoundError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["codebook", "data_dir", "describe", "list_datasets", "load", "resource"]
+__all__ = [
+    "codebook",
+    "data_dir",
+    "describe",
+    "example_file",
+    "example_files",
+    "list_datasets",
+    "load",
+    "resource",
+]
 
 CODEBOOK_COLUMNS = [
     "name",
@@ -63,6 +72,29 @@ def _package() -> dict[str, Any]:
             "`git checkout -- datasets/datapackage.json` or reinstall cxlab."
         ) from exc
     return {"package": package, "resources": resources}
+
+
+def example_files() -> list[str]:
+    """Names of the raw survey exports shipped for lesson 03 (``datasets/fixtures/``).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> "wjx_hotel_gbk.csv" in cx.datasets.example_files()
+    True
+    """
+    folder = data_dir() / "fixtures"
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def example_file(name: str) -> Path:
+    """Path of a shipped raw survey export, e.g. ``"wjx_hotel_gbk.csv"`` (read-only:
+    read it with :func:`cxlab.io.read_survey`, never edit it in place).
+    """
+    names = example_files()
+    if name not in names:
+        raise DatasetNotFoundError(f"No example file {name!r}; there are {', '.join(names)}.")
+    return data_dir() / "fixtures" / name
 
 
 def resource(name: str) -> dict[str, Any]:
