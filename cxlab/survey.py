@@ -225,11 +225,22 @@ class Survey:
         """Columns that the codebook gives a scale (rating items), in data order."""
         return [c for c in self.data.columns if self._scale(str(c)) is not None]
 
+    def battery(self) -> list[str]:
+        """The rating items on the survey's most common scale (e.g. all 1–7 items), the
+        block that careless-responding indices compare within."""
+        items = self.items()
+        if not items:
+            return []
+        ranges = pd.Series([self._scale(i) for i in items], index=items)
+        return list(ranges[ranges == ranges.value_counts().index[0]].index)
+
     def scales(self) -> dict[str, list[str]]:
-        """{construct: its items} from the codebook's ``construct`` column."""
+        """{construct: its items} from the codebook's ``construct`` column (constructs
+        measured by two or more rating items)."""
         cb = self.codebook.dropna(subset=["construct"])
         cb = cb[cb["name"].isin(self.items())]
-        return {str(k): list(v) for k, v in cb.groupby("construct", sort=False)["name"]}
+        groups = cb.groupby("construct", sort=False)["name"]
+        return {str(k): list(v) for k, v in groups if len(v) >= 2}
 
     # -- validation --------------------------------------------------------------
     def validate(self, required: list[str] | None = None) -> ValidationReport:
@@ -491,6 +502,8 @@ class Survey:
     ) -> pd.DataFrame:
         """Careless-responding indices and flags, one row per respondent.
 
+        *items* defaults to :meth:`battery` (the rating items on the most common scale).
+
         - ``longstring``: the longest run of identical consecutive answers (Johnson 2005);
           flagged when ≥ *longstring_max* (default: 80 % of the items).
         - ``irv``: intra-individual response variability, the SD of a respondent's
@@ -506,7 +519,7 @@ class Survey:
 
         column = duration or next((c for c in DURATION_COLUMNS if c in self.data.columns), None)
         out = indices(
-            self.numeric_items(items),
+            self.numeric_items(items if items is not None else self.battery()),
             self.data[column] if column is not None else None,
             min_duration=min_duration,
             longstring_max=longstring_max,
