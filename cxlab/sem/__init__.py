@@ -230,50 +230,92 @@ def _fix_exogenous(
     return table
 
 
-def _std_values(ram: RamModel, theta: np.ndarray, table: pd.DataFrame) -> np.ndarray:
-    idx = {v: i for i, v in enumerate(ram.variables)}
-    out = np.full(len(table), np.nan)
-    cache = {}
-    for k, r in enumerate(table.itertuples()):
-        if r.op == ":=":
-            continue
-        g = r.group - 1
-        if g not in cache:
-            imp = ram.implied(theta, g)
-            cache[g] = (imp, np.sqrt(np.abs(np.diag(imp["cov_all"]))))
-        imp, sd = cache[g]
-        a, s, m = imp["A"], imp["S"], imp["M"]
-        if r.op == "=~":
-            out[k] = a[idx[r.rhs], idx[r.lhs]] * sd[idx[r.lhs]] / sd[idx[r.rhs]]
-        elif r.op == "~":
-            out[k] = a[idx[r.lhs], idx[r.rhs]] * sd[idx[r.rhs]] / sd[idx[r.lhs]]
-        elif r.op == "~~" and r.lhs == r.rhs:
-            out[k] = s[idx[r.lhs], idx[r.lhs]] / sd[idx[r.lhs]] ** 2
-        elif r.op == "~~":  # as lavaan: (residual) covariances over (residual) SDs
-            i, j = idx[r.lhs], idx[r.rhs]
-            out[k] = s[i, j] / np.sqrt(abs(s[i, i] * s[j, j]))
-        else:
-            out[k] = m[idx[r.lhs]] / sd[idx[r.lhs]]
-    return out
+@dataclass
+class _Layout:
+    """Where each table row sits in the RAM matrices, precomputed for speed."""
+
+    kind: np.ndarray  # 0 loading, 1 regression, 2 variance, 3 covariance, 4 mean, -1 defined
+    group: np.ndarray
+    row: np.ndarray
+    col: np.ndarray
+    free: np.ndarray
+    value: np.ndarray
+    labels: dict[str, int]
+    defined: list[tuple[int, str, str]]
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, ram: RamModel) -> _Layout:
+        idx = {v: i for i, v in enumerate(ram.variables)}
+        kind, row, col = [], [], []
+        for r in table.itertuples():
+            if r.op == "=~":
+                kind.append(0), row.append(idx[r.rhs]), col.append(idx[r.lhs])
+            elif r.op == "~":
+                kind.append(1), row.append(idx[r.lhs]), col.append(idx[r.rhs])
+            elif r.op == "~~":
+                kind.append(2 if r.lhs == r.rhs else 3)
+                row.append(idx[r.lhs]), col.append(idx[r.rhs])
+            elif r.op == "~1":
+                kind.append(4), row.append(idx[r.lhs]), col.append(0)
+            else:
+                kind.append(-1), row.append(0), col.append(0)
+        ops = table["op"].to_numpy()
+        labels = {
+            lab: k
+            for k, (lab, op) in enumerate(zip(table["label"], ops, strict=True))
+            if lab and op != ":="
+        }
+        defined = [(k, r.lhs, r.rhs) for k, r in enumerate(table.itertuples()) if r.op == ":="]
+        return cls(
+            np.array(kind),
+            table["group"].to_numpy() - 1,
+            np.array(row),
+            np.array(col),
+            table["free"].to_numpy(),
+            table["value"].to_numpy(dtype=float),
+            labels,
+            defined,
+        )
 
 
-def _values(ram: RamModel, theta: np.ndarray, table: pd.DataFrame) -> np.ndarray:
-    est = np.where(
-        table["free"] > 0,
-        theta[np.maximum(table["free"].to_numpy() - 1, 0)],
-        table["value"].to_numpy(dtype=float),
-    )
-    labels = {r.label: est[k] for k, r in enumerate(table.itertuples()) if r.label and r.op != ":="}
-    for k, r in enumerate(table.itertuples()):
-        if r.op == ":=":
-            est[k] = evaluate_defined(r.rhs, labels)
-            labels[r.lhs] = est[k]
+def _values(layout: _Layout, theta: np.ndarray) -> np.ndarray:
+    est = np.where(layout.free > 0, theta[np.maximum(layout.free - 1, 0)], layout.value)
+    if layout.defined:
+        values = {lab: est[k] for lab, k in layout.labels.items()}
+        for k, name, expression in layout.defined:
+            est[k] = evaluate_defined(expression, values)
+            values[name] = est[k]
     return est
+
+
+def _std_values(layout: _Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
+    out = np.full(len(layout.kind), np.nan)
+    for g in range(len(ram.moments)):
+        imp = ram.implied(theta, g)
+        sd = np.sqrt(np.abs(np.diag(imp["cov_all"])))
+        a, s, m = imp["A"], imp["S"], imp["M"]
+        sel = layout.group == g
+        i, j, kind = layout.row, layout.col, layout.kind
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cand = np.select(
+                [kind == 0, kind == 1, kind == 2, kind == 3, kind == 4],
+                [
+                    a[i, j] * sd[j] / sd[i],
+                    a[i, j] * sd[j] / sd[i],
+                    s[i, i] / sd[i] ** 2,
+                    s[i, j] / np.sqrt(np.abs(s[i, i] * s[j, j])),  # as lavaan: residual SDs
+                    m[i] / sd[i],
+                ],
+                np.nan,
+            )
+        out[sel] = cand[sel]
+    return out
 
 
 def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFrame:
     table = table.copy()
-    est = _values(ram, theta, table)
+    layout = _Layout.of(table, ram)
+    est = _values(layout, theta)
     try:
         vcov = np.linalg.inv(ram.n_total * ram.information(theta))
     except np.linalg.LinAlgError:
@@ -284,14 +326,13 @@ def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFr
     for j in range(ram.n_free):
         e = np.zeros(ram.n_free)
         e[j] = step
-        jac[:, j] = (_values(ram, theta + e, table) - _values(ram, theta - e, table)) / (2 * step)
-        jac_std[:, j] = (
-            _std_values(ram, theta + e, table) - _std_values(ram, theta - e, table)
-        ) / (2 * step)
+        jac[:, j] = (_values(layout, theta + e) - _values(layout, theta - e)) / (2 * step)
+        hi, lo = _std_values(layout, ram, theta + e), _std_values(layout, ram, theta - e)
+        jac_std[:, j] = (hi - lo) / (2 * step)
     se = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac, vcov, jac), 0, None))
     fixed = (table["free"].to_numpy() == 0) & (table["op"].to_numpy() != ":=")
     se[fixed] = np.nan
-    std = _std_values(ram, theta, table)
+    std = _std_values(layout, ram, theta)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = est / se
     table["est"] = est

@@ -191,32 +191,60 @@ class RamModel:
 
 
 def start_values(model: RamModel) -> np.ndarray:
-    """Simple starting values: loadings 1 (or √(var/2) with fixed factor variances),
-    residual variances half the item variance, factor variances 0.05, intercepts at means."""
+    """Starting values from each group's sample moments.
+
+    A factor's variance starts at the mean covariance of its first indicator with the
+    others (at least 0.05), loadings at cov(item, first item) / that variance (1 with
+    fixed factor variances: then √(var/2)), residual variances at what the factor leaves
+    of the item's variance (at least 10 %), intercepts at the means, the rest at 0.
+    """
     theta = np.full(model.n_free, np.nan)
-    pooled = model.moments[0]
-    var = dict(zip(model.observed, np.diag(pooled.cov), strict=True))
-    mean = dict(zip(model.observed, pooled.mean, strict=True))
-    fixed_lv_var = {
-        r.lhs
-        for r in model.table.itertuples()
-        if r.op == "~~" and r.lhs == r.rhs and r.lhs in model.latent and not r.free
-    }
-    for r in model.table[(model.table.free > 0)].itertuples():
-        k = r.free - 1
-        if not np.isnan(theta[k]):
-            continue
-        if not np.isnan(r.start):
-            theta[k] = r.start
-        elif r.op == "=~":
-            theta[k] = np.sqrt(var.get(r.rhs, 1.0) / 2) if r.lhs in fixed_lv_var else 1.0
-        elif r.op == "~~" and r.lhs == r.rhs:
-            theta[k] = 0.05 if r.lhs in model.latent else var.get(r.lhs, 1.0) / 2
-        elif r.op == "~1":
-            theta[k] = mean.get(r.lhs, 0.0)
-        else:
-            theta[k] = 0.0
-    return theta
+    table = model.table[model.table.op != ":="]
+    loads = table[table.op == "=~"]
+    pos = {v: i for i, v in enumerate(model.observed)}
+    for g, mo in enumerate(model.moments):
+        rows = table[table.group == g + 1]
+        cov = mo.cov
+        marker = {f: part["rhs"].iloc[0] for f, part in loads[loads.group == g + 1].groupby("lhs")}
+        lv_var: dict[str, float] = {}
+        for f, x in marker.items():
+            others = loads[(loads.group == g + 1) & (loads.lhs == f)]["rhs"].tolist()[1:]
+            covs = [cov[pos[x], pos[o]] for o in others if o in pos and x in pos]
+            lv_var[f] = max(float(np.mean(covs)) if covs else 0.05, 0.05)
+        fixed_var = {
+            r.lhs
+            for r in rows.itertuples()
+            if r.op == "~~" and r.lhs == r.rhs and r.lhs in model.latent and not r.free
+        }
+        explained: dict[str, float] = {}
+        for r in rows[rows.free > 0].itertuples():
+            k = r.free - 1
+            if not np.isnan(theta[k]):
+                continue
+            if not np.isnan(r.start):
+                theta[k] = r.start
+            elif r.op == "=~" and r.rhs in pos:
+                var_x = cov[pos[r.rhs], pos[r.rhs]]
+                if r.lhs in fixed_var:
+                    theta[k] = np.sqrt(var_x / 2)
+                else:
+                    m = marker[r.lhs]
+                    theta[k] = cov[pos[r.rhs], pos[m]] / lv_var[r.lhs] if m in pos else 1.0
+                explained[r.rhs] = explained.get(r.rhs, 0.0) + theta[k] ** 2 * lv_var.get(
+                    r.lhs, 1.0
+                )
+            elif r.op == "=~":
+                theta[k] = 1.0
+            elif r.op == "~~" and r.lhs == r.rhs and r.lhs in model.latent:
+                theta[k] = lv_var.get(r.lhs, 0.05)
+            elif r.op == "~~" and r.lhs == r.rhs:
+                var_x = cov[pos[r.lhs], pos[r.lhs]]
+                theta[k] = max(var_x - explained.get(r.lhs, var_x / 2), 0.1 * var_x)
+            elif r.op == "~1" and r.lhs in pos:
+                theta[k] = mo.mean[pos[r.lhs]]
+            else:
+                theta[k] = 0.0
+    return np.nan_to_num(theta, nan=0.0)
 
 
 def _scoring(model: RamModel, theta: np.ndarray, max_iter: int) -> tuple[np.ndarray, int]:

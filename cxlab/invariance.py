@@ -1,0 +1,178 @@
+"""Measurement invariance across groups: configural, metric, scalar and strict models,
+compared with likelihood-ratio tests and with the changes in CFI, RMSEA and SRMR that
+Chen (2007) recommends.
+
+Each level adds equality constraints (lavaan's ``group.equal``): metric = equal
+loadings, scalar = + equal intercepts (factor means free in groups 2…), strict = + equal
+residual variances. A level "holds" when the fit does not get meaningfully worse than
+at the previous level: by Chen (2007, for groups of n ≥ 300) non-invariance is
+indicated by ΔCFI ≤ −.010 together with ΔRMSEA ≥ .015 or ΔSRMR ≥ .030 (metric) /
+≥ .010 (scalar, strict). The χ² difference test is reported too; with large samples it
+rejects trivial differences, which is why the Δ-fit rules exist.
+
+# In R: semTools::measurementInvariance() (deprecated) or lavaan::lavTestLRT() on
+# cfa(..., group = , group.equal = c("loadings", "intercepts", "residuals")).
+
+Examples
+--------
+>>> import cxlab as cx
+>>> hs = cx.datasets.load("holzinger_swineford")
+>>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+>>> result = cx.invariance.invariance(model, hs, group="school")
+>>> result.table[["level", "df", "delta_df"]].values.tolist()[:2]
+[['configural', 48, nan], ['metric', 54, 6.0]]
+>>> result.table["holds"].tolist()
+[True, True, False, False]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from cxlab import sem
+from cxlab.errors import DataError, InadmissibleSolutionError
+
+__all__ = ["LEVELS", "InvarianceResult", "invariance"]
+
+LEVELS: dict[str, tuple[str, ...]] = {
+    "configural": (),
+    "metric": ("loadings",),
+    "scalar": ("loadings", "intercepts"),
+    "strict": ("loadings", "intercepts", "residuals"),
+}
+_SRMR_CUT = {"metric": 0.030, "scalar": 0.010, "strict": 0.010}
+
+
+@dataclass
+class InvarianceResult:
+    """The models (``fits``) and the comparison ``table`` (one row per level)."""
+
+    table: pd.DataFrame
+    fits: dict[str, sem.SEMFit]
+    group: str
+
+    def summary(self) -> str:
+        """The comparison table as text with a one-line conclusion."""
+        cols = [
+            "level",
+            "chisq",
+            "df",
+            "cfi",
+            "rmsea",
+            "srmr",
+            "delta_chisq",
+            "delta_df",
+            "p_delta",
+            "delta_cfi",
+            "delta_rmsea",
+            "delta_srmr",
+            "holds",
+        ]
+        holding = [
+            lvl for lvl, ok in zip(self.table["level"], self.table["holds"], strict=True) if ok
+        ]
+        last = holding[-1] if holding else "none"
+        return (
+            self.table[cols].round(3).to_string(index=False)
+            + f"\nHighest level that holds (Chen 2007): {last}."
+        )
+
+    def __repr__(self) -> str:
+        return f"InvarianceResult(group={self.group!r}, levels={list(self.fits)})"
+
+
+def invariance(
+    model: str,
+    data: pd.DataFrame,
+    group: str,
+    *,
+    levels: tuple[str, ...] = ("configural", "metric", "scalar", "strict"),
+    std_lv: bool = False,
+) -> InvarianceResult:
+    """Fit the model at each invariance level across *group* and compare the fits.
+
+    Columns of ``table``: level, npar, chisq, df, pvalue, cfi, tli, rmsea, rmsea_ci_low,
+    rmsea_ci_high, srmr, aic, bic; against the previous level delta_chisq, delta_df,
+    p_delta (likelihood-ratio test), delta_cfi, delta_rmsea, delta_srmr; and ``holds``
+    (Chen's rule; the configural model holds when it is admissible and fits acceptably:
+    CFI ≥ .90 and RMSEA ≤ .10, lenient bounds stated in the ``note`` column).
+    """
+    unknown = [lvl for lvl in levels if lvl not in LEVELS]
+    if unknown or not levels or levels[0] != "configural":
+        raise DataError(
+            f"levels must start with 'configural' and use {', '.join(LEVELS)}; got {levels!r}."
+        )
+    if group not in data.columns:
+        raise DataError(f"group={group!r} is not a column of the data.")
+    if data[group].nunique() < 2:
+        raise DataError(f"Invariance needs at least two groups; {group!r} has one value.")
+    fits: dict[str, sem.SEMFit] = {}
+    rows = []
+    for level in levels:
+        fit = sem.fit(model, data, group=group, group_equal=LEVELS[level], std_lv=std_lv)
+        if not fit.admissible:
+            raise InadmissibleSolutionError(
+                f"The {level} model across {group!r} is not admissible, so invariance cannot be "
+                f"assessed.\n{fit.diagnosis()}"
+            )
+        fits[level] = fit
+        f = fit.fit_measures
+        rows.append(
+            {
+                k: f[k]
+                for k in (
+                    "npar",
+                    "chisq",
+                    "df",
+                    "pvalue",
+                    "cfi",
+                    "tli",
+                    "rmsea",
+                    "rmsea_ci_low",
+                    "rmsea_ci_high",
+                    "srmr",
+                    "aic",
+                    "bic",
+                )
+            }
+            | {"level": level}
+        )
+    table = pd.DataFrame(rows)
+    table = table[["level", *[c for c in table.columns if c != "level"]]]
+    for col in ("chisq", "df", "cfi", "rmsea", "srmr"):
+        table[f"delta_{col}"] = table[col].diff()
+    table["p_delta"] = [np.nan] + [
+        float(stats.chi2.sf(dc, dd)) if dd > 0 else np.nan
+        for dc, dd in zip(table["delta_chisq"][1:], table["delta_df"][1:], strict=True)
+    ]
+    holds, notes = [], []
+    for row in table.itertuples():
+        if row.level == "configural":
+            ok = row.cfi >= 0.90 and row.rmsea <= 0.10
+            holds.append(bool(ok))
+            notes.append(
+                "configural fit acceptable (CFI ≥ .90, RMSEA ≤ .10)"
+                if ok
+                else "configural fit poor: fix the model before testing invariance"
+            )
+            continue
+        worse = row.delta_cfi <= -0.010 and (
+            row.delta_rmsea >= 0.015 or row.delta_srmr >= _SRMR_CUT[row.level]
+        )
+        holds.append(bool(not worse and holds[-1]))
+        if not holds[-2]:
+            notes.append("not interpretable: a lower level does not hold")
+        elif worse:
+            notes.append(
+                f"ΔCFI = {row.delta_cfi:.3f} with ΔRMSEA = {row.delta_rmsea:.3f} / "
+                f"ΔSRMR = {row.delta_srmr:.3f}: invariance rejected"
+            )
+        else:
+            notes.append(f"ΔCFI = {row.delta_cfi:.3f}: invariance holds")
+    table["holds"] = holds
+    table["note"] = notes
+    return InvarianceResult(table, fits, group)
