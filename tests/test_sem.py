@@ -215,3 +215,17 @@ def test_syntax_modifiers_and_continuation():
         parse("F =~ x1 + c(a, b)*x2", ["x1", "x2"], n_groups=3)
     with pytest.raises(ModelSpecError, match="not supported"):
         parse("F =~ x1 + a*x2 + b*x3\na == b", ["x1", "x2", "x3"])
+
+
+def test_ecsi_cfa_converges_with_a_non_positive_definite_factor_matrix(root):
+    ref = json.loads((root / "tests/reference/lavaan_ecsi.json").read_text())
+    fit = cx.sem.fit(ref["cfa_model"], cx.datasets.load("ecsi_mobile"))
+    assert fit.converged and not fit.admissible  # lavaan: converged, with a warning
+    assert "not positive definite (smallest eigenvalue -0.01)" in fit.problems[0]
+    compare_fit(fit.fit_indices(allow_inadmissible=True), ref["cfa_fit"])
+    est = fit.estimates(allow_inadmissible=True)
+    cors = est[(est.op == "~~") & (est.lhs != est.rhs)]
+    for row in cors.itertuples():
+        assert row.std_all == pytest.approx(
+            ref["cfa_latent_cor"][f"{row.lhs}~~{row.rhs}"], abs=1e-4
+        )

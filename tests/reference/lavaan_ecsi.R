@@ -21,4 +21,16 @@ fit <- suppressWarnings(sem(model, ecsi))
 out <- list(lavaan = as.character(packageVersion("lavaan")), model = model,
             converged = lavInspect(fit, "converged"),
             iterations = lavInspect(fit, "iterations"))
+# the measurement model alone (CFA): converges, but the factor covariance matrix is not
+# positive definite (lavaan warns)
+cfa_model <- paste(strsplit(model, "\n")[[1]][2:7], collapse = "\n")
+cfa_fit <- withCallingHandlers(cfa(cfa_model, ecsi), warning = function(w) {
+  out$cfa_warning <<- conditionMessage(w); invokeRestart("muffleWarning")})
+out$cfa_model <- cfa_model
+out$cfa_converged <- lavInspect(cfa_fit, "converged")
+out$cfa_fit <- as.list(fitMeasures(cfa_fit, c("chisq", "df", "cfi", "rmsea", "srmr")))
+out$cfa_lv_cov_min_eigenvalue <- min(eigen(lavInspect(cfa_fit, "cov.lv"))$values)
+std <- standardizedSolution(cfa_fit)
+cors <- std[std$op == "~~" & std$lhs != std$rhs, ]
+out$cfa_latent_cor <- setNames(as.list(cors$est.std), paste(cors$lhs, cors$rhs, sep = "~~"))
 writeLines(toJSON(out, auto_unbox = TRUE, pretty = TRUE, digits = NA), args[2])
