@@ -229,3 +229,24 @@ def test_ecsi_cfa_converges_with_a_non_positive_definite_factor_matrix(root):
         assert row.std_all == pytest.approx(
             ref["cfa_latent_cor"][f"{row.lhs}~~{row.rhs}"], abs=1e-4
         )
+
+
+@pytest.mark.parametrize(
+    ("key", "dataset"),
+    [
+        ("political_democracy_cfa", "political_democracy"),
+        ("holzinger_swineford", "holzinger_swineford"),
+    ],
+)
+def test_modification_indices_equal_lavaan(root, key, dataset):
+    # lavaan (PD CFA): y2~~y6 9.279, y6~~y8 8.668, y1~~y5 8.183
+    ref = json.loads((root / "tests/reference/lavaan_modindices.json").read_text())[key]
+    fit = cx.sem.fit(ref["model"], cx.datasets.load(dataset))
+    ours = cx.sem.modification_indices(fit).set_index(["lhs", "op", "rhs"])
+    theirs = pd.DataFrame(ref["mi"]).set_index(["lhs", "op", "rhs"])
+    assert set(ours.index) == set(theirs.index)
+    joined = theirs.join(ours, rsuffix="_cx")
+    assert np.allclose(joined["mi_cx"], joined["mi"], atol=1e-3)
+    assert np.allclose(joined["epc_cx"], joined["epc"], atol=1e-3)
+    assert np.allclose(joined["sepc_all"], joined["sepc.all"], atol=1e-3)
+    assert list(ours.index[:1]) == list(theirs.index[:1])

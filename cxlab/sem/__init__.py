@@ -35,9 +35,10 @@ from scipy import stats
 from cxlab.errors import DataError, InadmissibleSolutionError
 from cxlab.sem.engine import Moments, RamModel, evaluate_defined, fit_ml
 from cxlab.sem.indices import fit_indices
+from cxlab.sem.modindices import modification_indices
 from cxlab.sem.syntax import parse
 
-__all__ = ["SEMFit", "fit"]
+__all__ = ["SEMFit", "fit", "modification_indices"]
 
 
 def _prepare(data: pd.DataFrame, observed: list[str], group: str | None):
@@ -91,6 +92,8 @@ class SEMFit:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     optimizer: dict = field(default_factory=dict)
+    _ram: RamModel | None = field(default=None, repr=False)
+    _theta: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def admissible(self) -> bool:
@@ -213,7 +216,9 @@ def fit(
     measures = fit_indices(ram, theta, npar, n_exo)
     table = _results(table, ram, theta)
     problems = _check(table, ram, theta)
-    return SEMFit(model, table, measures, labels, info["converged"], problems, notes, info)
+    return SEMFit(
+        model, table, measures, labels, info["converged"], problems, notes, info, ram, theta
+    )
 
 
 def _fix_exogenous(

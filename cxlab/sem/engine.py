@@ -96,6 +96,8 @@ class RamModel:
             )
             self.fixed.append((fixed_a, fixed_s, fixed_m))
         self.F = np.eye(self.p, self.m)
+        # log|S| + p: the smallest value a group's fit function can take
+        self._floor = [float(np.linalg.slogdet(mo.cov)[1] + self.p) for mo in moments]
 
     def matrices(self, theta: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A, S, M of group g at parameter vector theta."""
@@ -138,6 +140,8 @@ class RamModel:
             inv = np.linalg.inv(sigma)
             d = mo.mean - imp["mu"] if self.meanstructure else np.zeros(self.p)
             value = logdet + np.trace(mo.cov @ inv) + d @ inv @ d
+            if value < self._floor[g] - 1e-8 * max(1.0, abs(self._floor[g])):
+                return 1e10, np.zeros(self.n_free)  # F_ML ≥ 0: only rounding gets below it
             total += self.weights[g] * value
             G = inv - inv @ (mo.cov + np.outer(d, d)) @ inv
             b = imp["B"]
