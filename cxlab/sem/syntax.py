@@ -238,15 +238,11 @@ def parse(
     indicators = {t.name for lhs, op, t in written if op == "=~"}
     endogenous = list(dict.fromkeys(lhs for lhs, op, _ in written if op == "~"))
     predictors = {t.name for lhs, op, t in written if op == "~"}
-    obs_used = [
-        v
-        for v in observed
-        if v
-        in indicators
-        | set(endogenous)
-        | predictors
-        | {x for lhs, op, t in written if op in ("~~", "~1") for x in (lhs, t.name)}
-    ]
+    # observed variables in order of appearance in the model, as lavaan orders them
+    appearance = []
+    for lhs, op, t in written:
+        appearance += [t.name] if op == "=~" else [lhs] if op == "~1" else [lhs, t.name]
+    obs_used = [v for v in dict.fromkeys(appearance) if v in set(observed) and v not in names]
     exo_obs = [
         v for v in obs_used if v in predictors and v not in endogenous and v not in indicators
     ]
