@@ -33,6 +33,7 @@ import pandas as pd
 from scipy import stats
 
 from cxlab.errors import DataError, InadmissibleSolutionError
+from cxlab.sem.bootstrap import BootstrapResult, bootstrap
 from cxlab.sem.engine import Moments, RamModel, evaluate_defined, fit_ml
 from cxlab.sem.indices import fit_indices
 from cxlab.sem.modindices import modification_indices
@@ -94,6 +95,31 @@ class SEMFit:
     optimizer: dict = field(default_factory=dict)
     _ram: RamModel | None = field(default=None, repr=False)
     _theta: np.ndarray | None = field(default=None, repr=False)
+    _data: pd.DataFrame | None = field(default=None, repr=False)
+    meta: dict = field(default_factory=dict)
+
+    def bootstrap(
+        self,
+        B: int = 1000,
+        *,
+        seed: int,
+        ci: str = "percentile",
+        level: float = 0.95,
+        n_jobs: int | None = -1,
+        inadmissible: str = "keep",
+    ) -> BootstrapResult:
+        """Nonparametric bootstrap CIs of every parameter and defined effect; see
+        :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped."""
+        return bootstrap(
+            self,
+            self._data,
+            B=B,
+            seed=seed,
+            ci=ci,
+            level=level,
+            n_jobs=n_jobs,
+            inadmissible=inadmissible,
+        )
 
     @property
     def admissible(self) -> bool:
@@ -217,7 +243,18 @@ def fit(
     table = _results(table, ram, theta)
     problems = _check(table, ram, theta)
     return SEMFit(
-        model, table, measures, labels, info["converged"], problems, notes, info, ram, theta
+        model,
+        table,
+        measures,
+        labels,
+        info["converged"],
+        problems,
+        notes,
+        info,
+        ram,
+        theta,
+        data,
+        {"group": group, "group_equal": tuple(group_equal), "std_lv": std_lv},
     )
 
 

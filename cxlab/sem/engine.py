@@ -20,6 +20,7 @@ and lavaan to about 1e-4 where both apply (tests/test_sem_engine.py).
 from __future__ import annotations
 
 import ast
+import copy
 import operator
 from dataclasses import dataclass
 
@@ -99,6 +100,15 @@ class RamModel:
         # log|S| + p: the smallest value a group's fit function can take
         self._floor = [float(np.linalg.slogdet(mo.cov)[1] + self.p) for mo in moments]
 
+    def with_moments(self, moments: list[Moments]) -> RamModel:
+        """The same model with other sample moments (e.g. a bootstrap draw); no re-parsing."""
+        other = copy.copy(self)
+        other.moments = moments
+        other.n_total = sum(mo.n for mo in moments)
+        other.weights = np.array([mo.n / other.n_total for mo in moments])
+        other._floor = [float(np.linalg.slogdet(mo.cov)[1] + self.p) for mo in moments]
+        return other
+
     def matrices(self, theta: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A, S, M of group g at parameter vector theta."""
         a, s, m = (x.copy() for x in self.fixed[g])
@@ -172,25 +182,39 @@ class RamModel:
         imp = self.implied(theta, g)
         return imp["sigma"], imp["mu"]
 
-    def information(self, theta: np.ndarray, step: float = 1e-6) -> np.ndarray:
-        """Expected information per observation (weighted over groups)."""
+    def derivatives(self, theta: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Σ of group g and the analytic derivatives ∂Σ/∂θ (k × p × p) and ∂μ/∂θ (k × p)."""
+        imp = self.implied(theta, g)
+        bf = imp["B"][: self.p, :]
+        cov_rows = imp["cov_all"][:, : self.p]
+        bm = imp["mean_all"]
+        c = self.cells[g]
+        d_sig = np.zeros((self.n_free, self.p, self.p))
+        d_mu = np.zeros((self.n_free, self.p))
+        if len(c["A"]):
+            i, j, k = c["A"].T
+            outer = bf[:, i].T[:, :, None] * cov_rows[j, :][:, None, :]
+            np.add.at(d_sig, k, outer + outer.transpose(0, 2, 1))
+            np.add.at(d_mu, k, bf[:, i].T * bm[j][:, None])
+        if len(c["S"]):
+            i, j, k = c["S"].T
+            np.add.at(d_sig, k, bf[:, i].T[:, :, None] * bf[:, j].T[:, None, :])
+        if len(c["M"]):
+            i, _, k = c["M"].T
+            np.add.at(d_mu, k, bf[:, i].T)
+        return imp["sigma"], d_sig, d_mu
+
+    def information(self, theta: np.ndarray) -> np.ndarray:
+        """Expected information per observation (weighted over groups), analytic."""
         info = np.zeros((self.n_free, self.n_free))
         for g in range(len(self.moments)):
-            sigma, _ = self.moments_vector(theta, g)
+            sigma, d_sig, d_mu = self.derivatives(theta, g)
             inv = np.linalg.inv(sigma)
-            d_sig, d_mu = [], []
-            for k in range(self.n_free):
-                e = np.zeros(self.n_free)
-                e[k] = step
-                s_hi, m_hi = self.moments_vector(theta + e, g)
-                s_lo, m_lo = self.moments_vector(theta - e, g)
-                d_sig.append(inv @ (s_hi - s_lo) / (2 * step))
-                d_mu.append((m_hi - m_lo) / (2 * step))
-            k_mat = np.array(d_sig)  # (k, p, p) = Σ⁻¹ ∂Σ
-            cov_part = 0.5 * np.einsum("aij,bji->ab", k_mat, k_mat)
-            mu = np.array(d_mu)
-            mean_part = mu @ inv @ mu.T if self.meanstructure else 0.0
-            info += self.weights[g] * (cov_part + mean_part)
+            k_mat = inv @ d_sig  # Σ⁻¹ ∂Σ/∂θ_k
+            part = 0.5 * np.einsum("aij,bji->ab", k_mat, k_mat)
+            if self.meanstructure:
+                part += d_mu @ inv @ d_mu.T
+            info += self.weights[g] * part
         return info
 
 
@@ -277,12 +301,21 @@ def _scoring(model: RamModel, theta: np.ndarray, max_iter: int) -> tuple[np.ndar
     return theta, max_iter
 
 
+def _decrement(model: RamModel, theta: np.ndarray, grad: np.ndarray) -> float:
+    """Expected decrease of F from one more scoring step, ¼ gᵀ I⁻¹ g (scale-free)."""
+    try:
+        return float(0.25 * grad @ np.linalg.solve(model.information(theta), grad))
+    except np.linalg.LinAlgError:
+        return np.inf
+
+
 def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
     """Minimise the ML fit function; returns theta and optimiser information.
 
     Fisher scoring with step halving from simple starting values; if that stalls,
     quasi-Newton (L-BFGS) and scoring again. The solution is "converged" when the largest
-    element of the gradient of F is below 1e-6.
+    element of the gradient of F is below 1e-6, or below 1e-4 while one more scoring step
+    would lower F by less than 1e-12 (badly scaled but identified models).
     """
     theta, iterations = _scoring(model, start_values(model), max_iter)
     value, grad = model.objective(theta)
@@ -301,7 +334,9 @@ def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
             iterations += more
         value, grad = model.objective(theta)
     max_grad = float(np.max(np.abs(grad))) if len(grad) else 0.0
-    converged = max_grad < 1e-6 and value < 1e9
+    converged = value < 1e9 and (
+        max_grad < 1e-6 or (max_grad < 1e-4 and _decrement(model, theta, grad) < 1e-12)
+    )
     message = "converged"
     if not converged:
         message = (
