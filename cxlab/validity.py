@@ -1,0 +1,144 @@
+"""Construct validity from a confirmatory factor analysis: the CFA itself, discriminant
+validity (Fornell-Larcker, HTMT with bootstrap CIs, cross-loadings) and a labelled-weak
+common-method check. Also reachable as ``cx.psychometrics.cfa`` etc.
+
+The CFA is :func:`cxlab.sem.fit` (lavaan's estimates and fit indices, admissibility
+checked); AVE per factor is the mean squared standardized loading (Fornell & Larcker
+1981), the latent correlations are the standardized factor covariances (lavaan's
+``lavInspect(fit, "cor.lv")``), HTMT is computed from the items (Henseler, Ringle &
+Sarstedt 2015) by :func:`cxlab.psychometrics.htmt_bootstrap`.
+
+Examples
+--------
+>>> import cxlab as cx
+>>> hs = cx.datasets.load("holzinger_swineford")
+>>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+>>> fit = cx.validity.cfa(model, hs)
+>>> dv = cx.validity.discriminant_validity(fit, B=200, seed=1)
+>>> dv.fornell_larcker.round(3).loc["textual", "textual"]  # √AVE = √.719
+np.float64(0.848)
+>>> bool(dv.ok)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cxlab import psychometrics, sem
+from cxlab.errors import DataError
+
+__all__ = ["DiscriminantValidity", "cfa", "common_method_check", "discriminant_validity"]
+
+
+def cfa(model: str, data: pd.DataFrame, **kwargs: Any) -> sem.SEMFit:
+    """Confirmatory factor analysis by ML: :func:`cxlab.sem.fit` on a measurement model.
+
+    # In R: lavaan::cfa(model, data, ...)
+
+    Keyword arguments (``group=``, ``group_equal=``, ``std_lv=``) pass to ``sem.fit``. A
+    model with regressions (``~``) is not a CFA: use ``cx.sem.fit`` for it.
+    """
+    if any(
+        "~" in line.replace("=~", "").replace("~~", "")
+        for line in model.splitlines()
+        if not line.strip().startswith("#")
+    ):
+        raise DataError("A CFA has no regressions (~); fit structural models with cx.sem.fit.")
+    return sem.fit(model, data, **kwargs)
+
+
+@dataclass
+class DiscriminantValidity:
+    """Fornell-Larcker table, HTMT (with CIs), cross-loadings, and what fails."""
+
+    fornell_larcker: pd.DataFrame
+    htmt: pd.DataFrame
+    cross_loadings: pd.DataFrame
+    ave: pd.Series
+    latent_cor: pd.DataFrame
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        """True when every construct passes Fornell-Larcker and every HTMT CI is below 1."""
+        return not self.problems
+
+    def summary(self) -> str:
+        """The tables as text, with the verdict."""
+        verdict = (
+            "Discriminant validity holds."
+            if self.ok
+            else "\n".join(
+                ["Discriminant validity is not established:", *[f"- {p}" for p in self.problems]]
+            )
+        )
+        return "\n\n".join(
+            [
+                "Fornell-Larcker (√AVE on the diagonal, latent correlations below):\n"
+                + self.fornell_larcker.round(3).to_string(),
+                "HTMT with bootstrap CIs:\n" + self.htmt.round(3).to_string(index=False),
+                verdict,
+            ]
+        )
+
+
+def discriminant_validity(
+    fit: sem.SEMFit,
+    *,
+    B: int = 1000,
+    seed: int,
+    ci: float = 0.95,
+) -> DiscriminantValidity:
+    """Discriminant validity of the factors of a fitted CFA.
+
+    A construct fails Fornell-Larcker when √AVE is not above each of its latent
+    correlations; a pair fails HTMT inference when the bootstrap CI of HTMT reaches 1
+    (Henseler et al. 2015), and is flagged when HTMT exceeds .85 / .90. An inadmissible
+    CFA cannot be assessed: the error says why (often the very symptom — a factor
+    correlation beyond 1 or a non-positive-definite factor matrix).
+    """
+    est = fit.estimates()
+    if len(fit.groups) > 1:
+        raise DataError("Assess discriminant validity within one group (fit without group=).")
+    loads = est[est.op == "=~"]
+    scales = {f: part["rhs"].tolist() for f, part in loads.groupby("lhs", sort=False)}
+    ave = loads.groupby("lhs", sort=False)["std_all"].apply(lambda s: float(np.mean(s**2)))
+    factors = list(scales)
+    cor = pd.DataFrame(np.eye(len(factors)), index=factors, columns=factors)
+    covs = est[
+        (est.op == "~~") & est.lhs.isin(factors) & est.rhs.isin(factors) & (est.lhs != est.rhs)
+    ]
+    for r in covs.itertuples():
+        cor.loc[r.lhs, r.rhs] = cor.loc[r.rhs, r.lhs] = r.std_all
+    fl = psychometrics.fornell_larcker(ave, cor)
+    usable = {f: items for f, items in scales.items() if len(items) >= 2}
+    data = fit._data
+    ht = psychometrics.htmt_bootstrap(data, usable, B=B, seed=seed, ci=ci)
+    cross = psychometrics.cross_loadings(data, usable)
+    problems = []
+    root = np.sqrt(ave)
+    for f in factors:
+        others = cor.loc[f].drop(f).abs()
+        worst = others.idxmax() if len(others) else None
+        if worst is not None and others[worst] >= root[f]:
+            problems.append(
+                f"Fornell-Larcker: √AVE of {f} ({root[f]:.3f}) is not above its correlation "
+                f"with {worst} ({others[worst]:.3f})."
+            )
+    for r in ht.itertuples():
+        if r.ci_includes_1:
+            problems.append(
+                f"HTMT of {r.scale_1} and {r.scale_2} is {r.htmt:.3f} and its CI reaches "
+                f"{r.ci_high:.3f} ≥ 1."
+            )
+    return DiscriminantValidity(fl, ht, cross, ave, cor, problems)
+
+
+def common_method_check(data: pd.DataFrame, items: list[str]) -> dict[str, Any]:
+    """Harman's single-factor test (weak; see :func:`cxlab.psychometrics.harman_single_factor`)."""
+    return psychometrics.harman_single_factor(data, items)
