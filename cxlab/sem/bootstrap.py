@@ -2,8 +2,9 @@
 every parameter and every defined effect (``:=``, e.g. an indirect effect a*b).
 
 Each draw resamples respondents with replacement (within each group), refits the model
-by Fisher scoring (analytic gradient and information) starting from the full-sample
-estimates. Draws that do not converge (largest gradient element ≥ 1e-6) are left out.
+by BFGS (analytic gradient) starting from the full-sample estimates with the inverse of
+the full-sample information as the initial inverse Hessian, Fisher scoring as a
+fallback. Draws that do not converge (largest gradient element ≥ 1e-6) are left out.
 Draws that converge to a negative variance are kept by default, as lavaan keeps them:
 leaving them out would cut one tail off the sampling distribution whenever a variance
 lies near 0 (Political Democracy: a third of the draws); ``inadmissible="drop"`` leaves
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import optimize, stats
 
 from cxlab.errors import DataError, EstimationError
 from cxlab.sem.engine import Moments, RamModel, _decrement, _scoring
@@ -86,9 +87,25 @@ class BootstrapResult:
         )
 
 
-def _refit(ram: RamModel, theta0: np.ndarray, moments: list[Moments]) -> np.ndarray | None:
+def _refit(
+    ram: RamModel, theta0: np.ndarray, moments: list[Moments], h0: np.ndarray | None = None
+) -> np.ndarray | None:
+    """Refit on a resample: BFGS from the full-sample solution with the inverse of the
+    full-sample information as the starting inverse Hessian (about 18 iterations on
+    Political Democracy), then Fisher scoring if that did not converge."""
     model = ram.with_moments(moments)
-    theta, _ = _scoring(model, theta0, 100)
+    theta = theta0
+    if h0 is not None:
+        result = optimize.minimize(
+            model.objective,
+            theta0,
+            jac=True,
+            method="BFGS",
+            options={"hess_inv0": h0, "gtol": 1e-7, "maxiter": 500},
+        )
+        theta = result.x
+    if np.max(np.abs(model.objective(theta)[1]), initial=0) > 1e-6:
+        theta, _ = _scoring(model, theta, 100, gtol=1e-7)
     value, grad = model.objective(theta)
     if value >= 1e9 or not np.all(np.isfinite(theta)):
         return None
@@ -108,10 +125,17 @@ def _moments(groups: list[np.ndarray], rows: list[np.ndarray]) -> list[Moments]:
 
 def _batch(ram, theta, groups, index_batch, values_fn, variance_rows):
     """(values or None, admissible) per draw."""
+    try:
+        info = ram.information(theta)
+        h0 = np.linalg.inv(info + info.T)  # inverse of the Hessian of F ≈ 2 I
+        h0 = (h0 + h0.T) / 2
+        np.linalg.cholesky(h0)
+    except np.linalg.LinAlgError:
+        h0 = None
     results = []
     for rows in index_batch:
         try:
-            th = _refit(ram, theta, _moments(groups, rows))
+            th = _refit(ram, theta, _moments(groups, rows), h0)
         except (np.linalg.LinAlgError, EstimationError, ValueError):
             th = None
         if th is None:

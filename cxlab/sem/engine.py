@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
+from scipy import linalg, optimize
 
 from cxlab.errors import EstimationError, ModelSpecError
 
@@ -96,6 +96,14 @@ class RamModel:
                 }
             )
             self.fixed.append((fixed_a, fixed_s, fixed_m))
+        # dense n_free × n_cells matrices that sum cell derivatives into parameters
+        self.agg = [
+            {
+                k: np.eye(self.n_free)[:, c[k][:, 2]] if len(c[k]) else np.zeros((self.n_free, 0))
+                for k in ("A", "S", "M")
+            }
+            for c in self.cells
+        ]
         self.F = np.eye(self.p, self.m)
         # log|S| + p: the smallest value a group's fit function can take
         self._floor = [float(np.linalg.slogdet(mo.cov)[1] + self.p) for mo in moments]
@@ -163,10 +171,11 @@ class RamModel:
             h_a += np.outer(h_m, imp["mean_all"])
             c = self.cells[g]
             part = np.zeros(self.n_free)
-            np.add.at(part, c["A"][:, 2], h_a[c["A"][:, 0], c["A"][:, 1]])
-            np.add.at(part, c["S"][:, 2], h_s[c["S"][:, 0], c["S"][:, 1]])
+            agg = self.agg[g]
+            part += agg["A"] @ h_a[c["A"][:, 0], c["A"][:, 1]]
+            part += agg["S"] @ h_s[c["S"][:, 0], c["S"][:, 1]]
             if self.meanstructure:
-                np.add.at(part, c["M"][:, 2], h_m[c["M"][:, 0]])
+                part += agg["M"] @ h_m[c["M"][:, 0]]
             grad += self.weights[g] * part
         return float(total), grad
 
@@ -194,14 +203,18 @@ class RamModel:
         if len(c["A"]):
             i, j, k = c["A"].T
             outer = bf[:, i].T[:, :, None] * cov_rows[j, :][:, None, :]
-            np.add.at(d_sig, k, outer + outer.transpose(0, 2, 1))
-            np.add.at(d_mu, k, bf[:, i].T * bm[j][:, None])
+            agg = self.agg[g]["A"]
+            d_sig += (agg @ (outer + outer.transpose(0, 2, 1)).reshape(len(k), -1)).reshape(
+                d_sig.shape
+            )
+            d_mu += agg @ (bf[:, i].T * bm[j][:, None])
         if len(c["S"]):
             i, j, k = c["S"].T
-            np.add.at(d_sig, k, bf[:, i].T[:, :, None] * bf[:, j].T[:, None, :])
+            outer = bf[:, i].T[:, :, None] * bf[:, j].T[:, None, :]
+            d_sig += (self.agg[g]["S"] @ outer.reshape(len(k), -1)).reshape(d_sig.shape)
         if len(c["M"]):
             i, _, k = c["M"].T
-            np.add.at(d_mu, k, bf[:, i].T)
+            d_mu += self.agg[g]["M"] @ bf[:, i].T
         return imp["sigma"], d_sig, d_mu
 
     def information(self, theta: np.ndarray) -> np.ndarray:
@@ -275,14 +288,28 @@ def start_values(model: RamModel) -> np.ndarray:
     return np.nan_to_num(theta, nan=0.0)
 
 
-def _scoring(model: RamModel, theta: np.ndarray, max_iter: int) -> tuple[np.ndarray, int]:
-    """Fisher scoring with step halving: θ ← θ − ½ I(θ)⁻¹ ∇F (I per observation)."""
+def _scoring(
+    model: RamModel,
+    theta: np.ndarray,
+    max_iter: int,
+    gtol: float = 1e-9,
+    fixed_information: tuple | None = None,
+) -> tuple[np.ndarray, int]:
+    """Fisher scoring with step halving: θ ← θ − ½ I(θ)⁻¹ ∇F (I per observation).
+
+    With *fixed_information* (a Cholesky factor from ``scipy.linalg.cho_factor``) the
+    same information matrix is used at every step (bootstrap draws near the full-sample
+    solution), which saves recomputing it.
+    """
     value, grad = model.objective(theta)
     for iteration in range(1, max_iter + 1):
-        if np.max(np.abs(grad)) < 1e-9:
+        if np.max(np.abs(grad)) < gtol:
             return theta, iteration
         try:
-            step = -0.5 * np.linalg.solve(model.information(theta), grad)
+            if fixed_information is not None:
+                step = -0.5 * linalg.cho_solve(fixed_information, grad)
+            else:
+                step = -0.5 * np.linalg.solve(model.information(theta), grad)
         except np.linalg.LinAlgError:
             step = -grad
         scale = 1.0
