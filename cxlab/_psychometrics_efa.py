@@ -182,7 +182,7 @@ def one_factor(x: pd.DataFrame) -> tuple[dict[str, Any], list[str]]:
     load = est[est["op"] == "=~"].set_index("rhs")
     var = est[(est["op"] == "~~") & (est["lhs"] == est["rhs"])].set_index("lhs")
     lam = load.loc[names, "est"].to_numpy(dtype=float)
-    std = load.loc[names, "std_all"].to_numpy(dtype=float)
+    std = load.loc[names, "std.all"].to_numpy(dtype=float)
     theta = var.loc[names, "est"].to_numpy(dtype=float)
     psi = float(var.loc["eta", "est"])
     items = list(x.columns)

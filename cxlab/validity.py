@@ -107,14 +107,14 @@ def discriminant_validity(
         raise DataError("Assess discriminant validity within one group (fit without group=).")
     loads = est[est.op == "=~"]
     scales = {f: part["rhs"].tolist() for f, part in loads.groupby("lhs", sort=False)}
-    ave = loads.groupby("lhs", sort=False)["std_all"].apply(lambda s: float(np.mean(s**2)))
+    ave = loads.groupby("lhs", sort=False)["std.all"].apply(lambda s: float(np.mean(s**2)))
     factors = list(scales)
     cor = pd.DataFrame(np.eye(len(factors)), index=factors, columns=factors)
     covs = est[
         (est.op == "~~") & est.lhs.isin(factors) & est.rhs.isin(factors) & (est.lhs != est.rhs)
     ]
-    for r in covs.itertuples():
-        cor.loc[r.lhs, r.rhs] = cor.loc[r.rhs, r.lhs] = r.std_all
+    for _, r in covs.iterrows():
+        cor.loc[r["lhs"], r["rhs"]] = cor.loc[r["rhs"], r["lhs"]] = r["std.all"]
     fl = psychometrics.fornell_larcker(ave, cor)
     usable = {f: items for f, items in scales.items() if len(items) >= 2}
     data = fit._data

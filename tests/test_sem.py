@@ -65,7 +65,7 @@ def test_political_democracy_estimates_equal_lavaan(pd_fit, ref):
         if row["se"]:
             assert mine["se"] == pytest.approx(row["se"], rel=1e-3), key
         if row["op"] != ":=":
-            assert mine["std_all"] == pytest.approx(row["std.all"], rel=1e-4, abs=1e-5), key
+            assert mine["std.all"] == pytest.approx(row["std.all"], rel=1e-4, abs=1e-5), key
     indirect = ours.loc[("indirect", ":=", "a*b")]
     assert indirect["est"] == pytest.approx(1.2418, abs=1e-4)
 
@@ -225,8 +225,8 @@ def test_ecsi_cfa_converges_with_a_non_positive_definite_factor_matrix(root):
     compare_fit(fit.fit_indices(allow_inadmissible=True), ref["cfa_fit"])
     est = fit.estimates(allow_inadmissible=True)
     cors = est[(est.op == "~~") & (est.lhs != est.rhs)]
-    for row in cors.itertuples():
-        assert row.std_all == pytest.approx(
+    for _, row in cors.iterrows():
+        assert row["std.all"] == pytest.approx(
             ref["cfa_latent_cor"][f"{row.lhs}~~{row.rhs}"], abs=1e-4
         )
 

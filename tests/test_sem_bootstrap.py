@@ -29,8 +29,8 @@ def test_indirect_effect_ci_agrees_with_lavaan(fit, ref):
     ours = boot.defined().set_index("lhs")
     for row in ref["bootstrap_percentile"]:
         assert ours.loc[row["lhs"], "est"] == pytest.approx(row["est"], abs=1e-4)
-        assert ours.loc[row["lhs"], "ci_low"] == pytest.approx(row["ci.lower"], abs=0.1)
-        assert ours.loc[row["lhs"], "ci_high"] == pytest.approx(row["ci.upper"], abs=0.1)
+        assert ours.loc[row["lhs"], "ci.lower"] == pytest.approx(row["ci.lower"], abs=0.1)
+        assert ours.loc[row["lhs"], "ci.upper"] == pytest.approx(row["ci.upper"], abs=0.1)
         assert ours.loc[row["lhs"], "boot_se"] == pytest.approx(row["se"], rel=0.15)
     assert boot.n_nonconverged <= 5
     # dem65's disturbance variance (0.17, SE 0.21) is negative in about a third of the draws
@@ -55,7 +55,7 @@ def test_dropping_inadmissible_draws_is_possible_and_reported(fit):
 def test_bca_interval_contains_the_estimate(fit):
     boot = fit.bootstrap(200, seed=6, n_jobs=1, ci="bca")
     row = boot.defined().set_index("lhs").loc["indirect"]
-    assert row["ci_low"] < row["est"] < row["ci_high"]
+    assert row["ci.lower"] < row["est"] < row["ci.upper"]
 
 
 def test_bad_requests(fit):

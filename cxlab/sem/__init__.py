@@ -27,19 +27,29 @@ chisq = 85.306, df = 24
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from cxlab.errors import DataError, InadmissibleSolutionError
+from cxlab.sem import effects as effects_
+from cxlab.sem import report
 from cxlab.sem.bootstrap import BootstrapResult, bootstrap
+from cxlab.sem.effects import MonteCarloResult, compare
 from cxlab.sem.engine import Moments, RamModel, evaluate_defined, fit_ml
 from cxlab.sem.indices import fit_indices
 from cxlab.sem.modindices import modification_indices
 from cxlab.sem.syntax import parse
 
-__all__ = ["SEMFit", "fit", "modification_indices"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["MonteCarloResult", "SEMFit", "compare", "fit", "modification_indices"]
+
+#: Our internal column names → lavaan's ``parameterEstimates()`` names.
+LAVAAN_NAMES = {"ci_low": "ci.lower", "ci_high": "ci.upper", "std_all": "std.all"}
 
 
 def _prepare(data: pd.DataFrame, observed: list[str], group: str | None):
@@ -151,7 +161,9 @@ class SEMFit:
     def estimates(
         self, standardized: bool = True, allow_inadmissible: bool = False
     ) -> pd.DataFrame:
-        """Parameters: est, se, z, pvalue, ci_low, ci_high (95 %) and std_all."""
+        """Parameters with lavaan's column names: lhs, op, rhs, (group), label, est, se, z,
+        pvalue, ci.lower, ci.upper (95 %) and std.all — as ``parameterEstimates(fit,
+        standardized = TRUE)`` prints them, so tables can be compared line by line."""
         self._guard(allow_inadmissible)
         cols = [
             "lhs",
@@ -168,7 +180,7 @@ class SEMFit:
         ]
         if standardized:
             cols += ["std_all"]
-        out = self.table[cols].copy()
+        out = self.table[cols].rename(columns=LAVAAN_NAMES)
         if len(self.groups) == 1:
             out = out.drop(columns="group")
         return out.reset_index(drop=True)
@@ -197,6 +209,49 @@ class SEMFit:
         )
         est = self.estimates().round(3).to_string(index=False)
         return "\n".join([head, *self.notes, "", est])
+
+    @property
+    def diagnostics(self) -> pd.DataFrame:
+        """Each admissibility check (converged, Heywood cases, |standardized| ≤ 1, latent
+        and residual covariance matrices positive definite, identified) with ok and what
+        it means in plain words."""
+        return report.diagnostics(self)
+
+    def effects(
+        self,
+        *,
+        specific: bool = True,
+        boot: BootstrapResult | None = None,
+        mc: effects_.MonteCarloResult | None = None,
+        level: float = 0.95,
+    ) -> pd.DataFrame:
+        """Direct, indirect, specific and total effects for every pair, and ``:=``
+        parameters; see :func:`cxlab.sem.effects.effects`."""
+        return effects_.effects(self, specific=specific, boot=boot, mc=mc, level=level)
+
+    def monte_carlo_ci(
+        self, R: int = 20000, *, seed: int, level: float = 0.95
+    ) -> effects_.MonteCarloResult:
+        """Monte-Carlo CIs of every parameter and ``:=`` effect; see
+        :func:`cxlab.sem.effects.monte_carlo_ci`."""
+        return effects_.monte_carlo_ci(self, R, seed=seed, level=level)
+
+    def modification_indices(self, **kwargs) -> pd.DataFrame:
+        """Score tests for fixed parameters; see :func:`cxlab.sem.modification_indices`."""
+        return modification_indices(self, **kwargs)
+
+    def to_apa(self, *, lang: str = "en", decimals: int = 2) -> report.ApaTables:
+        """Model-fit, measurement and structural tables formatted the APA way."""
+        return report.apa_tables(self, lang=lang, decimals=decimals)
+
+    def plot(self, **kwargs) -> Figure:
+        """Path diagram (matplotlib figure); see :func:`cxlab.sem.diagram.plot_path`."""
+        from cxlab.sem.diagram import plot_path
+
+        return plot_path(self, **kwargs)
+
+    def _repr_html_(self) -> str:
+        return report.repr_html(self)
 
     def __repr__(self) -> str:
         status = "admissible" if self.admissible else "NOT admissible — see .diagnosis()"
@@ -351,6 +406,11 @@ def _std_values(layout: _Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray
                 np.nan,
             )
         out[sel] = cand[sel]
+    if layout.defined:  # as lavaan: ':=' evaluated at the standardized labelled values
+        values = {lab: out[k] for lab, k in layout.labels.items()}
+        for k, name, expression in layout.defined:
+            out[k] = evaluate_defined(expression, values)
+            values[name] = out[k]
     return out
 
 
@@ -385,6 +445,7 @@ def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFr
     table["ci_high"] = est + 1.959963984540054 * se
     table["std_all"] = std
     table["std_se"] = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac_std, vcov, jac_std), 0, None))
+    table.attrs["vcov"] = vcov
     table.attrs["r2"] = _r2(table, ram, theta)
     return table
 
@@ -428,8 +489,29 @@ def _check(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> list[str]:
             problems.append(
                 f"the correlation of {r.lhs} and {r.rhs}{where(r)} is {r.std_all:.2f}, beyond ±1."
             )
+    k = len(ram.observed)
+    for g in range(len(ram.moments)):
+        theta_obs = ram.matrices(theta, g)[1][:k, :k]
+        if np.count_nonzero(theta_obs - np.diag(np.diag(theta_obs))) and np.all(
+            np.diag(theta_obs) >= 0
+        ):
+            eig = np.linalg.eigvalsh(theta_obs)
+            if eig.min() < -1e-8 * max(1.0, eig.max()):
+                problems.append(
+                    f"the residual covariance matrix{f' (group {g + 1})' if multi else ''} is "
+                    f"not positive definite (smallest eigenvalue {eig.min():.3g}): the residual "
+                    "correlations are impossible together; free fewer residual covariances."
+                )
+    info = ram.information(theta)
+    eig = np.linalg.eigvalsh((info + info.T) / 2)
+    if eig.min() <= 1e-10 * max(1.0, eig.max()):
+        problems.append(
+            "the model is not identified: the information matrix is singular (smallest "
+            f"eigenvalue {eig.min():.2g}), so some parameters cannot be told apart from the "
+            "data — fix a loading or the factor variance of each factor, add indicators (at "
+            "least three per factor), or remove paths."
+        )
     if ram.latent:
-        k = len(ram.observed)
         for g in range(len(ram.moments)):
             cov = ram.implied(theta, g)["cov_all"][k:, k:]
             eig = np.linalg.eigvalsh(cov)

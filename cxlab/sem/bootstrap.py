@@ -46,7 +46,7 @@ __all__ = ["BootstrapResult", "bootstrap"]
 
 @dataclass
 class BootstrapResult:
-    """Bootstrap estimates: ``table`` (est, boot_se, ci_low, ci_high per parameter),
+    """Bootstrap estimates: ``table`` (est, boot_se, ci.lower, ci.upper per parameter),
     ``draws`` (B × parameters, dropped draws removed), counts and settings."""
 
     table: pd.DataFrame
@@ -221,10 +221,10 @@ def bootstrap(
     out = table[["lhs", "op", "rhs", "group", "label"]].copy()
     out["est"] = est
     out["boot_se"] = kept.std(axis=0, ddof=1)
-    out["ci_low"] = lo
-    out["ci_high"] = hi
+    out["ci.lower"] = lo
+    out["ci.upper"] = hi
     fixed = (table["free"].to_numpy() == 0) & (table["op"].to_numpy() != ":=")
-    out.loc[fixed, ["boot_se", "ci_low", "ci_high"]] = np.nan
+    out.loc[fixed, ["boot_se", "ci.lower", "ci.upper"]] = np.nan
     if len(fit.groups) == 1:
         out = out.drop(columns="group")
     return BootstrapResult(
