@@ -29,9 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
-from scipy import stats
 
 from cxlab import sem
 from cxlab.errors import DataError, InadmissibleSolutionError
@@ -111,7 +109,6 @@ def invariance(
     if data[group].nunique() < 2:
         raise DataError(f"Invariance needs at least two groups; {group!r} has one value.")
     fits: dict[str, sem.SEMFit] = {}
-    rows = []
     for level in levels:
         fit = sem.fit(model, data, group=group, group_equal=LEVELS[level], std_lv=std_lv)
         if not fit.admissible:
@@ -120,35 +117,7 @@ def invariance(
                 f"assessed.\n{fit.diagnosis()}"
             )
         fits[level] = fit
-        f = fit.fit_measures
-        rows.append(
-            {
-                k: f[k]
-                for k in (
-                    "npar",
-                    "chisq",
-                    "df",
-                    "pvalue",
-                    "cfi",
-                    "tli",
-                    "rmsea",
-                    "rmsea_ci_low",
-                    "rmsea_ci_high",
-                    "srmr",
-                    "aic",
-                    "bic",
-                )
-            }
-            | {"level": level}
-        )
-    table = pd.DataFrame(rows)
-    table = table[["level", *[c for c in table.columns if c != "level"]]]
-    for col in ("chisq", "df", "cfi", "rmsea", "srmr"):
-        table[f"delta_{col}"] = table[col].diff()
-    table["p_delta"] = [np.nan] + [
-        float(stats.chi2.sf(dc, dd)) if dd > 0 else np.nan
-        for dc, dd in zip(table["delta_chisq"][1:], table["delta_df"][1:], strict=True)
-    ]
+    table = sem.compare(*fits.values(), names=list(fits)).rename(columns={"model": "level"})
     holds, notes = [], []
     for row in table.itertuples():
         if row.level == "configural":

@@ -367,7 +367,20 @@ def monte_carlo_ci(
     return MonteCarloResult(out.reset_index(drop=True), thetas, R, seed, level, n_negative)
 
 
-_COMPARE = ["npar", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "aic", "bic"]
+_COMPARE = [
+    "npar",
+    "chisq",
+    "df",
+    "pvalue",
+    "cfi",
+    "tli",
+    "rmsea",
+    "rmsea_ci_low",
+    "rmsea_ci_high",
+    "srmr",
+    "aic",
+    "bic",
+]
 
 
 def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
@@ -410,9 +423,8 @@ def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
         for name, f in zip(names, fits, strict=True)
     ]
     table = pd.DataFrame(rows).sort_values("df", kind="stable").reset_index(drop=True)
-    table["delta_chisq"] = table["chisq"].diff()
-    table["delta_df"] = table["df"].diff()
-    table["delta_cfi"] = table["cfi"].diff()
+    for col in ("chisq", "df", "cfi", "rmsea", "srmr"):
+        table[f"delta_{col}"] = table[col].diff()
     table["p_delta"] = [np.nan] + [
         float(stats.chi2.sf(dc, dd)) if dd > 0 else np.nan
         for dc, dd in zip(table["delta_chisq"][1:], table["delta_df"][1:], strict=True)
