@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -75,10 +76,15 @@ def split_statements(model: str) -> list[str]:
     """
     if not isinstance(model, str) or not model.strip():
         raise ModelSpecError("The model is empty: give lavaan syntax such as 'F =~ x1 + x2 + x3'.")
+    return [st for _, st in numbered_statements(model)]
+
+
+def numbered_statements(model: str) -> list[tuple[int, str]]:
+    """Statements with the line each starts on (1-based), for error messages."""
     lines = [re.split(r"[#!]", line, maxsplit=1)[0].strip() for line in model.splitlines()]
-    statements: list[str] = []
-    buffer = ""
-    for line in lines:
+    statements: list[tuple[int, str]] = []
+    buffer, start = "", 0
+    for number, line in enumerate(lines, start=1):
         for part in line.split(";"):
             part = part.strip()
             if not part:
@@ -87,11 +93,25 @@ def split_statements(model: str) -> list[str]:
                 buffer = f"{buffer} {part}"
             else:
                 if buffer:
-                    statements.append(buffer)
-                buffer = part
+                    statements.append((start, buffer))
+                buffer, start = part, number
     if buffer:
-        statements.append(buffer)
-    return [re.sub(r"\s+", " ", s) for s in statements]
+        statements.append((start, buffer))
+    return [(n, re.sub(r"\s+", " ", st)) for n, st in statements]
+
+
+def _unknown_name(name: str, observed: list[str], latent: list[str]) -> str:
+    """Message for a name that is neither a column nor a factor, with near matches."""
+    pool = list(observed) + list(latent)
+    lower = {c.lower(): c for c in pool}
+    close = [lower[name.lower()]] if name.lower() in lower else []
+    close += [c for c in difflib.get_close_matches(name, pool, n=3, cutoff=0.6) if c not in close]
+    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    shown = ", ".join(observed[:15]) + ("…" if len(observed) > 15 else "")
+    return (
+        f"{name!r} is neither a column of the data nor a factor defined with =~.{hint} "
+        f"Columns are: {shown}; factors: {', '.join(latent) or 'none'}."
+    )
 
 
 def _number(text: str) -> float | None:
@@ -179,6 +199,32 @@ def _per_group(values: list, g: int, n_groups: int, what: str, statement: str):
     return values[g]
 
 
+def _read_statement(
+    st: str, written: list[tuple[str, str, Term]], defined: list[tuple[str, str]]
+) -> None:
+    """Parse one statement into ``written`` (=~, ~, ~~, ~1 terms) or ``defined`` (:=)."""
+    op = next((o for o in _OPS if o in st), None)
+    if op is None:
+        raise ModelSpecError(f"'{st}' has no lavaan operator (=~, ~, ~~, :=).")
+    if op in ("==", "<", ">"):
+        raise ModelSpecError(f"'{st}': constraints with {op} are not supported; use labels.")
+    lhs, rhs = (s.strip() for s in st.split(op, 1))
+    if op == ":=":
+        if not _NAME.match(lhs):
+            raise ModelSpecError(f"'{st}': {lhs!r} is not a valid name.")
+        defined.append((lhs, rhs.replace(" ", "")))
+        return
+    if not _NAME.match(lhs):
+        raise ModelSpecError(f"'{st}': {lhs!r} is not a variable name.")
+    for term in _terms(rhs, st):
+        if term.name == "1":
+            if op != "~":
+                raise ModelSpecError(f"'{st}': '1' (an intercept) goes with '~', as in 'y ~ 1'.")
+            written.append((lhs, "~1", term))
+        else:
+            written.append((lhs, op, term))
+
+
 def parse(
     model: str,
     observed: list[str],
@@ -200,40 +246,23 @@ def parse(
         raise ModelSpecError(
             f"group_equal: unknown {', '.join(unknown)}; choose from {', '.join(GROUP_EQUAL)}."
         )
-    statements = split_statements(model)
     written: list[tuple[str, str, Term]] = []
     defined: list[tuple[str, str]] = []
-    for st in statements:
-        op = next((o for o in _OPS if o in st), None)
-        if op is None:
-            raise ModelSpecError(f"'{st}' has no lavaan operator (=~, ~, ~~, :=).")
-        if op in ("==", "<", ">"):
-            raise ModelSpecError(f"'{st}': constraints with {op} are not supported; use labels.")
-        lhs, rhs = (s.strip() for s in st.split(op, 1))
-        if op == ":=":
-            if not _NAME.match(lhs):
-                raise ModelSpecError(f"'{st}': {lhs!r} is not a valid name.")
-            defined.append((lhs, rhs.replace(" ", "")))
-            continue
-        if not _NAME.match(lhs):
-            raise ModelSpecError(f"'{st}': {lhs!r} is not a variable name.")
-        for term in _terms(rhs, st):
-            if term.name == "1":
-                if op != "~":
-                    raise ModelSpecError(
-                        f"'{st}': '1' (an intercept) goes with '~', as in 'y ~ 1'."
-                    )
-                written.append((lhs, "~1", term))
-            else:
-                written.append((lhs, op, term))
+    origin: list[tuple[int, str]] = []
+    for number, st in numbered_statements(model):
+        try:
+            _read_statement(st, written, defined)
+        except ModelSpecError as exc:
+            raise ModelSpecError(f"Line {number} of the model: {exc}") from None
+        origin += [(number, st)] * (len(written) - len(origin))
     latent = list(dict.fromkeys(lhs for lhs, op, _ in written if op == "=~"))
     names = set(latent)
-    for lhs, op, term in written:
+    for k, (lhs, op, term) in enumerate(written):
         for v in (lhs, term.name) if op != "~1" else (lhs,):
             if v not in names and v not in observed:
+                number, st = origin[k]
                 raise ModelSpecError(
-                    f"{v!r} is neither a column of the data nor a factor defined with =~. "
-                    f"Columns are: {', '.join(observed[:15])}{'…' if len(observed) > 15 else ''}."
+                    f"Line {number} of the model ('{st}'): {_unknown_name(v, observed, latent)}"
                 )
     indicators = {t.name for lhs, op, t in written if op == "=~"}
     endogenous = list(dict.fromkeys(lhs for lhs, op, _ in written if op == "~"))
