@@ -8,6 +8,11 @@ import time
 import cxlab as cx
 
 HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
+RETAIL = (
+    "CONS =~ cons1 + cons2 + cons3 + cons4\nTRUST =~ trust1 + trust2 + trust3\n"
+    "SAT =~ sat1 + sat2 + sat3\nLI =~ li1 + li2 + li3\n"
+    "TRUST ~ CONS\nSAT ~ CONS + TRUST\nLI ~ SAT + TRUST"
+)
 
 
 def _time(fn, repeat: int = 3) -> float:
@@ -20,6 +25,7 @@ def _time(fn, repeat: int = 3) -> float:
 
 def run() -> list[dict]:
     hs = cx.datasets.load("holzinger_swineford")
+    retail = cx.datasets.load("retail_omnichannel")
     pd_data = cx.datasets.load("political_democracy")
     hotel = cx.datasets.load("hotel_4e")
     hotel["esc3r"] = 8 - hotel["esc3r"]
@@ -31,6 +37,11 @@ def run() -> list[dict]:
         "y4 ~~ y8\ny6 ~~ y8"
     )
     return [
+        {
+            "name": "sem: retail_omnichannel 4-factor SEM, FIML (N 2,000, 18 % incomplete)",
+            "seconds": _time(lambda: cx.sem.fit(RETAIL, retail, missing="fiml")),
+            "limit": 2.0,
+        },
         {
             "name": "sem: HS 3-factor CFA (N 301)",
             "seconds": _time(lambda: cx.sem.fit(HS, hs)),

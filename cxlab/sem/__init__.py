@@ -33,10 +33,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from cxlab.errors import DataError, InadmissibleSolutionError
+from cxlab.errors import DataError, InadmissibleSolutionError, ModelSpecError
 from cxlab.sem import effects as effects_
-from cxlab.sem import report
+from cxlab.sem import fiml, report
 from cxlab.sem.bootstrap import BootstrapResult, bootstrap
+from cxlab.sem.diagram import plot_path, save_path
 from cxlab.sem.effects import MonteCarloResult, compare
 from cxlab.sem.engine import Moments, RamModel, evaluate_defined, fit_ml
 from cxlab.sem.indices import fit_indices
@@ -46,16 +47,31 @@ from cxlab.sem.syntax import parse
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["MonteCarloResult", "SEMFit", "compare", "fit", "modification_indices"]
+__all__ = [
+    "MonteCarloResult",
+    "SEMFit",
+    "compare",
+    "fit",
+    "modification_indices",
+    "plot_path",
+    "save_path",
+]
 
 #: Our internal column names → lavaan's ``parameterEstimates()`` names.
 LAVAAN_NAMES = {"ci_low": "ci.lower", "ci_high": "ci.upper", "std_all": "std.all"}
 
 
-def _prepare(data: pd.DataFrame, observed: list[str], group: str | None):
-    missing = [c for c in observed if c not in data.columns]
-    if missing:
-        raise DataError(f"Column(s) {', '.join(missing)} used in the model are not in the data.")
+def _prepare(
+    data: pd.DataFrame,
+    observed: list[str],
+    group: str | None,
+    missing: str = "listwise",
+    exo: list[str] | tuple[str, ...] = (),
+):
+    """Sample moments per group, group labels, notes, and (FIML) each group's rows."""
+    absent = [c for c in observed if c not in data.columns]
+    if absent:
+        raise DataError(f"Column(s) {', '.join(absent)} used in the model are not in the data.")
     cols = observed + ([group] if group else [])
     frame = data[cols].copy()
     for c in observed:
@@ -67,12 +83,15 @@ def _prepare(data: pd.DataFrame, observed: list[str], group: str | None):
                 f"{', '.join(map(str, frame.index[bad][:5]))}); fix or recode it first."
             )
         frame[c] = values.astype(float)
+    if missing == "fiml":
+        moments, labels, rows, notes = fiml.prepare(frame, observed, group, list(exo))
+        return moments, labels, notes, rows
     complete = frame.dropna()
     notes = []
     if len(complete) < len(frame):
         notes.append(
             f"{len(frame) - len(complete)} of {len(frame)} rows with missing values were "
-            "dropped (listwise deletion)."
+            "dropped (listwise deletion; missing='fiml' would use them)."
         )
     labels = list(dict.fromkeys(complete[group])) if group else ["all"]
     moments = []
@@ -88,7 +107,7 @@ def _prepare(data: pd.DataFrame, observed: list[str], group: str | None):
         if zero:
             raise DataError(f"Column(s) {', '.join(zero)} do not vary in group {label!r}.")
         moments.append(Moments(len(x), np.cov(x, rowvar=False, bias=True), x.mean(axis=0)))
-    return moments, labels, notes
+    return moments, labels, notes, None
 
 
 @dataclass
@@ -191,9 +210,27 @@ class SEMFit:
         return pd.Series(self.fit_measures)
 
     def r2(self, allow_inadmissible: bool = False) -> pd.DataFrame:
-        """R² of every endogenous variable and indicator."""
+        """R² of every endogenous variable (kind "structural", explained by its paths) and
+        indicator (kind "indicator", its communality); a group column with several groups."""
         self._guard(allow_inadmissible)
-        return self.table.attrs["r2"].copy()
+        out = self.table.attrs["r2"].copy()
+        endogenous = set(self.table.loc[self.table.op == "~", "lhs"])
+        out.insert(
+            1, "kind", ["structural" if v in endogenous else "indicator" for v in out["variable"]]
+        )
+        if len(self.groups) == 1:
+            out = out.drop(columns="group")
+        return out
+
+    @property
+    def latent(self) -> list[str]:
+        """The latent variables (factors), in the order of the model."""
+        return list(self.table.attrs["latent"])
+
+    @property
+    def observed(self) -> list[str]:
+        """The observed variables the model uses, in lavaan's order (by appearance)."""
+        return list(self.table.attrs["observed"])
 
     def summary(self) -> str:
         """Fit indices and estimates as text (or the diagnosis when inadmissible)."""
@@ -246,8 +283,6 @@ class SEMFit:
 
     def plot(self, **kwargs) -> Figure:
         """Path diagram (matplotlib figure); see :func:`cxlab.sem.diagram.plot_path`."""
-        from cxlab.sem.diagram import plot_path
-
         return plot_path(self, **kwargs)
 
     def _repr_html_(self) -> str:
@@ -268,11 +303,50 @@ def fit(
     group_equal: tuple[str, ...] | list[str] = (),
     std_lv: bool = False,
     meanstructure: bool | None = None,
+    missing: str = "listwise",
 ) -> SEMFit:
     """Fit a model in lavaan syntax by maximum likelihood (lavaan's ``sem()`` defaults).
 
-    # In R: lavaan::sem(model, data, group = group, group.equal = group_equal, std.lv = std_lv)
+    # In R: lavaan::sem(model, data, group = group, group.equal = group_equal,
+    #                   std.lv = std_lv, missing = "listwise" | "ml")
+
+    Parameters
+    ----------
+    model : str
+        lavaan syntax (``=~``, ``~``, ``~~``, ``~ 1``, labels, ``:=``).
+    data : pandas.DataFrame
+        One row per respondent; the model's observed variables are its columns.
+    group : str, optional
+        Column whose values define groups (multi-group model).
+    group_equal : sequence of str
+        Parameters held equal across groups, as lavaan's ``group.equal``.
+    std_lv : bool
+        Fix factor variances to 1 instead of the first loadings.
+    meanstructure : bool, optional
+        Model means and intercepts (default: only with groups or ``~ 1`` terms; always
+        with ``missing="fiml"``).
+    missing : {"listwise", "fiml"}
+        ``"listwise"`` (default, as lavaan) drops every row with a missing value;
+        ``"fiml"`` uses all observed values by full-information ML under missing at
+        random, as lavaan's ``missing = "ml"`` (observed-information SEs, χ² against
+        the EM-fitted unrestricted model; see :mod:`cxlab.sem.fiml`).
+
+    Returns
+    -------
+    SEMFit
+        Estimates, fit indices and diagnostics; ``notes`` say which rows were used.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> hs.loc[hs.index % 5 == 0, "x5"] = float("nan")  # every 5th answer to x5 lost
+    >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+    >>> fit = cx.sem.fit(model, hs, missing="fiml")  # lavaan: sem(model, hs, missing = "ml")
+    >>> fit.fit_measures["n"], fit.notes[0][:40]
+    (301, 'FIML: 61 of 301 rows have at least one m')
     """
+    meanstructure = fiml.check_missing(missing, meanstructure)
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
     if group is not None and group not in data.columns:
@@ -288,13 +362,17 @@ def fit(
         group_equal=group_equal,
     )
     observed = table.attrs["observed"]
-    moments, labels, notes = _prepare(data, observed, group)
+    moments, labels, notes, rows = _prepare(
+        data, observed, group, missing, table.attrs["exo_observed"]
+    )
     table = _fix_exogenous(table, moments, observed)
-    ram = RamModel(table, moments)
+    ram = RamModel(table, moments) if rows is None else fiml.FimlModel(table, moments, rows)
+    _check_size(ram, table)
     theta, info = fit_ml(ram)
     npar = ram.n_free
     n_exo = int(((table.op != ":=") & table.exo).sum())
-    measures = fit_indices(ram, theta, npar, n_exo)
+    likelihoods = ram.likelihoods(theta) if rows is not None else None
+    measures = fit_indices(ram, theta, npar, n_exo, likelihoods)
     table = _results(table, ram, theta)
     problems = _check(table, ram, theta)
     return SEMFit(
@@ -309,8 +387,33 @@ def fit(
         ram,
         theta,
         data,
-        {"group": group, "group_equal": tuple(group_equal), "std_lv": std_lv},
+        {"group": group, "group_equal": tuple(group_equal), "std_lv": std_lv, "missing": missing},
     )
+
+
+def _check_size(ram: RamModel, table: pd.DataFrame) -> None:
+    """Refuse models with more free parameters than the data have moments (df < 0) or
+    than there are respondents, before any estimation."""
+    p, groups = ram.p, len(ram.moments)
+    n_exo = int(((table.op != ":=") & table.exo).sum())
+    per_group = p * (p + 1) // 2 + (p if ram.meanstructure else 0)
+    df = groups * per_group - ram.n_free - n_exo
+    means = " and means" if ram.meanstructure else ""
+    if df < 0:
+        raise ModelSpecError(
+            f"The model has {ram.n_free} free parameters but the {p} observed variables give "
+            f"only {groups * per_group - n_exo} variances, covariances{means} to estimate "
+            f"them from (df = {df}): it is not identified. Use at least three "
+            "indicators per factor (or fix more parameters), remove residual covariances or "
+            "paths, or label parameters equal."
+        )
+    if ram.n_total < ram.n_free:
+        raise DataError(
+            f"{ram.n_total} respondents for {ram.n_free} free parameters: ML estimates and "
+            "their standard errors are meaningless with fewer rows than parameters. Collect "
+            "more data (a common rule is 10 respondents per parameter, i.e. "
+            f"{10 * ram.n_free} here), or simplify the model (parcels, fewer constructs)."
+        )
 
 
 def _fix_exogenous(

@@ -166,6 +166,12 @@ def bootstrap(
         raise DataError(f"ci must be 'percentile' or 'bca', not {ci!r}.")
     if B < 10:
         raise DataError(f"B = {B} is too few draws; use at least 1000 for a 95 % interval.")
+    if fit.meta.get("missing", "listwise") != "listwise":
+        raise DataError(
+            "The bootstrap is not available for missing='fiml' yet (resampling would use the "
+            "complete rows only). Report the FIML standard errors, use fit.monte_carlo_ci() "
+            "for defined effects, or refit with missing='listwise' to bootstrap."
+        )
     fit._guard(False)
     ram: RamModel = fit._ram
     theta = fit._theta

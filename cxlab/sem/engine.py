@@ -217,6 +217,11 @@ class RamModel:
             d_mu += self.agg[g]["M"] @ bf[:, i].T
         return imp["sigma"], d_sig, d_mu
 
+    def scoring_information(self, theta: np.ndarray) -> np.ndarray:
+        """The information Fisher scoring steps with: the expected one (FIML models keep
+        it when ``information`` is the observed one, see :mod:`cxlab.sem.fiml`)."""
+        return self.information(theta)
+
     def information(self, theta: np.ndarray) -> np.ndarray:
         """Expected information per observation (weighted over groups), analytic."""
         info = np.zeros((self.n_free, self.n_free))
@@ -251,7 +256,10 @@ def start_values(model: RamModel) -> np.ndarray:
         for f, x in marker.items():
             others = loads[(loads.group == g + 1) & (loads.lhs == f)]["rhs"].tolist()[1:]
             covs = [cov[pos[x], pos[o]] for o in others if o in pos and x in pos]
-            lv_var[f] = max(float(np.mean(covs)) if covs else 0.05, 0.05)
+            if covs:
+                lv_var[f] = max(float(np.mean(covs)), 0.05)
+            else:  # a single indicator: the factor carries (nearly) all of its variance
+                lv_var[f] = max(float(cov[pos[x], pos[x]]) if x in pos else 0.05, 0.05)
         fixed_var = {
             r.lhs
             for r in rows.itertuples()
@@ -309,7 +317,7 @@ def _scoring(
             if fixed_information is not None:
                 step = -0.5 * linalg.cho_solve(fixed_information, grad)
             else:
-                step = -0.5 * np.linalg.solve(model.information(theta), grad)
+                step = -0.5 * np.linalg.solve(model.scoring_information(theta), grad)
         except np.linalg.LinAlgError:
             step = -grad
         scale = 1.0
@@ -331,7 +339,7 @@ def _scoring(
 def _decrement(model: RamModel, theta: np.ndarray, grad: np.ndarray) -> float:
     """Expected decrease of F from one more scoring step, ¼ gᵀ I⁻¹ g (scale-free)."""
     try:
-        return float(0.25 * grad @ np.linalg.solve(model.information(theta), grad))
+        return float(0.25 * grad @ np.linalg.solve(model.scoring_information(theta), grad))
     except np.linalg.LinAlgError:
         return np.inf
 

@@ -1,11 +1,15 @@
 """Fit indices of an ML-fitted model, defined as lavaan 0.6 defines them.
 
-χ² = N·F_ML; baseline = independence model (variances and means free); CFI and TLI
+χ² = N·F_ML; baseline = independence model (variances and means free; exogenous
+observed predictors keep their sample covariances, as lavaan's ``fixed.x``); CFI and TLI
 against it; RMSEA = √(max(χ² − df, 0) / (df·N)) · √G with its 90 % CI from the
 non-central χ² distribution and the p-value of close fit (H0: RMSEA ≤ .05); SRMR as
 lavaan's ``srmr`` (Bentler's: residuals scaled by the sample SDs, mean residuals
 included when the model has a mean structure, groups weighted by n_g/N);
-log-likelihood, AIC, BIC and sample-size-adjusted BIC with the real normal likelihood.
+log-likelihood, AIC, BIC and sample-size-adjusted BIC with the real normal likelihood
+(with exogenous observed predictors, as lavaan, that of the other variables given them).
+With incomplete data (FIML) the likelihoods are casewise and the "sample" moments of
+SRMR are the EM estimates of the unrestricted model (see :mod:`cxlab.sem.fiml`).
 """
 
 from __future__ import annotations
@@ -62,11 +66,27 @@ def _loglik(n: int, cov: np.ndarray, mean: np.ndarray, sigma: np.ndarray, mu: np
     )
 
 
+def _independence(cov: np.ndarray) -> float:
+    """log of the product of the variances − log|cov|: n × this is the independence χ²."""
+    return float(np.sum(np.log(np.diag(cov))) - np.linalg.slogdet(cov)[1]) if len(cov) else 0.0
+
+
 def fit_indices(
-    model: RamModel, theta: np.ndarray, npar: int, n_exo_moments: int
+    model: RamModel,
+    theta: np.ndarray,
+    npar: int,
+    n_exo_moments: int,
+    likelihoods: tuple[float, float, float] | None = None,
 ) -> dict[str, float]:
-    """Every index for a fitted RamModel (see the module docstring)."""
+    """Every index for a fitted RamModel (see the module docstring).
+
+    *likelihoods* — log L of the model, of the unrestricted model and of the baseline
+    model — replace those of the sample moments when the data are incomplete (FIML,
+    :meth:`cxlab.sem.fiml.FimlModel.likelihoods`). With exogenous observed predictors
+    the baseline keeps their covariances at the sample values (lavaan's ``fixed.x``).
+    """
     n, groups, p = model.n_total, len(model.moments), model.p
+    exo = [model.observed.index(v) for v in model.table.attrs.get("exo_observed", [])]
     ms = model.meanstructure
     chisq = n * model.discrepancy(theta)
     moments_per_group = p * (p + 1) // 2 + (p if ms else 0)
@@ -75,7 +95,7 @@ def fit_indices(
     loglik = unrestricted = 0.0
     srmr = 0.0
     for g, mo in enumerate(model.moments):
-        base_chisq += mo.n * (np.sum(np.log(np.diag(mo.cov))) - np.linalg.slogdet(mo.cov)[1])
+        base_chisq += mo.n * (_independence(mo.cov) - _independence(mo.cov[np.ix_(exo, exo)]))
         sigma, mu = model.moments_vector(theta, g)
         if not ms:
             mu = mo.mean
@@ -87,7 +107,16 @@ def fit_indices(
         if ms:
             values += list((mo.mean - mu) / sd)
         srmr += model.weights[g] * np.sqrt(np.mean(np.square(values)))
-    base_df = groups * (p * (p - 1) // 2) - (n_exo_moments if n_exo_moments else 0)
+    if likelihoods is not None:
+        loglik, unrestricted, base_loglik = likelihoods
+        base_chisq = 2 * (unrestricted - base_loglik)
+    if exo:  # fixed.x: lavaan's log-likelihoods are those of the rest given the predictors
+        for mo in model.moments:
+            cov_x, mean_x = mo.cov[np.ix_(exo, exo)], mo.mean[exo]
+            marginal = _loglik(mo.n, cov_x, mean_x, cov_x, mean_x)
+            loglik -= marginal
+            unrestricted -= marginal
+    base_df = groups * (p * (p - 1) // 2 - len(exo) * (len(exo) - 1) // 2)
     pvalue = float(stats.chi2.sf(chisq, df)) if df > 0 else np.nan
     d_model, d_base = max(chisq - df, 0.0), max(base_chisq - base_df, 0.0)
     cfi = 1.0 - d_model / max(d_model, d_base) if max(d_model, d_base) > 0 else 1.0

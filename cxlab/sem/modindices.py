@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cxlab.errors import DataError
 from cxlab.sem.engine import RamModel
 
 if TYPE_CHECKING:
@@ -74,6 +75,11 @@ def modification_indices(fit: SEMFit, minimum: float = 0.0, sort: bool = True) -
     Freeing parameters because their MI is large is data-driven: only do it when the
     change makes substantive sense (e.g. two items sharing wording), and say so.
     """
+    if fit.meta.get("missing", "listwise") != "listwise":
+        raise DataError(
+            "Modification indices are not available for missing='fiml' yet; refit with "
+            "missing='listwise' to screen for misspecification."
+        )
     ram: RamModel = fit._ram
     theta = fit._theta
     table = ram.table

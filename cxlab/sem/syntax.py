@@ -356,14 +356,22 @@ def _group_rows(
                 fixed = 1.0
         add(lhs, op, rhs, fixed=fixed, label=label, start=term.start, user=True)
     # variances
-    exo_lv = [f for f in latent if f not in endogenous]
+    # a factor measured by a higher-order factor (g =~ f1 + f2) is not exogenous
+    loaded = {t.name for lhs, op, t in written if op == "=~"}
+    exo_lv = [f for f in latent if f not in endogenous and f not in loaded]
     for f in latent:
         add(f, "~~", f, fixed=1.0 if std_lv else None)
+    # as lavaan: the only indicator of a factor has its residual variance fixed to 0
+    n_ind: dict[str, list[str]] = {}
+    for lhs, op, term in written:
+        if op == "=~":
+            n_ind.setdefault(lhs, []).append(term.name)
+    single = {items[0] for items in n_ind.values() if len(items) == 1}
     for v in obs_used:
         if v in exo_obs:
             add(v, "~~", v, exo=True)
         else:
-            add(v, "~~", v)
+            add(v, "~~", v, fixed=0.0 if v in single else None)
     for a, b in combinations(exo_lv, 2):
         add(a, "~~", b)
     for a, b in combinations(exo_obs, 2):
