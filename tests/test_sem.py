@@ -250,3 +250,26 @@ def test_modification_indices_equal_lavaan(root, key, dataset):
     assert np.allclose(joined["epc_cx"], joined["epc"], atol=1e-3)
     assert np.allclose(joined["sepc_all_cx"], joined["sepc.all"], atol=1e-3)
     assert list(ours.index[:1]) == list(theirs.index[:1])
+
+
+@pytest.mark.parametrize(
+    ("key", "dataset"),
+    [("airline_path", "airline_mot"), ("political_democracy_sem", "political_democracy")],
+)
+def test_modification_indices_propose_regressions_as_lavaan(root, key, dataset):
+    # lavaan (airline path model): sat_overall ~ ces 264.393, the path the model misses
+    ref = json.loads((root / "tests/reference/lavaan_modindices.json").read_text())[key]
+    fit = cx.sem.fit(ref["model"], cx.datasets.load(dataset))
+    ours = cx.sem.modification_indices(fit)
+    ours = ours[ours.op == "~"].set_index(["lhs", "op", "rhs"])
+    theirs = pd.DataFrame(ref["mi"]).set_index(["lhs", "op", "rhs"])
+    exo = set(fit.table.attrs.get("exo_observed", []))
+    paths = {(r.lhs, r.rhs) for r in fit.table.itertuples() if r.op == "~"}
+    expected = {
+        k for k in theirs.index if k[0] not in exo and (k[2], k[0]) not in paths
+    }  # we do not propose turning a predictor into an outcome, nor reversing a path
+    assert set(ours.index) == expected and len(expected) > 0
+    joined = ours.join(theirs.add_suffix("_lavaan").rename(columns={"sepc.all_lavaan": "sepc.all"}))
+    assert np.allclose(joined["mi"], joined["mi_lavaan"], atol=1e-3)
+    assert np.allclose(joined["epc"], joined["epc_lavaan"], atol=1e-3)
+    assert np.allclose(joined["sepc_all"], joined["sepc.all"], atol=1e-3)

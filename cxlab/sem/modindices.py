@@ -9,8 +9,12 @@ fixed value:
     V_k   = I_kk − I_kf I_ff⁻¹ I_fk   (f = the model's free parameters).
 
 MI is the expected drop in χ² (1 df) if k were freed. Candidates, as in lavaan: a
-loading of every indicator on every other factor, and a residual covariance for every
-pair of observed variables the model leaves uncorrelated (per group).
+loading of every indicator on every other factor, a residual covariance for every
+pair of observed variables the model leaves uncorrelated, and a regression between
+every two variables of the structural model (factors and non-indicator observed
+variables) not yet linked by a path in either direction (per group). Unlike lavaan,
+regressions of a fixed exogenous predictor on something else are not proposed: they
+would turn a predictor into an outcome.
 
 Examples
 --------
@@ -45,6 +49,8 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
     exo = set(table.attrs.get("exo_observed", []))
     params = table[table.op != ":="]
     indicators = [v for v in observed if v in set(params.loc[params.op == "=~", "rhs"])]
+    # variables of the structural model: factors and observed variables that are not indicators
+    structural = list(latent) + [v for v in observed if v not in indicators]
     rows = []
     for g in sorted(params["group"].unique()):
         part = params[params.group == g]
@@ -64,6 +70,13 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
         for a, b in combinations([v for v in observed if v not in exo], 2):
             if frozenset((a, b)) not in covs:
                 rows.append({"lhs": a, "op": "~~", "rhs": b, "group": g})
+        regs = set(
+            zip(part.loc[part.op == "~", "lhs"], part.loc[part.op == "~", "rhs"], strict=True)
+        )
+        for y in [v for v in structural if v not in exo]:
+            for x in structural:
+                if x != y and (y, x) not in regs and (x, y) not in regs:
+                    rows.append({"lhs": y, "op": "~", "rhs": x, "group": g})
     return rows
 
 
@@ -119,6 +132,8 @@ def modification_indices(fit: SEMFit, minimum: float = 0.0, sort: bool = True) -
         a, b = variables.index(cand["lhs"]), variables.index(cand["rhs"])
         if cand["op"] == "=~":
             sepc = epc * sd[a] / sd[b]
+        elif cand["op"] == "~":
+            sepc = epc * sd[b] / sd[a]
         else:
             s = imp["S"]
             sepc = epc / np.sqrt(abs(s[a, a] * s[b, b]))
