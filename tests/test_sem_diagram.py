@@ -14,6 +14,7 @@ import logging
 import warnings
 
 import matplotlib
+import matplotlib.figure
 import matplotlib.image
 import numpy as np
 import pytest

@@ -609,9 +609,10 @@ def _check(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> list[str]:
     eig = np.linalg.eigvalsh((info + info.T) / 2)
     if eig.min() <= 1e-10 * max(1.0, eig.max()):
         problems.append(
-            "the model is not identified: the information matrix is singular (smallest "
-            f"eigenvalue {eig.min():.2g}), so some parameters cannot be told apart from the "
-            "data — fix a loading or the factor variance of each factor, add indicators (at "
+            "the information matrix is singular (smallest eigenvalue "
+            f"{eig.min():.2g}): some parameters cannot be told apart from the data — the "
+            "model is not identified, or these data cannot separate them (empirical "
+            "under-identification). Fix a loading or the factor variance of each factor, add indicators (at "
             "least three per factor), or remove paths."
         )
     if ram.latent:

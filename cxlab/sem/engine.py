@@ -9,7 +9,7 @@ the observed variables. The fit function is lavaan's normal-theory ML,
 
 with biased sample covariances (divisor n), minimised by L-BFGS with its analytic
 gradient; χ² = N·F. Standard errors come from the expected information matrix
-(lavaan's default for complete data).
+(lavaan's default for complete data; incomplete data: :mod:`cxlab.sem.fiml`).
 
 Written here rather than taken from semopy because semopy fits multiple groups only
 separately (no cross-group equality constraints, so no invariance tests), and its

@@ -232,7 +232,7 @@ def diagnostics(fit: SEMFit) -> pd.DataFrame:
         ("standardized estimates within ±1", "beyond ±1"),
         ("latent covariance matrix positive definite", "covariance matrix of the factors"),
         ("residual covariance matrix positive definite", "residual covariance matrix"),
-        ("identified", "not identified"),
+        ("identified", "information matrix is singular"),
     ]
     for name, key in checks:
         hits = [p for p in problems if key in p]
