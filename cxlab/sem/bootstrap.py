@@ -158,7 +158,7 @@ def bootstrap(
     inadmissible: str = "keep",
 ) -> BootstrapResult:
     """Bootstrap *fit* (fitted on *data*) B times; see the module docstring."""
-    from cxlab.sem import _Layout, _values
+    from cxlab.sem.results import _Layout, _values
 
     if inadmissible not in ("keep", "drop"):
         raise DataError(f"inadmissible must be 'keep' or 'drop', not {inadmissible!r}.")

@@ -1,0 +1,250 @@
+"""Results of a fitted model: parameter values, standardized solution, delta-method SEs,
+R² and the admissibility checks (used by :func:`cxlab.sem.fit` and the bootstrap)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from cxlab.errors import DataError, ModelSpecError
+from cxlab.sem.engine import Moments, RamModel, evaluate_defined
+
+
+def _check_size(ram: RamModel, table: pd.DataFrame) -> None:
+    """Refuse models with more free parameters than the data have moments (df < 0) or
+    than there are respondents, before any estimation."""
+    p, groups = ram.p, len(ram.moments)
+    n_exo = int(((table.op != ":=") & table.exo).sum())
+    per_group = p * (p + 1) // 2 + (p if ram.meanstructure else 0)
+    df = groups * per_group - ram.n_free - n_exo
+    means = " and means" if ram.meanstructure else ""
+    if df < 0:
+        raise ModelSpecError(
+            f"The model has {ram.n_free} free parameters but the {p} observed variables give "
+            f"only {groups * per_group - n_exo} variances, covariances{means} to estimate "
+            f"them from (df = {df}): it is not identified. Use at least three "
+            "indicators per factor (or fix more parameters), remove residual covariances or "
+            "paths, or label parameters equal."
+        )
+    if ram.n_total < ram.n_free:
+        raise DataError(
+            f"{ram.n_total} respondents for {ram.n_free} free parameters: ML estimates and "
+            "their standard errors are meaningless with fewer rows than parameters. Collect "
+            "more data (a common rule is 10 respondents per parameter, i.e. "
+            f"{10 * ram.n_free} here), or simplify the model (parcels, fewer constructs)."
+        )
+
+
+def _fix_exogenous(
+    table: pd.DataFrame, moments: list[Moments], observed: list[str]
+) -> pd.DataFrame:
+    table = table.copy()
+    pos = {v: i for i, v in enumerate(observed)}
+    for k, r in table[table.exo].iterrows():
+        mo = moments[r.group - 1]
+        if r.op == "~~":
+            table.at[k, "value"] = mo.cov[pos[r.lhs], pos[r.rhs]]
+        else:
+            table.at[k, "value"] = mo.mean[pos[r.lhs]]
+    return table
+
+
+@dataclass
+class _Layout:
+    """Where each table row sits in the RAM matrices, precomputed for speed."""
+
+    kind: np.ndarray  # 0 loading, 1 regression, 2 variance, 3 covariance, 4 mean, -1 defined
+    group: np.ndarray
+    row: np.ndarray
+    col: np.ndarray
+    free: np.ndarray
+    value: np.ndarray
+    labels: dict[str, int]
+    defined: list[tuple[int, str, str]]
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, ram: RamModel) -> _Layout:
+        idx = {v: i for i, v in enumerate(ram.variables)}
+        kind, row, col = [], [], []
+        for r in table.itertuples():
+            if r.op == "=~":
+                kind.append(0), row.append(idx[r.rhs]), col.append(idx[r.lhs])
+            elif r.op == "~":
+                kind.append(1), row.append(idx[r.lhs]), col.append(idx[r.rhs])
+            elif r.op == "~~":
+                kind.append(2 if r.lhs == r.rhs else 3)
+                row.append(idx[r.lhs]), col.append(idx[r.rhs])
+            elif r.op == "~1":
+                kind.append(4), row.append(idx[r.lhs]), col.append(0)
+            else:
+                kind.append(-1), row.append(0), col.append(0)
+        ops = table["op"].to_numpy()
+        labels = {
+            lab: k
+            for k, (lab, op) in enumerate(zip(table["label"], ops, strict=True))
+            if lab and op != ":="
+        }
+        defined = [(k, r.lhs, r.rhs) for k, r in enumerate(table.itertuples()) if r.op == ":="]
+        return cls(
+            np.array(kind),
+            table["group"].to_numpy() - 1,
+            np.array(row),
+            np.array(col),
+            table["free"].to_numpy(),
+            table["value"].to_numpy(dtype=float),
+            labels,
+            defined,
+        )
+
+
+def _values(layout: _Layout, theta: np.ndarray) -> np.ndarray:
+    est = np.where(layout.free > 0, theta[np.maximum(layout.free - 1, 0)], layout.value)
+    if layout.defined:
+        values = {lab: est[k] for lab, k in layout.labels.items()}
+        for k, name, expression in layout.defined:
+            est[k] = evaluate_defined(expression, values)
+            values[name] = est[k]
+    return est
+
+
+def _std_values(layout: _Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
+    out = np.full(len(layout.kind), np.nan)
+    for g in range(len(ram.moments)):
+        imp = ram.implied(theta, g)
+        sd = np.sqrt(np.abs(np.diag(imp["cov_all"])))
+        a, s, m = imp["A"], imp["S"], imp["M"]
+        sel = layout.group == g
+        i, j, kind = layout.row, layout.col, layout.kind
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cand = np.select(
+                [kind == 0, kind == 1, kind == 2, kind == 3, kind == 4],
+                [
+                    a[i, j] * sd[j] / sd[i],
+                    a[i, j] * sd[j] / sd[i],
+                    s[i, i] / sd[i] ** 2,
+                    s[i, j] / np.sqrt(np.abs(s[i, i] * s[j, j])),  # as lavaan: residual SDs
+                    m[i] / sd[i],
+                ],
+                np.nan,
+            )
+        out[sel] = cand[sel]
+    if layout.defined:  # as lavaan: ':=' evaluated at the standardized labelled values
+        values = {lab: out[k] for lab, k in layout.labels.items()}
+        for k, name, expression in layout.defined:
+            out[k] = evaluate_defined(expression, values)
+            values[name] = out[k]
+    return out
+
+
+def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFrame:
+    table = table.copy()
+    layout = _Layout.of(table, ram)
+    est = _values(layout, theta)
+    try:
+        vcov = np.linalg.inv(ram.n_total * ram.information(theta))
+    except np.linalg.LinAlgError:
+        vcov = np.full((ram.n_free, ram.n_free), np.nan)
+    step = 1e-6
+    jac = np.zeros((len(table), ram.n_free))
+    jac_std = np.zeros((len(table), ram.n_free))
+    for j in range(ram.n_free):
+        e = np.zeros(ram.n_free)
+        e[j] = step
+        jac[:, j] = (_values(layout, theta + e) - _values(layout, theta - e)) / (2 * step)
+        hi, lo = _std_values(layout, ram, theta + e), _std_values(layout, ram, theta - e)
+        jac_std[:, j] = (hi - lo) / (2 * step)
+    se = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac, vcov, jac), 0, None))
+    fixed = (table["free"].to_numpy() == 0) & (table["op"].to_numpy() != ":=")
+    se[fixed] = np.nan
+    std = _std_values(layout, ram, theta)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = est / se
+    table["est"] = est
+    table["se"] = se
+    table["z"] = z
+    table["pvalue"] = 2 * stats.norm.sf(np.abs(z))
+    table["ci_low"] = est - 1.959963984540054 * se
+    table["ci_high"] = est + 1.959963984540054 * se
+    table["std_all"] = std
+    table["std_se"] = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac_std, vcov, jac_std), 0, None))
+    table.attrs["vcov"] = vcov
+    table.attrs["r2"] = _r2(table, ram, theta)
+    return table
+
+
+def _r2(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFrame:
+    rows = []
+    targets = set(table.loc[table.op == "=~", "rhs"]) | set(table.loc[table.op == "~", "lhs"])
+    for g in range(len(ram.moments)):
+        imp = ram.implied(theta, g)
+        for v in ram.variables:
+            if v in targets:
+                i = ram.variables.index(v)
+                rows.append(
+                    {"variable": v, "group": g + 1, "r2": 1 - imp["S"][i, i] / imp["cov_all"][i, i]}
+                )
+    return pd.DataFrame(rows)
+
+
+def _check(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> list[str]:
+    problems: list[str] = []
+    params = table[table.op != ":="]
+    multi = len(ram.moments) > 1
+
+    def where(r) -> str:
+        return f" (group {r.group})" if multi else ""
+
+    for r in params.itertuples():
+        if r.op == "~~" and r.lhs == r.rhs and r.est < 0:
+            kind = "factor" if r.lhs in ram.latent else "residual"
+            problems.append(
+                f"the {kind} variance of {r.lhs}{where(r)} is negative ({r.est:.3f}): a Heywood "
+                "case — no variable can have a negative variance."
+            )
+        elif r.op in ("=~", "~") and abs(r.std_all) > 1:
+            what = "loading" if r.op == "=~" else "path"
+            a, b = (r.lhs, r.rhs)
+            problems.append(
+                f"the standardized {what} {a} {r.op} {b}{where(r)} is {r.std_all:.2f}, beyond ±1."
+            )
+        elif r.op == "~~" and r.lhs != r.rhs and abs(r.std_all) > 1:
+            problems.append(
+                f"the correlation of {r.lhs} and {r.rhs}{where(r)} is {r.std_all:.2f}, beyond ±1."
+            )
+    k = len(ram.observed)
+    for g in range(len(ram.moments)):
+        theta_obs = ram.matrices(theta, g)[1][:k, :k]
+        if np.count_nonzero(theta_obs - np.diag(np.diag(theta_obs))) and np.all(
+            np.diag(theta_obs) >= 0
+        ):
+            eig = np.linalg.eigvalsh(theta_obs)
+            if eig.min() < -1e-8 * max(1.0, eig.max()):
+                problems.append(
+                    f"the residual covariance matrix{f' (group {g + 1})' if multi else ''} is "
+                    f"not positive definite (smallest eigenvalue {eig.min():.3g}): the residual "
+                    "correlations are impossible together; free fewer residual covariances."
+                )
+    info = ram.information(theta)
+    eig = np.linalg.eigvalsh((info + info.T) / 2)
+    if eig.min() <= 1e-10 * max(1.0, eig.max()):
+        problems.append(
+            "the information matrix is singular (smallest eigenvalue "
+            f"{eig.min():.2g}): some parameters cannot be told apart from the data — the "
+            "model is not identified, or these data cannot separate them (empirical "
+            "under-identification). Fix a loading or the factor variance of each factor, "
+            "add indicators (at least three per factor), or remove paths."
+        )
+    if ram.latent:
+        for g in range(len(ram.moments)):
+            cov = ram.implied(theta, g)["cov_all"][k:, k:]
+            eig = np.linalg.eigvalsh(cov)
+            if eig.min() <= 1e-8 * max(1.0, eig.max()):
+                problems.append(
+                    f"the covariance matrix of the factors{f' (group {g + 1})' if multi else ''} "
+                    f"is not positive definite (smallest eigenvalue {eig.min():.3g}): some factors "
+                    "are linear combinations of others — they are not empirically distinct."
+                )
+    return problems
