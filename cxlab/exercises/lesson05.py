@@ -1,0 +1,109 @@
+"""Exercises of lesson 05: structural equation models of satisfaction → loyalty."""
+
+from __future__ import annotations
+
+from cxlab.exercises import Exercise, register
+
+MOTS = ["mot_booking", "mot_checkin", "mot_boarding", "mot_crew", "mot_meal", "mot_arrival"]
+
+
+def _airline(with_effort_path: bool):
+    from cxlab import datasets, sem
+
+    effort = " + ces" if with_effort_path else ""
+    model = f"sat_overall ~ {' + '.join(MOTS)}{effort}\nnps_score ~ sat_overall + ces"
+    return sem.fit(model, datasets.load("airline_mot"))
+
+
+def _rmsea() -> float:
+    return float(_airline(False).fit_indices()["rmsea"])
+
+
+def _r2_sat() -> float:
+    r2 = _airline(True).r2().set_index("variable")["r2"]
+    return float(r2["sat_overall"])
+
+
+def _top_mot() -> str:
+    eff = _airline(True).effects()
+    total = eff[(eff["to"] == "nps_score") & (eff["effect"] == "total")]
+    total = total[total["from"].isin(MOTS)]
+    return str(total.loc[total["std.all"].idxmax(), "from"])
+
+
+def _indirect_trust() -> float:
+    from cxlab import datasets, sem
+    from cxlab.survey import Survey
+
+    retail = Survey(
+        datasets.load("retail_omnichannel"),
+        datasets.codebook("retail_omnichannel"),
+        id_column="customer_id",
+    ).reverse_code()
+    model = """
+    CONS  =~ cons1 + cons2 + cons3 + cons4
+    TRUST =~ trust1 + trust2 + trust3
+    SAT   =~ sat1 + sat2 + sat3
+    LI    =~ li1 + li2 + li3 + li4r
+    TRUST ~ CONS
+    SAT   ~ CONS + TRUST
+    LI    ~ SAT + TRUST
+    """
+    eff = sem.fit(model, retail.data, missing="fiml").effects()
+    row = eff[(eff["effect"] == "indirect") & (eff["from"] == "TRUST") & (eff["to"] == "LI")]
+    return float(row["std.all"].iloc[0])
+
+
+register(
+    Exercise(
+        id="05.rmsea",
+        prompt="RMSEA of the airline path model A (no path from effort to satisfaction)?",
+        solution=_rmsea,
+        wrong=lambda: 0.059,
+        tol=0.001,
+        hint="fit_a.fit_indices()['rmsea'] — not SRMR, which happens to look fine.",
+        explanation="RMSEA = .209, far above .06: model A misses something (effort → "
+        "satisfaction), although its SRMR (.059) looks acceptable.",
+    )
+)
+
+register(
+    Exercise(
+        id="05.r2_sat",
+        prompt="R² of overall satisfaction in model B?",
+        solution=_r2_sat,
+        wrong=lambda: 0.519,
+        tol=0.002,
+        hint="fit_b.r2(), the row of sat_overall (model B, with effort → satisfaction).",
+        explanation="R² = .647: the six moments of truth and effort explain about two thirds "
+        "of the variance of overall satisfaction (model A's .519 lacked effort).",
+    )
+)
+
+register(
+    Exercise(
+        id="05.top_mot",
+        prompt="Which moment of truth has the largest standardized total effect on NPS in model B?",
+        kind="text",
+        synonyms={"crew": "mot_crew", "cabin crew": "mot_crew"},
+        solution=_top_mot,
+        wrong=lambda: "mot_arrival",
+        hint="fit_b.effects(): rows with to == 'nps_score' and effect == 'total', "
+        "largest std.all among the mot_ columns.",
+        explanation="The cabin crew (std. total effect .19): the moment of truth where "
+        "service staff meet the passenger for hours matters most.",
+    )
+)
+
+register(
+    Exercise(
+        id="05.indirect_trust",
+        prompt="Standardized indirect effect of TRUST on LI through SAT in the retail SEM?",
+        solution=_indirect_trust,
+        wrong=lambda: 0.210,
+        tol=0.002,
+        hint="sem.effects(): effect == 'indirect', from TRUST to LI, column std.all.",
+        explanation="About .23 — larger than trust's direct effect on loyalty intention "
+        "(.21): half of what trust does for loyalty runs through satisfaction.",
+    )
+)
