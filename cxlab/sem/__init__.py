@@ -136,6 +136,7 @@ class SEMFit:
         level: float = 0.95,
         n_jobs: int | None = -1,
         inadmissible: str = "keep",
+        progress: bool = True,
     ) -> BootstrapResult:
         """Nonparametric bootstrap CIs of every parameter and defined effect; see
         :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped."""
@@ -148,6 +149,7 @@ class SEMFit:
             level=level,
             n_jobs=n_jobs,
             inadmissible=inadmissible,
+            progress=progress,
         )
 
     @property
@@ -239,7 +241,8 @@ class SEMFit:
         f = self.fit_measures
         groups = f", groups: {', '.join(map(str, self.groups))}" if len(self.groups) > 1 else ""
         head = (
-            f"ML estimation, N = {f['n']}{groups}\n"
+            f"{'ML (FIML)' if self.meta.get('missing') == 'fiml' else 'ML'} estimation, "
+            f"N = {f['n']}{groups}\n"
             f"χ²({f['df']}) = {f['chisq']:.3f}, p = {f['pvalue']:.3f}; CFI = {f['cfi']:.3f}, "
             f"TLI = {f['tli']:.3f}, RMSEA = {f['rmsea']:.3f} [{f['rmsea_ci_low']:.3f}, "
             f"{f['rmsea_ci_high']:.3f}], SRMR = {f['srmr']:.3f}"

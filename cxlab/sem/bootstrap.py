@@ -156,8 +156,11 @@ def bootstrap(
     level: float = 0.95,
     n_jobs: int | None = -1,
     inadmissible: str = "keep",
+    progress: bool = True,
 ) -> BootstrapResult:
-    """Bootstrap *fit* (fitted on *data*) B times; see the module docstring."""
+    """Bootstrap *fit* (fitted on *data*) B times; see the module docstring.
+
+    ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm)."""
     from cxlab.sem.results import _Layout, _values
 
     if inadmissible not in ("keep", "drop"):
@@ -193,20 +196,27 @@ def bootstrap(
     def values_fn(th: np.ndarray) -> np.ndarray:
         return _values(layout, th)
 
-    workers = 1 if n_jobs == 1 else n_jobs
-    chunks = np.array_split(np.arange(B), max(1, min(B, 4 * (abs(workers or 1) if workers else 1))))
+    from joblib import Parallel, delayed, effective_n_jobs
+    from tqdm.auto import tqdm
+
+    workers = 1 if n_jobs == 1 else effective_n_jobs(n_jobs)
+    chunks = np.array_split(np.arange(B), min(B, max(20, 4 * workers)))
+    bar = tqdm(total=B, desc="bootstrap", unit="draw", disable=not progress, leave=False)
     if workers == 1:
-        parts = [
+        runs = (
             _batch(ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows)
             for c in chunks
-        ]
+        )
     else:
-        from joblib import Parallel, delayed
-
-        parts = Parallel(n_jobs=workers)(
+        runs = Parallel(n_jobs=workers, return_as="generator")(
             delayed(_batch)(ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows)
             for c in chunks
         )
+    parts = []
+    for part in runs:
+        parts.append(part)
+        bar.update(len(part))
+    bar.close()
     results = [r for part in parts for r in part]
     converged = [(v, ok) for v, ok in results if v is not None]
     n_inadmissible = sum(not ok for _, ok in converged)
