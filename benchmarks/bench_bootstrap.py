@@ -70,7 +70,7 @@ def run() -> list[dict]:
     rows = []
     for jobs in (1, -1):
         start = time.perf_counter()
-        boot = fit.bootstrap(1000, seed=1, n_jobs=jobs)
+        boot = fit.bootstrap(1000, seed=1, n_jobs=jobs, progress=False)
         seconds = time.perf_counter() - start
         ci = boot.defined().iloc[0]
         rows.append(
@@ -107,7 +107,7 @@ def run() -> list[dict]:
         rep_fit = cx.sem.fit(model, sim.data)
         if not rep_fit.admissible:
             continue
-        row = rep_fit.bootstrap(500, seed=rep, n_jobs=1).defined().iloc[0]
+        row = rep_fit.bootstrap(500, seed=rep, n_jobs=1, progress=False).defined().iloc[0]
         # marker items x1, m1, y1 all load .8, so in the marker metric the raw paths
         # equal the standardized ones: the true indirect effect is .4 × .35
         used += 1
