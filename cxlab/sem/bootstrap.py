@@ -200,7 +200,9 @@ def bootstrap(
     from tqdm.auto import tqdm
 
     workers = 1 if n_jobs == 1 else effective_n_jobs(n_jobs)
-    chunks = np.array_split(np.arange(B), min(B, max(20, 4 * workers)))
+    # in parallel every chunk ships the model to a worker: few chunks; serially, many
+    # chunks cost nothing and make the progress bar smoother
+    chunks = np.array_split(np.arange(B), min(B, 4 * workers if workers > 1 else 20))
     bar = tqdm(total=B, desc="bootstrap", unit="draw", disable=not progress, leave=False)
     if workers == 1:
         runs = (
