@@ -61,7 +61,7 @@ def test_bca_interval_contains_the_estimate(fit):
 def test_bad_requests(fit):
     with pytest.raises(DataError, match="too few draws"):
         fit.bootstrap(5, seed=1)
-    with pytest.raises(DataError, match="'percentile' or 'bca'"):
+    with pytest.raises(DataError, match="'percentile', 'bc' or 'bca'"):
         fit.bootstrap(100, seed=1, ci="normal")
     target = np.array([[1, 0.8, 0.8], [0.8, 1, 0.5], [0.8, 0.5, 1]])  # a Heywood case
     z = np.random.default_rng(1).normal(size=(300, 3))
@@ -69,3 +69,12 @@ def test_bad_requests(fit):
     data = pd.DataFrame(z @ np.linalg.cholesky(target).T, columns=["a", "b", "c"])
     with pytest.raises(InadmissibleSolutionError, match="negative"):
         cx.sem.fit("F =~ a + b + c", data).bootstrap(100, seed=1)
+
+
+def test_bias_corrected_interval_agrees_with_lavaan_bca_simple(fit, ref):
+    # lavaan's boot.ci.type = "bca.simple" is bias-corrected without acceleration: ci="bc"
+    boot = fit.bootstrap(1000, seed=20261124, n_jobs=1, ci="bc", progress=False)
+    ours = boot.defined().set_index("lhs")
+    for row in ref["bootstrap_bc"]:
+        assert ours.loc[row["lhs"], "ci.lower"] == pytest.approx(row["ci.lower"], abs=0.1)
+        assert ours.loc[row["lhs"], "ci.upper"] == pytest.approx(row["ci.upper"], abs=0.1)

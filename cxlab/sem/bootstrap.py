@@ -14,6 +14,8 @@ same seed gives the same result on any number of cores.
 
 # In R: lavaan::sem(model, data, se = "bootstrap", bootstrap = B) and
 # parameterEstimates(fit, boot.ci.type = "perc" | "bca.simple")
+# ci="bc" is lavaan's "bca.simple" (bias-corrected, no acceleration); ci="bca" is the full
+# BCa of Efron (1987) with the acceleration from a jackknife, which lavaan does not offer.
 
 Examples
 --------
@@ -165,8 +167,8 @@ def bootstrap(
 
     if inadmissible not in ("keep", "drop"):
         raise DataError(f"inadmissible must be 'keep' or 'drop', not {inadmissible!r}.")
-    if ci not in ("percentile", "bca"):
-        raise DataError(f"ci must be 'percentile' or 'bca', not {ci!r}.")
+    if ci not in ("percentile", "bc", "bca"):
+        raise DataError(f"ci must be 'percentile', 'bc' or 'bca', not {ci!r}.")
     if B < 10:
         raise DataError(f"B = {B} is too few draws; use at least 1000 for a 95 % interval.")
     if fit.meta.get("missing", "listwise") != "listwise":
@@ -235,7 +237,7 @@ def bootstrap(
     if ci == "percentile":
         lo, hi = np.nanpercentile(kept, [100 * alpha / 2, 100 * (1 - alpha / 2)], axis=0)
     else:
-        lo, hi = _bca(kept, est, ram, theta, groups, values_fn, alpha)
+        lo, hi = _bca(kept, est, ram, theta, groups, values_fn, alpha, accelerate=ci == "bca")
     out = table[["lhs", "op", "rhs", "group", "label"]].copy()
     out["est"] = est
     out["boot_se"] = kept.std(axis=0, ddof=1)
@@ -260,10 +262,13 @@ def bootstrap(
     )
 
 
-def _bca(kept, est, ram, theta, groups, values_fn, alpha):
-    """Bias-corrected and accelerated intervals (Efron 1987); acceleration by jackknife."""
+def _bca(kept, est, ram, theta, groups, values_fn, alpha, accelerate=True):
+    """Bias-corrected (and, with ``accelerate``, accelerated) intervals (Efron 1987); the
+    acceleration comes from a jackknife over respondents."""
     with np.errstate(divide="ignore", invalid="ignore"):
         z0 = stats.norm.ppf(np.mean(kept < est, axis=0))
+    if not accelerate:
+        return _adjusted_percentiles(kept, z0, np.zeros(kept.shape[1]), alpha)
     jack = []
     for g, x in enumerate(groups):
         for i in range(len(x)):
@@ -276,7 +281,10 @@ def _bca(kept, est, ram, theta, groups, values_fn, alpha):
     d = jack.mean(axis=0) - jack
     with np.errstate(divide="ignore", invalid="ignore"):
         acc = np.sum(d**3, axis=0) / (6 * np.sum(d**2, axis=0) ** 1.5)
-    acc = np.nan_to_num(acc)
+    return _adjusted_percentiles(kept, z0, np.nan_to_num(acc), alpha)
+
+
+def _adjusted_percentiles(kept, z0, acc, alpha):
     bounds = []
     for q in (alpha / 2, 1 - alpha / 2):
         zq = stats.norm.ppf(q)

@@ -45,6 +45,9 @@ pd_boot <- sem(pd_model, data = PoliticalDemocracy, se = "bootstrap", bootstrap 
 pe_boot <- parameterEstimates(pd_boot, boot.ci.type = "perc")
 out$political_democracy$bootstrap_percentile <- pe_boot[pe_boot$op == ":=",
   c("lhs", "est", "se", "ci.lower", "ci.upper")]
+pe_bc <- parameterEstimates(pd_boot, boot.ci.type = "bca.simple")
+out$political_democracy$bootstrap_bc <- pe_bc[pe_bc$op == ":=",
+  c("lhs", "est", "se", "ci.lower", "ci.upper")]
 
 # 2. Holzinger & Swineford three-factor CFA
 hs_model <- '
