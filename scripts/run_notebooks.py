@@ -29,6 +29,18 @@ def normalise(nb: nbformat.NotebookNode) -> None:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not _is_progress(o)]
+
+
+def _is_progress(output: nbformat.NotebookNode) -> bool:
+    """Progress bars (tqdm widgets, or their text on stderr) are live feedback only: their
+    widget state is not stored, so the committed output would be a broken widget."""
+    data = output.get("data", {})
+    if "application/vnd.jupyter.widget-view+json" in data:
+        return True
+    text = output.get("text", "")
+    return output.get("name") == "stderr" and "%|" in text
 
 
 def run(path: Path, timeout: int = 600) -> float:
