@@ -172,8 +172,10 @@ def test_apa_tables_format_the_political_democracy_sem(pd_fit):
     meas = apa.measurement
     assert meas.loc[meas["Item"] == "x1", "SE"].item() == "(fixed)"
     assert (meas["β"].str.startswith(".")).all()
-    zh = pd_fit.to_apa(lang="zh")
+    zh = pd_fit.to_apa(lang="zh", labels={"ind60": "工业化 1960", "dem60": "民主 1960"})
     assert "路径" in zh.structural.columns and "构念" in zh.measurement.columns
+    assert zh.structural["路径"].iloc[0] == "工业化 1960 → 民主 1960"
+    assert zh.measurement["构念"].iloc[0] == "工业化 1960"
     with pytest.raises(DataError, match="lang"):
         pd_fit.to_apa(lang="fr")
 
@@ -219,3 +221,21 @@ def test_diagnostics_of_ecsi_name_the_non_positive_definite_factor_matrix(root):
     diag = fit.diagnostics.set_index("check")
     assert not diag.loc["latent covariance matrix positive definite", "ok"]
     assert diag.loc["converged", "ok"]
+
+
+def test_standardized_effect_intervals_equal_lavaan_standardized_solution(pd_fit, ref):
+    std = {(r["lhs"], r["op"], r["rhs"]): r for r in ref["political_democracy"]["standardized"]}
+    eff = pd_fit.effects()
+    pairs = {
+        ("indirect", "ind60", "dem65"): ("ind", ":=", "a*b"),
+        ("total", "ind60", "dem65"): ("tot", ":=", "c+a*b"),
+        ("direct", "ind60", "dem60"): ("dem60", "~", "ind60"),
+    }
+    for (effect, src, dst), key in pairs.items():
+        mine = _row(eff, effect, src, dst)
+        assert mine["std.ci.lower"] == pytest.approx(std[key]["ci.lower"], abs=1e-3)
+        assert mine["std.ci.upper"] == pytest.approx(std[key]["ci.upper"], abs=1e-3)
+    mc = _row(
+        pd_fit.effects(mc=pd_fit.monte_carlo_ci(R=5000, seed=2)), "indirect", "ind60", "dem65"
+    )
+    assert mc["std.ci.lower"] < mc["std.all"] < mc["std.ci.upper"]

@@ -280,9 +280,12 @@ class SEMFit:
         """Score tests for fixed parameters; see :func:`cxlab.sem.modification_indices`."""
         return modification_indices(self, **kwargs)
 
-    def to_apa(self, *, lang: str = "en", decimals: int = 2) -> report.ApaTables:
-        """Model-fit, measurement and structural tables formatted the APA way."""
-        return report.apa_tables(self, lang=lang, decimals=decimals)
+    def to_apa(
+        self, *, lang: str = "en", decimals: int = 2, labels: dict[str, str] | None = None
+    ) -> report.ApaTables:
+        """Model-fit, measurement and structural tables formatted the APA way; ``labels``
+        renames variables (e.g. to Chinese construct names)."""
+        return report.apa_tables(self, lang=lang, decimals=decimals, labels=labels)
 
     def plot(self, **kwargs) -> Figure:
         """Path diagram (matplotlib figure); see :func:`cxlab.sem.diagram.plot_path`."""

@@ -69,7 +69,7 @@ WORDS = {
     "en": {
         "std": "Standardized estimates (std.all)",
         "est": "Unstandardized estimates",
-        "stars": "* p < .05   ** p < .01   *** p < .001   no star: fixed parameter",
+        "stars": "* p < .05   ** p < .01   *** p < .001   no star: p ≥ .05 or fixed",
         "group": "Group",
         "banner": "NOT ADMISSIBLE — do not report",
         "red": "red: impossible estimate (|standardized| > 1 or a negative variance)",
@@ -77,7 +77,7 @@ WORDS = {
     "zh": {
         "std": "标准化估计值 (std.all)",
         "est": "非标准化估计值",
-        "stars": "* p < .05   ** p < .01   *** p < .001   无星号：固定参数",
+        "stars": "* p < .05   ** p < .01   *** p < .001   无星号：p ≥ .05 或固定参数",
         "group": "组别",
         "banner": "解不可接受 — 请勿报告",
         "red": "红色：不可能的估计值（|标准化值| > 1 或方差为负）",

@@ -225,8 +225,10 @@ def effects(
     Columns: (group), effect (direct / indirect / specific / total / defined), from, to,
     via (the mediators of a specific route, or of the indirect effect when there is only
     one route; the expression of a defined parameter), est, se, z, pvalue, ci.lower, ci.upper,
-    std.all. Intervals are delta-method (Wald) by default; pass ``boot=fit.bootstrap(...)``
-    or ``mc=fit.monte_carlo_ci(...)`` for percentile intervals from those draws (then ``se``
+    std.all, and std.ci.lower / std.ci.upper, the interval of the standardized effect from
+    the same method (for ``:=`` rows only with the delta method). Intervals are
+    delta-method (Wald) by default; pass ``boot=fit.bootstrap(...)`` or
+    ``mc=fit.monte_carlo_ci(...)`` for percentile intervals from those draws (then ``se``
     is the SD of the draws). ``attrs["ci"]`` says which.
 
     Examples
@@ -256,7 +258,8 @@ def effects(
     def_rows = defined.index.to_numpy()
     if boot is not None or mc is not None:
         thetas = thetas_from_values(table, boot.draws) if boot is not None else mc.thetas
-        draws, _ = spec.values(thetas)
+        draws, std_draws = spec.values(thetas)
+        std_se = std_draws.std(axis=0, ddof=1)
         def_draws = parameter_values(table, thetas)[:, def_rows]
         se = draws.std(axis=0, ddof=1)
         def_se = def_draws.std(axis=0, ddof=1)
@@ -267,15 +270,20 @@ def effects(
         k = len(theta)
         plus = theta[None, :] + step * np.eye(k)
         minus = theta[None, :] - step * np.eye(k)
-        jac = (spec.values(plus)[0] - spec.values(minus)[0]).T / (2 * step)
+        hi, lo = spec.values(plus), spec.values(minus)
+        jac = (hi[0] - lo[0]).T / (2 * step)
+        jac_std = (hi[1] - lo[1]).T / (2 * step)
         se = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac, vcov, jac), 0, None))
-        draws = def_draws = None
+        std_se = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac_std, vcov, jac_std), 0, None))
+        draws = def_draws = std_draws = None
         def_se = table.loc[def_rows, "se"].to_numpy(dtype=float)
         method = "delta method (Wald)"
     out = spec.frame(fit)
     for col, values in _summarise(est, draws, se, level).items():
         out[col] = values
     out["std.all"] = std
+    std_ci = _summarise(std, std_draws, std_se, level)
+    out["std.ci.lower"], out["std.ci.upper"] = std_ci["ci.lower"], std_ci["ci.upper"]
     if len(defined):
         def_est = table.loc[def_rows, "est"].to_numpy(dtype=float)
         extra = pd.DataFrame(
@@ -290,6 +298,13 @@ def effects(
         for col, values in _summarise(def_est, def_draws, def_se, level).items():
             extra[col] = values
         extra["std.all"] = table.loc[def_rows, "std_all"].to_numpy(dtype=float)
+        if draws is None:  # delta method: lavaan's standardizedSolution() intervals
+            def_std = _summarise(
+                extra["std.all"].to_numpy(), None, table.loc[def_rows, "std_se"].to_numpy(), level
+            )
+            extra["std.ci.lower"], extra["std.ci.upper"] = def_std["ci.lower"], def_std["ci.upper"]
+        else:  # not available from draws of θ without re-standardizing every draw
+            extra["std.ci.lower"] = extra["std.ci.upper"] = np.nan
         out = pd.concat([out, extra], ignore_index=True)
     if len(fit.groups) == 1:
         out = out.drop(columns="group")

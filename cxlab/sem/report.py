@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,11 +141,25 @@ class ApaTables:
         return self.to_html()
 
 
-def apa_tables(fit: SEMFit, *, lang: str = "en", decimals: int = 2) -> ApaTables:
-    """The publication tables of an admissible fit (see the module docstring)."""
+def apa_tables(
+    fit: SEMFit,
+    *,
+    lang: str = "en",
+    decimals: int = 2,
+    labels: Mapping[str, str] | None = None,
+) -> ApaTables:
+    """The publication tables of an admissible fit (see the module docstring).
+
+    ``labels`` maps variable names to the names printed (e.g. Chinese construct names),
+    as in ``fit.plot(labels=...)``; unmapped names print as they are."""
     if lang not in _HEAD:
         raise DataError(f"lang must be one of {sorted(_HEAD)}, not {lang!r}.")
     h = _HEAD[lang]
+    names = dict(labels or {})
+
+    def name(v: str) -> str:
+        return names.get(v, v)
+
     f = fit.fit_indices()
     fit_table = pd.DataFrame(
         [
@@ -179,8 +194,8 @@ def apa_tables(fit: SEMFit, *, lang: str = "en", decimals: int = 2) -> ApaTables
             first = k == 0
             meas.append(
                 {
-                    h["construct"]: construct if first else "",
-                    h["item"]: r["rhs"],
+                    h["construct"]: name(construct) if first else "",
+                    h["item"]: name(r["rhs"]),
                     h["loading"]: apa_number(r["std.all"], decimals, bounded=True),
                     h["se"]: apa_number(r["se"], decimals) if np.isfinite(r["se"]) else "(fixed)",
                     h["p"]: apa_p(r["pvalue"]),
@@ -193,7 +208,7 @@ def apa_tables(fit: SEMFit, *, lang: str = "en", decimals: int = 2) -> ApaTables
     for _, r in est[est.op == "~"].iterrows():
         struct.append(
             {
-                h["path"]: f"{r['rhs']} → {r['lhs']}",
+                h["path"]: f"{name(r['rhs'])} → {name(r['lhs'])}",
                 h["b"]: apa_number(r["est"], decimals),
                 h["se"]: apa_number(r["se"], decimals),
                 h["beta"]: apa_number(r["std.all"], decimals, bounded=True),

@@ -37,6 +37,8 @@ lrt <- lavTestLRT(three, one)
 out <- list(lavaan = as.character(packageVersion("lavaan")),
             semTools = as.character(packageVersion("semTools")),
             political_democracy = list(model = pd, estimates = pe(pd_fit),
+                                       standardized = standardizedSolution(pd_fit)[
+                                         , c("lhs", "op", "rhs", "est.std", "se", "ci.lower", "ci.upper")],
                                        monte_carlo = list(nRep = 100000, lhs = rownames(mc),
                                                           est = mc$est, ci.lower = mc$ci.lower,
                                                           ci.upper = mc$ci.upper)),
