@@ -1,0 +1,131 @@
+"""Exercises of lesson 08: the 4E experience-economy model, memory as mediator."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cxlab.exercises import Exercise, register
+
+REALMS = ("Education", "Esthetics", "Entertainment", "Escapism")
+
+
+def _hotel():
+    from cxlab import datasets
+    from cxlab.survey import Survey
+
+    survey = Survey(datasets.load("hotel_4e"), datasets.codebook("hotel_4e"), id_column="guest_id")
+    return survey.reverse_code()
+
+
+@lru_cache(maxsize=1)
+def _fit():
+    """The lesson's 4E SEM: the template fitted to the reverse-coded hotel_4e (cached: the
+    tests check every exercise many times, and one fit takes about a second)."""
+    from cxlab import models, sem
+
+    return sem.fit(models.experience_economy_4e(), _hotel().data)
+
+
+def _effects():
+    return _fit().effects()
+
+
+def _r2_memory() -> float:
+    r2 = _fit().r2()
+    return float(r2.loc[r2["variable"] == "Memory", "r2"].iloc[0])
+
+
+def _indirect_esthetics_wom() -> float:
+    eff = _effects()
+    row = eff[(eff["effect"] == "indirect") & (eff["from"] == "Esthetics") & (eff["to"] == "WOM")]
+    return float(row["std.all"].iloc[0])
+
+
+def _share_via_memory() -> float:
+    eff = _effects()
+    ent = eff[(eff["from"] == "Entertainment") & (eff["to"] == "Loyalty")]
+    via_memory = ent.loc[(ent["effect"] == "specific") & (ent["via"] == "Memory → Satisfaction")]
+    total = ent.loc[ent["effect"] == "total"]
+    return float(via_memory["est"].iloc[0] / total["est"].iloc[0])
+
+
+def _top_realm() -> str:
+    eff = _effects()
+    total = eff[(eff["effect"] == "total") & (eff["to"] == "Loyalty") & eff["from"].isin(REALMS)]
+    return str(total.set_index("from")["std.all"].idxmax())
+
+
+register(
+    Exercise(
+        id="08.r2_memory",
+        prompt="R² of Memory in the 4E model: how much of the variance of memory do the four "
+        "realms explain?",
+        solution=_r2_memory,
+        wrong=lambda: 0.476,
+        tol=0.002,
+        hint="fit.r2(), the row of the variable 'Memory' (kind 'structural').",
+        explanation="R² = .38: the four realms explain 38 % of how memorable the stay was; the "
+        "rest comes from whatever else the guests lived through.",
+    )
+)
+
+register(
+    Exercise(
+        id="08.ind_est_wom",
+        prompt="Standardized indirect effect (std.all) of Esthetics on word of mouth (WOM), via "
+        "Memory and Satisfaction?",
+        solution=_indirect_esthetics_wom,
+        wrong=lambda: 0.118,
+        tol=0.002,
+        hint="In fit.effects(), the row with effect 'indirect', from 'Esthetics', to 'WOM' "
+        "(not to 'Loyalty'); or ind_est_mem_sat_wom in fit.estimates().",
+        explanation="β = .13 = .316 × .633 × .652, the product of the standardized paths "
+        "Esthetics → Memory → Satisfaction → WOM.",
+    )
+)
+
+register(
+    Exercise(
+        id="08.share_memory",
+        prompt="What share of Entertainment's total effect on Loyalty runs through Memory? A "
+        "proportion between 0 and 1.",
+        solution=_share_via_memory,
+        wrong=lambda: 0.71,
+        tol=0.01,
+        hint="Entertainment reaches Loyalty by two routes (effect 'specific' in fit.effects()); "
+        "divide the one via 'Memory → Satisfaction' by the total effect.",
+        explanation="About .29: less than a third of entertainment's effect goes through "
+        "memory; the other .71 goes straight to satisfaction (guests enjoy the show tonight, "
+        "whether or not they remember it).",
+    )
+)
+
+register(
+    Exercise(
+        id="08.top_realm",
+        prompt="Which realm has the largest total standardized effect on Loyalty in hotel_4e?",
+        kind="text",
+        solution=_top_realm,
+        wrong=lambda: "Esthetics",
+        synonyms={
+            "娱乐": "entertainment",
+            "娱乐体验": "entertainment",
+            "entertaining": "entertainment",
+            "审美": "esthetics",
+            "审美体验": "esthetics",
+            "aesthetics": "esthetics",
+            "esthetic": "esthetics",
+            "教育": "education",
+            "教育体验": "education",
+            "educational": "education",
+            "逃避现实": "escapism",
+            "逃避现实体验": "escapism",
+            "escapist": "escapism",
+        },
+        hint="The rows of fit.effects() with effect 'total' and to 'Loyalty'; compare std.all "
+        "across the four realms (not the paths to Memory).",
+        explanation="Entertainment (β = .13): it reaches loyalty through memory and directly "
+        "through satisfaction. But escapism (.12) and esthetics (.12) are close behind and no "
+        "contrast between realms excludes 0: the ranking is not reliable.",
+    )
+)
