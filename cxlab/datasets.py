@@ -47,6 +47,7 @@ CODEBOOK_COLUMNS = [
     "label_en",
     "label_zh",
     "construct",
+    "construct_zh",
     "scale_min",
     "scale_max",
     "reverse",
@@ -219,8 +220,8 @@ def load(name: str) -> pd.DataFrame:
 def codebook(name: str) -> pd.DataFrame:
     """The codebook of dataset *name*: one row per column.
 
-    Columns: name, label_en, label_zh, construct, scale_min, scale_max, reverse,
-    type, description.
+    Columns: name, label_en, label_zh, construct, construct_zh (the construct's Chinese
+    name, where the dataset has one), scale_min, scale_max, reverse, type, description.
 
     Examples
     --------
@@ -239,6 +240,7 @@ def codebook(name: str) -> pd.DataFrame:
                 "label_en": field.get("title", ""),
                 "label_zh": field.get("title_zh", ""),
                 "construct": field.get("construct"),
+                "construct_zh": field.get("construct_zh"),
                 "scale_min": cons.get("minimum"),
                 "scale_max": cons.get("maximum"),
                 "reverse": bool(field.get("reverse", False)),
