@@ -1,0 +1,129 @@
+"""Exercises of lesson 11: key drivers, importance-performance analysis, funnels."""
+
+from __future__ import annotations
+
+from cxlab.exercises import Exercise, register
+
+MOTS = ["mot_booking", "mot_checkin", "mot_boarding", "mot_crew", "mot_meal", "mot_arrival"]
+BLACK_FRIDAY = "2025-11-28"
+TIMEOUT_S = 7.0
+
+
+def _airline():
+    from cxlab import datasets
+
+    return datasets.load("airline_mot")
+
+
+def _crew_share() -> float:
+    from cxlab import drivers
+
+    air = _airline()
+    no_problem = air[~air["had_problem"].astype(bool)]
+    rw = drivers.relative_weights(no_problem, "nps_score", MOTS, B=0)
+    return round(float(rw.table.loc["mot_crew", "pct"]), 1)
+
+
+def _arrival_median_quadrant() -> str:
+    from cxlab import drivers
+
+    air = _airline()
+    problem = air[air["had_problem"].astype(bool)]
+    seven = [*MOTS, "mot_complaint"]
+    rw = drivers.relative_weights(problem, "nps_score", seven, B=0)
+    grid = drivers.ipa(rw, problem[seven].mean(), cut="median")
+    return str(grid.table.loc["mot_arrival", "quadrant"])
+
+
+def _black_friday_checkouts():
+    from cxlab import datasets
+
+    events = datasets.load("journey_events")
+    checkout = events[(events["stage"] == "checkout") & (events["date"] == BLACK_FRIDAY)]
+    bought = checkout["session_id"].isin(events.loc[events["stage"] == "purchase", "session_id"])
+    return checkout, bought
+
+
+def _timeout_share() -> float:
+    checkout, _ = _black_friday_checkouts()
+    return round(100 * float((checkout["page_load_s"] > TIMEOUT_S).mean()), 1)
+
+
+def _fast_conversion() -> float:
+    checkout, bought = _black_friday_checkouts()
+    fast = checkout["page_load_s"] <= TIMEOUT_S
+    return round(100 * float(bought[fast].mean()), 1)
+
+
+register(
+    Exercise(
+        id="11.crew_share",
+        prompt="Relative weights, passengers without a problem: mot_crew's share (%) of the R² "
+        "of nps_score?",
+        solution=_crew_share,
+        wrong=lambda: 28.5,
+        tol=0.1,
+        hint="rw.table.loc['mot_crew', 'pct'] for the model of section 1 (no_problem data, "
+        "six MOTs) — a percentage, e.g. 12.3, not a proportion. 28.5 is the value for all "
+        "passengers.",
+        explanation="The crew carries about a third (34 %) of what the six moments of truth "
+        "explain of NPS — the truth of the simulation is 32 %, well inside the interval.",
+    )
+)
+
+register(
+    Exercise(
+        id="11.arrival_median",
+        prompt="IPA of the passengers with a problem, cut at the medians instead of the means: "
+        "in which quadrant is mot_arrival?",
+        kind="text",
+        synonyms={
+            "重点改进": "concentrate here",
+            "concentrate": "concentrate here",
+            "keep up": "keep up the good work",
+            "keep up the good work": "keep up the good work",
+            "继续保持": "keep up the good work",
+            "低优先级": "low priority",
+            "过度投入": "possible overkill",
+            "overkill": "possible overkill",
+        },
+        solution=_arrival_median_quadrant,
+        wrong=lambda: "low priority",
+        hint="cx.drivers.ipa(rw7, perf7, cut='median').table.loc['mot_arrival', 'quadrant'].",
+        explanation="'Concentrate here': at the median, arrival's importance (14.0 %) counts as "
+        "high and its performance (3.19) as low. It sits close to both lines, so its quadrant "
+        "depends on where they are drawn — report the cut points with the grid.",
+    )
+)
+
+register(
+    Exercise(
+        id="11.bf_timeouts",
+        prompt="What share (%) of the Black Friday checkouts had a checkout page that took "
+        "more than 7 s to load?",
+        solution=_timeout_share,
+        wrong=lambda: 0.9,
+        tol=0.1,
+        hint="Rows of events with stage == 'checkout' and date == '2025-11-28'; the mean of "
+        "page_load_s > 7, times 100. (0.9 % is the share on the other days.)",
+        explanation="About one Black Friday checkout in six (16 %) took longer than 7 s — and "
+        "none of those sessions bought anything.",
+    )
+)
+
+register(
+    Exercise(
+        id="11.bf_fast_conversion",
+        prompt="Checkout → purchase (%) on Black Friday among the checkouts whose page loaded "
+        "within 7 s?",
+        solution=_fast_conversion,
+        wrong=lambda: 31.0,
+        tol=0.1,
+        hint="Keep Black Friday checkouts with page_load_s <= 7; the share of their sessions "
+        "that have a purchase event, times 100. (31.0 % is the rate of all Black Friday "
+        "checkouts.)",
+        explanation="About 37 % — still well below the 46 % of 15-22 December: time-outs explain "
+        "part of the gap, and something else at the checkout (new customers, sold-out items) "
+        "the rest.",
+    )
+)
