@@ -1,0 +1,422 @@
+"""Index scores, importance-performance maps and PLSpredict for :mod:`cxlab.pls` (private).
+
+* CSI index (ACSI / ECSI way; Fornell et al. 1996): every item rescaled to 0–100 with its
+  scale's minimum and maximum, uᵢ = (xᵢ − min)/(max − min)·100; the construct's index is
+  Σ w̃ᵢ·uᵢ with the unstandardized weights w̃ᵢ ∝ wᵢ / sd(uᵢ) rescaled to sum to 1. On one
+  1–10 scale this is Fornell's (Σwᵢx̄ᵢ − Σwᵢ) / (9Σwᵢ)·100 with the unstandardized weights
+  on the items' own scale. A negative weight is refused: the index would no longer be a
+  weighted mean of its items and could leave 0–100.
+* IPMA (Ringle & Sarstedt 2016): importance of a construct = its unstandardized total
+  effect on the target (the standardized total effect × sd(index of target) / sd(index of
+  construct)), performance = its mean index; for an item, importance = its rescaled
+  weight × its construct's importance, performance = its mean on 0–100.
+* PLSpredict (Shmueli et al. 2016, 2019): k-fold cross-validation; the held-out rows'
+  scores come from the training weights, the endogenous constructs are predicted from
+  their direct antecedents (seminr's ``predict_DA``) and each item from its loading;
+  the benchmark (LM) regresses each endogenous item on the antecedents' items. Folds are
+  contiguous blocks of ``default_rng(seed).permutation(n)`` cut as R's ``cut(1:n, k)``,
+  as ``seminr.predict_pls(no_folds=k, seed=seed)`` does. Q²_predict = 1 − SSE / Σ(y − ȳ)²
+  with ȳ the training-fold mean.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from cxlab import _pls_engine as en
+from cxlab.errors import DataError, ModelSpecError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from cxlab.pls import PLSFit
+
+QUADRANTS = {
+    (True, False): "concentrate here",
+    (True, True): "keep up the good work",
+    (False, False): "low priority",
+    (False, True): "possible overkill",
+}
+
+
+def scale_bounds(
+    x: pd.DataFrame, scale: Any, *, warn: bool = True
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """Minimum and maximum of each item's scale, and where they came from (with a warning
+    when they are only the observed range)."""
+    items = list(x.columns)
+    if scale is None:
+        source = "the observed minimum and maximum of each item (give scale= or a codebook)"
+        lo, hi = x.min().to_numpy(), x.max().to_numpy()
+        if warn:
+            warnings.warn(
+                "No item scale given: the 0-100 rescaling uses each item's observed minimum and "
+                "maximum, which changes the scores whenever an answer category is unused. Pass "
+                "scale=(min, max) or fit on a Survey / with a codebook.",
+                UserWarning,
+                stacklevel=3,
+            )
+    elif isinstance(scale, pd.DataFrame):
+        need = {"name", "scale_min", "scale_max"}
+        if not need <= set(scale.columns):
+            raise DataError(f"A codebook given as scale needs the columns {sorted(need)}.")
+        book = scale.set_index("name")
+        absent = [
+            i
+            for i in items
+            if i not in book.index or pd.isna(book.loc[i, ["scale_min", "scale_max"]]).any()
+        ]
+        if absent:
+            raise DataError(f"The codebook has no scale_min/scale_max for {', '.join(absent)}.")
+        lo = book.loc[items, "scale_min"].astype(float).to_numpy()
+        hi = book.loc[items, "scale_max"].astype(float).to_numpy()
+        source = "the codebook's scale_min and scale_max"
+    elif isinstance(scale, Mapping):
+        absent = [i for i in items if i not in scale]
+        if absent:
+            raise DataError(f"scale gives no (min, max) for {', '.join(absent)}.")
+        lo = np.array([float(scale[i][0]) for i in items])
+        hi = np.array([float(scale[i][1]) for i in items])
+        source = "the scales given"
+    elif isinstance(scale, Sequence) and len(scale) == 2:
+        lo = np.full(len(items), float(scale[0]))
+        hi = np.full(len(items), float(scale[1]))
+        source = f"one scale {scale[0]:g}–{scale[1]:g} for every item"
+    else:
+        raise DataError(
+            "scale must be (min, max), {item: (min, max)}, a codebook DataFrame, or None."
+        )
+    for i, item in enumerate(items):
+        if not hi[i] > lo[i]:
+            raise DataError(f"Scale of {item!r}: maximum {hi[i]:g} is not above {lo[i]:g}.")
+        outside = (x[item] < lo[i]) | (x[item] > hi[i])
+        if outside.any():
+            raise DataError(
+                f"Item {item!r} has answers outside its scale {lo[i]:g}–{hi[i]:g} (e.g. "
+                f"{x[item][outside].iloc[0]:g}); check the scale or the data."
+            )
+    return lo, hi, source
+
+
+def _check_positive(fit: PLSFit, constructs: Sequence[str]) -> None:
+    w = fit.weights.set_index("item")
+    for c in constructs:
+        neg = w[(w["construct"] == c) & (w["weight"] <= 0)]
+        if len(neg):
+            item, value = neg.index[0], neg["weight"].iloc[0]
+            raise ModelSpecError(
+                f"Construct {c!r} has a negative outer weight for {item!r} ({value:.3f}), so "
+                "its 0–100 index would not be a weighted mean of its items and could leave "
+                "the 0–100 range: cxlab refuses to compute it. Reverse-code the item if it is "
+                "worded negatively, or drop it, and refit; or leave the construct out "
+                "(constructs=[...])."
+            )
+
+
+def respondent_index(fit: PLSFit, lo: np.ndarray, hi: np.ndarray) -> pd.DataFrame:
+    """0–100 index of every respondent and construct (weights must be positive)."""
+    x = fit._x.to_numpy()
+    u = (x - lo) / (hi - lo) * 100
+    w = fit._weights
+    unstd = w / u.std(axis=0, ddof=1)[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):  # constructs not asked for
+        share = unstd / unstd.sum(axis=0)
+    return pd.DataFrame(u @ share, index=fit._x.index, columns=list(fit._layout.constructs))
+
+
+def csi_index(
+    fit: PLSFit, scale: Any, constructs: Sequence[str] | None, respondents: bool
+) -> pd.DataFrame:
+    """See :meth:`cxlab.pls.PLSFit.csi_index`."""
+    names = list(fit._layout.constructs)
+    chosen = names if constructs is None else list(constructs)
+    unknown = [c for c in chosen if c not in names]
+    if unknown:
+        raise ModelSpecError(f"Unknown construct(s) {', '.join(unknown)}; known: {names}.")
+    _check_positive(fit, chosen)
+    lo, hi, source = scale_bounds(fit._x, fit._scale if scale is None else scale)
+    scores = respondent_index(fit, lo, hi)[chosen]
+    if respondents:
+        return scores
+    out = pd.DataFrame(
+        {
+            "construct": chosen,
+            "index": scores.mean().to_numpy(),
+            "sd": scores.std(ddof=1).to_numpy(),
+            "n_items": [len(fit._spec.blocks[c]) for c in chosen],
+        }
+    )
+    out.attrs["scale"] = source
+    return out
+
+
+def reliability(fit: PLSFit) -> pd.DataFrame:
+    """See :meth:`cxlab.pls.PLSFit.reliability`."""
+    from cxlab._psychometrics_efa import alpha_coefficient  # scipy.stats: import when used
+
+    lay, spec = fit._layout, fit._spec
+    z = ((fit._x - fit._x.mean()) / fit._x.std(ddof=1)).to_numpy()
+    rows = []
+    for j, c in enumerate(lay.constructs):
+        sl = lay.slices[j]
+        k = sl.stop - sl.start
+        if k < 2 or spec.modes[c] == "B":
+            why = "single item" if k < 2 else "mode B (formative): not a reflective scale"
+            rows.append((c, spec.modes[c], k, np.nan, np.nan, np.nan, np.nan, why))
+            continue
+        lam = fit._solution.loadings[0][sl, j]
+        w = fit._weights[sl, j]
+        s = fit._s[sl, sl]
+        off = np.ones((k, k)) - np.eye(k)
+        ww = np.outer(w, w)
+        rho_a = (w @ w) ** 2 * (w @ (s * off) @ w) / (w @ (ww * off) @ w)
+        rho_c = lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum())
+        rows.append((c, "A", k, alpha_coefficient(z[:, sl]), rho_a, rho_c, (lam**2).mean(), ""))
+    columns = ["construct", "mode", "n_items", "alpha", "rho_a", "rho_c", "ave", "note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass
+class IPMA:
+    """Importance-performance map analysis of one target construct.
+
+    Attributes
+    ----------
+    target : str
+        The target construct (e.g. Loyalty).
+    constructs : pandas.DataFrame
+        construct, importance (unstandardized total effect on the target: index points of
+        the target per index point of the construct), performance (mean 0–100 index),
+        total_std (standardized total effect), quadrant.
+    indicators : pandas.DataFrame
+        construct, item, weight (rescaled unstandardized weight, summing to 1 per
+        construct), importance, performance (mean of the item on 0–100), quadrant.
+    """
+
+    target: str
+    constructs: pd.DataFrame
+    indicators: pd.DataFrame
+    scale: str
+
+    def plot(self, level: str = "constructs", *, ax: Any = None, lang: str = "en") -> Figure:
+        """The map: importance on x, performance on y, quadrant lines at the means.
+
+        Parameters
+        ----------
+        level : {"constructs", "indicators"}
+            Which points to draw.
+        ax : matplotlib Axes, optional
+            Draw into this axes instead of a new figure.
+        lang : {"en", "zh"}
+            Language of the axis labels.
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> fig = fit.ipma("Loyalty", scale=(1, 10)).plot()
+        >>> len(fig.axes)
+        1
+        """
+        import matplotlib.pyplot as plt
+
+        if level not in ("constructs", "indicators"):
+            raise DataError(f"level must be 'constructs' or 'indicators', not {level!r}.")
+        table = self.constructs if level == "constructs" else self.indicators
+        names = table["construct"] if level == "constructs" else table["item"]
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 4.5))
+        for construct, part in table.groupby("construct", sort=False):
+            label = construct if level == "indicators" else None
+            ax.scatter(part["importance"], part["performance"], s=40, zorder=3, label=label)
+        small = "small" if level == "indicators" else None
+        for name, imp, perf in zip(names, table["importance"], table["performance"], strict=True):
+            ax.annotate(
+                str(name), (imp, perf), xytext=(4, 4), textcoords="offset points", fontsize=small
+            )
+        if level == "indicators":
+            ax.legend(fontsize="small", loc="lower right")
+        ax.margins(x=0.15, y=0.08)
+        ax.axvline(table["importance"].mean(), color="grey", lw=0.8, ls="--")
+        ax.axhline(table["performance"].mean(), color="grey", lw=0.8, ls="--")
+        zh = lang == "zh"
+        ax.set(
+            xlabel=("重要性（对" if zh else "importance (total effect on ")
+            + self.target
+            + ("的非标准化总效应）" if zh else ", unstandardized)"),
+            ylabel="绩效（0–100）" if zh else "performance (0–100)",
+            title=("重要性-绩效矩阵：" if zh else "IPMA: ") + self.target,
+        )
+        return ax.figure
+
+    def __repr__(self) -> str:
+        return f"IPMA(target={self.target!r})\n" + self.constructs.round(3).to_string(index=False)
+
+
+def _quadrants(table: pd.DataFrame) -> list[str]:
+    hi_imp = table["importance"] >= table["importance"].mean()
+    hi_perf = table["performance"] >= table["performance"].mean()
+    return [QUADRANTS[(a, b)] for a, b in zip(hi_imp, hi_perf, strict=True)]
+
+
+def ipma(fit: PLSFit, target: str, scale: Any) -> IPMA:
+    """See :meth:`cxlab.pls.PLSFit.ipma`."""
+    names = list(fit._layout.constructs)
+    if target not in names:
+        raise ModelSpecError(f"Unknown target construct {target!r}; constructs: {names}.")
+    j = names.index(target)
+    total = fit._solution.total[0]
+    drivers = [c for i, c in enumerate(names) if total[i, j] != 0]
+    if not drivers:
+        raise ModelSpecError(f"No construct has an effect on {target!r}: pick an endogenous one.")
+    _check_positive(fit, [*drivers, target])
+    lo, hi, source = scale_bounds(fit._x, fit._scale if scale is None else scale)
+    idx = respondent_index(fit, lo, hi)
+    sd = idx.std(ddof=1)
+    rows = []
+    for c in drivers:
+        std = total[names.index(c), j]
+        rows.append((c, std * sd[target] / sd[c], idx[c].mean(), std))
+    cons = pd.DataFrame(rows, columns=["construct", "importance", "performance", "total_std"])
+    cons["quadrant"] = _quadrants(cons)
+    u = (fit._x - lo) / (hi - lo) * 100
+    unstd = fit._weights / u.std(ddof=1).to_numpy()[:, None]
+    share = (unstd / unstd.sum(axis=0)).max(axis=1)
+    items = fit.weights[fit.weights["construct"].isin(drivers)]
+    imp = cons.set_index("construct")["importance"]
+    pos = {item: k for k, item in enumerate(fit._layout.items)}
+    ind = pd.DataFrame(
+        {
+            "construct": items["construct"].to_numpy(),
+            "item": items["item"].to_numpy(),
+            "weight": [share[pos[i]] for i in items["item"]],
+        }
+    )
+    ind["importance"] = ind["weight"] * imp.loc[ind["construct"]].to_numpy()
+    ind["performance"] = u[ind["item"]].mean().to_numpy()
+    ind["quadrant"] = _quadrants(ind)
+    return IPMA(target, cons, ind, source)
+
+
+@dataclass
+class PLSPredict:
+    """PLSpredict: out-of-sample prediction of the endogenous constructs' items.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        construct, item, q2_predict, rmse, mae (PLS), lm_rmse, lm_mae (linear-model
+        benchmark), pls_better (PLS RMSE below the LM's).
+    k, seed : int
+        Folds and seed.
+    """
+
+    table: pd.DataFrame
+    k: int
+    seed: int
+
+    def verdict(self) -> str:
+        """Predictive power by the rule of Shmueli et al. (2019), from Q²_predict and RMSE.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> fit.predict(k=10, seed=1).verdict()[:10]
+        'Q²_predict'
+        """
+        t = self.table
+        if (t["q2_predict"] <= 0).any():
+            bad = ", ".join(t.loc[t["q2_predict"] <= 0, "item"])
+            return f"Q²_predict ≤ 0 for {bad}: the model predicts no better than the mean there."
+        better = int(t["pls_better"].sum())
+        level = (
+            "high"
+            if better == len(t)
+            else "medium"
+            if better > len(t) / 2
+            else "low"
+            if better
+            else "no"
+        )
+        return (
+            f"Q²_predict > 0 for every item; PLS beats the linear benchmark (RMSE) on {better} "
+            f"of {len(t)} items: {level} predictive power (Shmueli et al. 2019)."
+        )
+
+    def __repr__(self) -> str:
+        return f"PLSPredict(k={self.k}, seed={self.seed})\n" + self.table.round(3).to_string(
+            index=False
+        )
+
+
+def folds(n: int, k: int, seed: int) -> np.ndarray:
+    """Fold (0 … k−1) of every row: R's cut(1:n, k) over a seeded permutation."""
+    order = np.random.default_rng(seed).permutation(n)
+    interior = 1 + np.arange(1, k) * (n - 1) / k
+    fold_of_position = np.searchsorted(interior, np.arange(1, n + 1), side="left")
+    out = np.empty(n, dtype=int)
+    out[order] = fold_of_position
+    return out
+
+
+def predict(fit: PLSFit, k: int, seed: int) -> PLSPredict:
+    """See :meth:`cxlab.pls.PLSFit.predict`."""
+    x = fit._x.to_numpy()
+    n = len(x)
+    if not isinstance(k, int | np.integer) or not 2 <= k <= n // 2:
+        raise DataError(f"k must be an integer between 2 and {n // 2}, not {k!r}.")
+    lay = fit._layout
+    fold = folds(n, int(k), seed)
+    s = np.concatenate([en.correlations(x[fold != f]) for f in range(k)])
+    w, _, conv = en.estimate(s, lay, fit.scheme, fit._tol, fit._max_iter)
+    if not conv.all():
+        raise DataError("The PLS iteration did not converge in a training fold.")
+    sol = en.solve(s, w, lay)
+    endo = list(lay.endogenous)
+    owner = lay.mask.argmax(axis=1)
+    targets = np.flatnonzero(np.isin(owner, endo))
+    pls = np.empty((n, len(targets)))
+    lm = np.empty_like(pls)
+    base = np.empty_like(pls)
+    for f in range(k):
+        train, test = fold != f, fold == f
+        mean, sd = x[train].mean(axis=0), x[train].std(axis=0, ddof=1)
+        scores = ((x[test] - mean) / sd) @ w[f]
+        pred = scores @ sol.paths[f]
+        pred_items = pred[:, owner[targets]] * sol.loadings[f][targets, owner[targets]]
+        pls[test] = pred_items * sd[targets] + mean[targets]
+        base[test] = mean[targets]
+        for j in endo:
+            ys = np.flatnonzero(owner[targets] == j)
+            xs = np.flatnonzero(np.isin(owner, lay.preds[j]))
+            design = np.column_stack([np.ones(train.sum()), x[train][:, xs]])
+            beta = np.linalg.lstsq(design, x[train][:, targets[ys]], rcond=None)[0]
+            lm[np.ix_(np.flatnonzero(test), ys)] = (
+                np.column_stack([np.ones(test.sum()), x[test][:, xs]]) @ beta
+            )
+    y = x[:, targets]
+    err, lm_err = y - pls, y - lm
+    table = pd.DataFrame(
+        {
+            "construct": [lay.constructs[owner[t]] for t in targets],
+            "item": [lay.items[t] for t in targets],
+            "q2_predict": 1 - (err**2).sum(axis=0) / ((y - base) ** 2).sum(axis=0),
+            "rmse": np.sqrt((err**2).mean(axis=0)),
+            "mae": np.abs(err).mean(axis=0),
+            "lm_rmse": np.sqrt((lm_err**2).mean(axis=0)),
+            "lm_mae": np.abs(lm_err).mean(axis=0),
+        }
+    )
+    table["pls_better"] = table["rmse"] < table["lm_rmse"]
+    return PLSPredict(table, int(k), int(seed))

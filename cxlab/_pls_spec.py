@@ -1,0 +1,316 @@
+"""PLS-PM model syntax and data checks for :mod:`cxlab.pls` (private).
+
+The model is lavaan-style syntax: ``C =~ x1 + x2`` (mode A, "reflective"),
+``C <~ x1 + x2`` (mode B, "formative"), ``Y ~ b*X + Z`` (paths, optional labels) and
+``ind := b*c`` (defined effects from path labels). Statements are split by
+:func:`cxlab.sem.syntax.numbered_statements` (comments, ``;``, continuation lines); the
+rest is parsed here because :mod:`cxlab.sem.syntax` builds a CB-SEM parameter table with
+lavaan's defaults and has no ``<~``. ``~~`` lines (residual covariances, fixed error
+variances of single items) have no meaning in PLS-PM and are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from cxlab.errors import DataError, ModelSpecError
+
+_NAME = re.compile(r"^[A-Za-z_.][\w.]*$")
+_OPS = (":=", "=~", "<~", "~~", "~")
+MISSING = ("mean", "listwise")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A parsed PLS path model: blocks of items per construct, modes, paths, labels."""
+
+    constructs: tuple[str, ...]
+    blocks: dict[str, tuple[str, ...]]
+    modes: dict[str, str]
+    paths: tuple[tuple[str, str], ...]
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    defined: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def items(self) -> list[str]:
+        return [i for c in self.constructs for i in self.blocks[c]]
+
+
+def _close(name: str, pool: Sequence[str]) -> str:
+    lower = {str(c).lower(): str(c) for c in pool}
+    hits = [lower[name.lower()]] if name.lower() in lower else []
+    hits += [c for c in difflib.get_close_matches(name, list(map(str, pool)), n=2) if c not in hits]
+    return f" Did you mean {' or '.join(map(repr, hits))}?" if hits else ""
+
+
+def _terms(rhs: str, line: int, statement: str) -> list[tuple[str | None, str]]:
+    """(label or None, name) of each ``+``-separated term; numbers are refused."""
+    out = []
+    for raw in rhs.split("+"):
+        term = raw.strip()
+        if not term:
+            raise ModelSpecError(f"Line {line}: an empty term in {statement!r}.")
+        label, _, name = term.rpartition("*")
+        label, name = label.strip() or None, name.strip()
+        if label is not None:
+            try:
+                float(label)
+            except ValueError:
+                pass
+            else:
+                raise ModelSpecError(
+                    f"Line {line}: {term!r} fixes a value; PLS-PM estimates every weight, "
+                    "loading and path, so fixed values cannot be used. Remove the number."
+                )
+            if not _NAME.match(label):
+                raise ModelSpecError(f"Line {line}: {label!r} in {statement!r} is not a label.")
+        if not _NAME.match(name):
+            raise ModelSpecError(
+                f"Line {line}: {name!r} in {statement!r} is not a variable name"
+                + (" (intercepts '~ 1' are not part of PLS-PM)." if name == "1" else ".")
+            )
+        out.append((label, name))
+    return out
+
+
+def parse(model: str, columns: Sequence[str]) -> Spec:
+    """Parse *model* against the data's *columns*; see the module docstring."""
+    from cxlab.sem.syntax import numbered_statements  # loads cxlab.sem: only when fitting
+
+    columns = [str(c) for c in columns]
+    blocks: dict[str, list[str]] = {}
+    modes: dict[str, str] = {}
+    raw_paths: list[tuple[str, str, str | None, int, str]] = []
+    defined: dict[str, str] = {}
+    notes: list[str] = []
+    for line, st in numbered_statements(model):
+        op = next((o for o in _OPS if o in st), None)
+        if op is None:
+            raise ModelSpecError(
+                f"Line {line}: {st!r} has no operator; use =~ (mode A), <~ (mode B), ~ (path) "
+                "or := (defined effect)."
+            )
+        lhs, rhs = (part.strip() for part in st.split(op, 1))
+        if op == "~~":
+            notes.append(f"line {line} ({st}) skipped: PLS-PM does not estimate (co)variances.")
+            continue
+        if op == ":=":
+            if not _NAME.match(lhs):
+                raise ModelSpecError(f"Line {line}: {lhs!r} is not a valid name for := .")
+            defined[lhs] = rhs
+            continue
+        if not _NAME.match(lhs):
+            raise ModelSpecError(f"Line {line}: {lhs!r} on the left of {op} is not one name.")
+        if op in ("=~", "<~"):
+            if not rhs or any(o in rhs for o in _OPS):  # empty, or the next line joined on
+                raise ModelSpecError(
+                    f"Line {line}: construct {lhs!r} has no indicators; list its items, e.g. "
+                    f"'{lhs} {op} item1 + item2'."
+                )
+            if lhs in columns:
+                raise ModelSpecError(
+                    f"Line {line}: construct {lhs!r} has the name of a data column; rename it."
+                )
+            mode = "A" if op == "=~" else "B"
+            if modes.setdefault(lhs, mode) != mode:
+                raise ModelSpecError(
+                    f"Construct {lhs!r} is declared with both =~ (mode A) and <~ (mode B); "
+                    "choose one."
+                )
+            blocks.setdefault(lhs, []).extend(name for _, name in _terms(rhs, line, st))
+        else:
+            for label, name in _terms(rhs, line, st):
+                raw_paths.append((name, lhs, label, line, st))
+    if not blocks:
+        raise ModelSpecError(
+            "The model declares no construct: measure each one with =~ (mode A) or <~ "
+            "(mode B), e.g. 'Satisfaction =~ CUSA1 + CUSA2 + CUSA3'."
+        )
+    constructs = tuple(blocks)
+    owner: dict[str, str] = {}
+    for c, items in blocks.items():
+        for item in items:
+            if item in blocks:
+                raise ModelSpecError(
+                    f"{c!r} is measured by the construct {item!r}: higher-order constructs are "
+                    "not supported. Fit the first-order model, then use its scores as items "
+                    "(two-stage approach)."
+                )
+            if item not in columns:
+                raise ModelSpecError(
+                    f"Item {item!r} of construct {c!r} is not a column of the data."
+                    + _close(item, columns)
+                )
+            if item in owner:
+                raise ModelSpecError(
+                    f"Item {item!r} is used by both {owner[item]!r} and {c!r}; each item "
+                    "measures one construct in PLS-PM."
+                )
+            owner[item] = c
+    paths: list[tuple[str, str]] = []
+    labels: dict[tuple[str, str], str] = {}
+    for source, target, label, line, st in raw_paths:
+        for name in (target, source):
+            if name in blocks:
+                continue
+            if name in columns:
+                raise ModelSpecError(
+                    f"Line {line}: {name!r} in {st!r} is an item, not a construct. PLS paths "
+                    f"connect constructs: declare it as a single-item construct, e.g. "
+                    f"'{name}_c =~ {name}', and use that name in the path."
+                )
+            raise ModelSpecError(
+                f"Line {line}: {name!r} in {st!r} is not a declared construct (declare it with "
+                f"=~ or <~).{_close(name, constructs)} Constructs: {', '.join(constructs)}."
+            )
+        if source == target:
+            raise ModelSpecError(f"Line {line}: {st!r} regresses {source!r} on itself.")
+        if (source, target) not in paths:
+            paths.append((source, target))
+        if label is not None:
+            labels[(source, target)] = label
+    if not paths:
+        raise ModelSpecError(
+            "The model has no paths between constructs (~); PLS-PM needs a structural model."
+        )
+    linked = {c for p in paths for c in p}
+    isolated = [c for c in constructs if c not in linked]
+    if isolated:
+        raise ModelSpecError(
+            f"Construct(s) {', '.join(isolated)} are in no path: PLS-PM estimates a construct "
+            "from its neighbours in the structural model. Add its paths or drop it."
+        )
+    _check_cycles(constructs, paths)
+    spec = Spec(
+        constructs,
+        {c: tuple(v) for c, v in blocks.items()},
+        modes,
+        tuple(paths),
+        labels,
+        defined,
+        tuple(notes),
+    )
+    for name, expr in defined.items():
+        evaluate(expr, {lab: np.zeros(1) for lab in labels.values()}, name)
+    return spec
+
+
+def _check_cycles(constructs: Sequence[str], paths: Sequence[tuple[str, str]]) -> None:
+    succ = {c: [b for a, b in paths if a == c] for c in constructs}
+    state: dict[str, int] = {}
+
+    def visit(c: str, trail: list[str]) -> None:
+        state[c] = 1
+        for nxt in succ[c]:
+            if state.get(nxt) == 1:
+                cycle = [*trail[trail.index(nxt) :], c, nxt] if nxt in trail else [c, nxt]
+                raise ModelSpecError(
+                    f"The structural model has a cycle: {' → '.join(cycle)}. PLS-PM needs a "
+                    "recursive model (no feedback loops); remove one path of the cycle."
+                )
+            if state.get(nxt) is None:
+                visit(nxt, [*trail, c])
+        state[c] = 2
+
+    for c in constructs:
+        if c not in state:
+            visit(c, [])
+
+
+_BINARY = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
+
+
+def evaluate(expr: str, values: dict[str, np.ndarray], name: str = "") -> np.ndarray:
+    """Value of a ``:=`` expression (labels, numbers, + − × ÷, parentheses)."""
+
+    def ev(node: ast.AST) -> np.ndarray | float:
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
+            return _BINARY[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            value = ev(node.operand)
+            return -value if isinstance(node.op, ast.USub) else value
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in values:
+                raise ModelSpecError(
+                    f"{name} := {expr}: {node.id!r} is not a path label. Labels: "
+                    f"{', '.join(values) or 'none (write e.g. Loyalty ~ b*Satisfaction)'}."
+                )
+            return values[node.id]
+        raise ModelSpecError(f"{name} := {expr}: only labels, numbers and + - * / are allowed.")
+
+    try:
+        tree = ast.parse(expr, mode="eval")
+    except SyntaxError as err:
+        raise ModelSpecError(f"{name} := {expr} is not a valid expression.") from err
+    return np.asarray(ev(tree.body), dtype=float)
+
+
+def prepare(
+    data: pd.DataFrame, items: list[str], missing: str | None
+) -> tuple[pd.DataFrame, list[str]]:
+    """The items as floats after the missing-data strategy, and notes on what was done."""
+    if not isinstance(data, pd.DataFrame):
+        raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
+    if missing is not None and missing not in MISSING:
+        raise DataError(f"missing must be 'mean' or 'listwise' (or None), not {missing!r}.")
+    frame = pd.DataFrame(index=data.index)
+    for item in items:
+        values = pd.to_numeric(data[item], errors="coerce")
+        bad = data[item].notna() & values.isna()
+        if bad.any():
+            first = bad.to_numpy().nonzero()[0][0]
+            raise DataError(
+                f"Item {item!r} holds text where numbers are expected (e.g. "
+                f"{data[item].iloc[first]!r} in row {data.index[first]!r}); recode it first."
+            )
+        frame[item] = values.astype(float)
+    notes: list[str] = []
+    counts = frame.isna().sum()
+    gaps = counts[counts > 0]
+    if len(gaps) and missing is None:
+        listed = ", ".join(f"{k} ({v})" for k, v in gaps.items())
+        incomplete = int(frame.isna().any(axis=1).sum())
+        raise DataError(
+            f"Missing values in {len(gaps)} item(s): {listed}. PLS-PM needs complete data, so "
+            f"choose a strategy: missing='mean' replaces each missing answer by the item's "
+            f"mean (seminr's and SmartPLS's default), missing='listwise' drops the "
+            f"{incomplete} incomplete row(s)."
+        )
+    if len(gaps) and missing == "mean":
+        frame = frame.fillna(frame.mean())
+        notes.append(
+            f"{int(gaps.sum())} missing answer(s) in {', '.join(gaps.index)} replaced by the "
+            "item means (missing='mean')."
+        )
+    elif len(gaps):
+        kept = frame.dropna()
+        notes.append(
+            f"{len(frame) - len(kept)} of {len(frame)} rows with missing answers dropped "
+            "(missing='listwise')."
+        )
+        frame = kept
+    if len(frame) < 10:
+        raise DataError(f"Only {len(frame)} complete rows; PLS-PM needs at least 10.")
+    for item in items:
+        if frame[item].nunique() < 2:
+            raise DataError(
+                f"Item {item!r} is constant: every respondent gave {frame[item].iloc[0]:g}. A "
+                "constant item carries no information and cannot be standardized; drop it."
+            )
+    return frame, notes
