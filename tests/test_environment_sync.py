@@ -9,7 +9,7 @@ import tomllib
 import yaml
 
 # conda-forge names that differ from PyPI names
-CONDA_TO_PYPI = {"python-build": "build"}
+CONDA_TO_PYPI = {"python-build": "build", "python-duckdb": "duckdb"}
 CONDA_ONLY = {"python", "pip", "graphviz"}
 
 

@@ -1,0 +1,543 @@
+"""Fitted buy-till-you-die models of cxlab.loyalty: BG/NBD, Gamma-Gamma, holdout checks.
+
+The estimation is lifetimes' (``BetaGeoFitter``, ``GammaGammaFitter``; maximum
+likelihood with autograd gradients); these classes hold the fit the way the rest of
+cxlab does (``params_``, ``summary()``, honest diagnostics) and speak the lesson's
+language: probability alive, expected purchases, expected spend, CLV.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from cxlab.errors import DataError, EstimationError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+# months → model time units, as lifetimes' customer_lifetime_value counts them
+PER_MONTH = {"D": 30.0, "W": 4.345, "M": 1.0}
+_BG = ["frequency", "recency", "T"]
+
+
+def lifetimes() -> Any:
+    """Import lifetimes without its pandas-3 deprecation warning (a known, harmless one)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", FutureWarning)
+        import lifetimes as lt
+    return lt
+
+
+def rfm_columns(data: pd.DataFrame, names: list[str], what: str) -> pd.DataFrame:
+    """The model's columns of a clv_summary: plain names, or the ``_cal`` ones."""
+    if not isinstance(data, pd.DataFrame):
+        raise DataError(f"{what} needs the DataFrame returned by clv_summary().")
+    if all(n in data.columns for n in names):
+        return data[names]
+    cal = [f"{n}_cal" for n in names]
+    if all(c in data.columns for c in cal):
+        return data[cal].set_axis(names, axis=1)
+    raise DataError(
+        f"{what} needs the columns {', '.join(names)} (or {', '.join(cal)}) of "
+        f"clv_summary(); the data have {', '.join(map(str, data.columns))}."
+    )
+
+
+def _fit(fitter: Any, *args: Any) -> Any:
+    lt = lifetimes()
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(captured), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return fitter.fit(*args)
+    except lt.utils.ConvergenceError as exc:
+        raise EstimationError(
+            f"{type(fitter).__name__} did not converge: {captured.getvalue().strip()[:400]} "
+            "Try penalizer=0.001 (a small ridge penalty), or check the summary data."
+        ) from exc
+    except ValueError as exc:
+        raise DataError(f"The summary data cannot be fitted: {exc}") from exc
+
+
+def _loglik(fitter: Any, *data: Any) -> float:
+    """Log-likelihood at the estimates on the data as given (lifetimes' optimiser works
+    on rescaled times, so its stored objective is not the model's log-likelihood)."""
+    n = len(data[0])
+    with warnings.catch_warnings():  # lifetimes' likelihood resets the FutureWarning filter
+        nll = type(fitter)._negative_log_likelihood(
+            np.log(fitter.params_.to_numpy()),
+            *(np.asarray(x, dtype=float) for x in data),
+            np.ones(n),
+            0.0,
+        )
+    return -float(nll) * n
+
+
+def _table(fitter: Any, names: dict[str, str]) -> pd.DataFrame:
+    s = fitter.summary
+    out = pd.DataFrame(
+        {
+            "estimate": s["coef"],
+            "se": s["se(coef)"],
+            "ci_low": s["lower 95% bound"],
+            "ci_high": s["upper 95% bound"],
+        }
+    )
+    out.index = pd.Index([names.get(i, i) for i in out.index], name="parameter")
+    return out
+
+
+@dataclass
+class BGNBD:
+    """A fitted BG/NBD model (Fader, Hardie & Lee 2005): made by :func:`fit_bgnbd`.
+
+    Assumptions: while alive, a customer buys as a Poisson process with rate λ
+    (gamma-distributed across customers, shape r, scale α); after each purchase she
+    drops out with probability p (beta-distributed, a, b); rates and dropout are
+    independent. ``params_`` holds r, alpha, a, b; ``time_unit`` the unit of recency
+    and T ("D" days, "W" weeks), needed to turn months into model time for CLV.
+    """
+
+    params_: pd.Series
+    loglik_: float
+    n_customers_: int
+    time_unit: str | None
+    data_: pd.DataFrame = field(repr=False)
+    model_: Any = field(repr=False)
+
+    def summary(self) -> pd.DataFrame:
+        """Estimates with standard errors and 95 % Wald intervals (lifetimes' Hessian)."""
+        return _table(self.model_, {})
+
+    def probability_alive(self, data: pd.DataFrame | None = None) -> pd.Series:
+        """P(alive) of each customer given frequency, recency and T (Fader et al. 2008)."""
+        d = self.data_ if data is None else rfm_columns(data, _BG, "probability_alive")
+        p = self.model_.conditional_probability_alive(d["frequency"], d["recency"], d["T"])
+        return pd.Series(np.asarray(p, dtype=float), index=d.index, name="p_alive")
+
+    def expected_purchases(self, t: float, data: pd.DataFrame | None = None) -> pd.Series:
+        """Expected repeat purchases of each customer in the next *t* time units (eq. 10)."""
+        d = self.data_ if data is None else rfm_columns(data, _BG, "expected_purchases")
+        e = self.model_.conditional_expected_number_of_purchases_up_to_time(
+            t, d["frequency"], d["recency"], d["T"]
+        )
+        return pd.Series(np.asarray(e, dtype=float), index=d.index, name="expected_purchases")
+
+    def expected_population(self, t: float | np.ndarray) -> np.ndarray:
+        """E[X(t)]: repeat purchases of a new customer within *t* time units (eq. 9)."""
+        return np.asarray(self.model_.expected_number_of_purchases_up_to_time(t), dtype=float)
+
+    def __repr__(self) -> str:
+        p = ", ".join(f"{k} = {v:.4f}" for k, v in self.params_.items())
+        unit = {"D": "days", "W": "weeks"}.get(self.time_unit or "", "unknown units")
+        n = self.n_customers_
+        return f"BG/NBD fit to {n:,} customers ({unit}): {p}; log-lik {self.loglik_:.2f}"
+
+
+@dataclass
+class GammaGamma:
+    """A fitted Gamma-Gamma spend model (Fader, Hardie & Lee 2005b; Fader & Hardie 2013).
+
+    Assumptions: a customer's purchase values vary around her mean spend (gamma, shape
+    p, scale ν); the means vary across customers (gamma, q, γ); spend is independent of
+    purchase frequency — ``spend_frequency_corr_`` (among repeat buyers) checks it.
+    Fitted to repeat buyers only (frequency > 0); ``n_excluded_`` one-time buyers were
+    left out by design and still get the population mean spend in :meth:`expected_spend`.
+    """
+
+    params_: pd.Series
+    loglik_: float
+    n_customers_: int
+    n_excluded_: int
+    spend_frequency_corr_: float
+    data_: pd.DataFrame = field(repr=False)
+    model_: Any = field(repr=False)
+
+    def summary(self) -> pd.DataFrame:
+        """Estimates (p, q, gamma) with standard errors and 95 % Wald intervals."""
+        return _table(self.model_, {"v": "gamma"})
+
+    def population_mean(self) -> float:
+        """Mean spend per purchase in the population, p·γ / (q − 1)."""
+        p, q, v = self.params_[["p", "q", "gamma"]]
+        return float(p * v / (q - 1))
+
+    def expected_spend(self, data: pd.DataFrame | None = None) -> pd.Series:
+        """Expected mean spend per purchase of each customer: a weighted mean of her own
+        average and the population mean, weight p·x / (p·x + q − 1)."""
+        d = (
+            self.data_
+            if data is None
+            else rfm_columns(data, ["frequency", "monetary_value"], "expected_spend")
+        )
+        e = self.model_.conditional_expected_average_profit(d["frequency"], d["monetary_value"])
+        return pd.Series(np.asarray(e, dtype=float), index=d.index, name="expected_spend")
+
+    def __repr__(self) -> str:
+        p = ", ".join(f"{k} = {v:.4f}" for k, v in self.params_.items())
+        return (
+            f"Gamma-Gamma fit to {self.n_customers_:,} repeat buyers ({self.n_excluded_:,} "
+            f"one-time buyers excluded): {p}; corr(spend, frequency) = "
+            f"{self.spend_frequency_corr_:.3f}"
+        )
+
+
+def fit_bgnbd(summary: pd.DataFrame, penalizer: float = 0.0) -> BGNBD:
+    """Fit the BG/NBD model of repeat purchasing (lifetimes ``BetaGeoFitter``).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`clv_summary`: ``frequency``, ``recency``, ``T`` — or the
+        calibration columns ``*_cal`` when a holdout was split off.
+    penalizer : float
+        L2 penalty on the log-parameters (0 = maximum likelihood, as published).
+
+    Returns
+    -------
+    BGNBD
+        ``params_`` (r, alpha, a, b), ``summary()`` with SEs, ``loglik_``,
+        ``probability_alive()``, ``expected_purchases(t)``.
+
+    Raises
+    ------
+    EstimationError
+        If the optimiser does not converge.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab import loyalty
+    >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+    ...                           freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+    >>> bg = loyalty.fit_bgnbd(cal)
+    >>> round(bg.loglik_, 1)
+    -9582.4
+
+    In R: ``BTYD::bgnbd.EstimateParameters(cal.cbs)``.
+    """
+    d = rfm_columns(summary, _BG, "fit_bgnbd")
+    if d.isna().any().any():
+        raise DataError("The summary has missing frequency, recency or T values.")
+    lt = lifetimes()
+    model = _fit(lt.BetaGeoFitter(penalizer_coef=penalizer), d["frequency"], d["recency"], d["T"])
+    params = model.params_.copy()
+    return BGNBD(
+        params_=params,
+        loglik_=_loglik(model, d["frequency"], d["recency"], d["T"]),
+        n_customers_=len(d),
+        time_unit=summary.attrs.get("time_unit"),
+        data_=d,
+        model_=model,
+    )
+
+
+def fit_gamma_gamma(summary: pd.DataFrame, penalizer: float = 0.0) -> GammaGamma:
+    """Fit the Gamma-Gamma model of spend per purchase to the repeat buyers.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`clv_summary` with an amount: ``frequency`` and ``monetary_value``
+        (or ``*_cal``). One-time buyers (frequency 0) are left out, as the model
+        requires, and counted in ``n_excluded_``.
+    penalizer : float
+        L2 penalty on the log-parameters.
+
+    Returns
+    -------
+    GammaGamma
+        ``params_`` (p, q, gamma), ``summary()``, ``spend_frequency_corr_`` (the
+        model assumes ≈ 0), ``expected_spend()``, ``population_mean()``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab import loyalty
+    >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+    ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+    >>> gg = loyalty.fit_gamma_gamma(cal)
+    >>> gg.n_customers_, gg.params_.round(2).to_dict()
+    (946, {'p': 6.25, 'q': 3.74, 'gamma': 15.44})
+
+    In R: ``BTYD::spend.EstimateParameters(m.x, x)``.
+    """
+    d = rfm_columns(summary, ["frequency", "monetary_value"], "fit_gamma_gamma")
+    repeat = d[d["frequency"] > 0]
+    zero = repeat.index[repeat["monetary_value"] <= 0]
+    if len(zero):
+        shown = ", ".join(map(repr, list(zero[:5])))
+        raise DataError(
+            f"{len(zero):,} repeat buyers have a mean repeat spend of 0 or less (customers "
+            f"{shown}); the Gamma-Gamma model needs positive spend. Leave them out explicitly, "
+            "e.g. summary[summary['monetary_value'] > 0], and say so."
+        )
+    if len(repeat) < 10:
+        raise DataError(f"Only {len(repeat)} repeat buyers: too few to fit a spend model.")
+    lt = lifetimes()
+    model = _fit(
+        lt.GammaGammaFitter(penalizer_coef=penalizer), repeat["frequency"], repeat["monetary_value"]
+    )
+    params = model.params_.rename({"v": "gamma"})
+    return GammaGamma(
+        params_=params,
+        loglik_=_loglik(model, repeat["frequency"], repeat["monetary_value"]),
+        n_customers_=len(repeat),
+        n_excluded_=len(d) - len(repeat),
+        spend_frequency_corr_=float(repeat["frequency"].corr(repeat["monetary_value"])),
+        data_=d,
+        model_=model,
+    )
+
+
+def clv(
+    bgnbd: BGNBD,
+    gamma_gamma: GammaGamma,
+    data: pd.DataFrame | None = None,
+    *,
+    horizon: int = 12,
+    discount: float = 0.01,
+    time_unit: str | None = None,
+) -> pd.DataFrame:
+    """Customer lifetime value over *horizon* months, discounted monthly.
+
+    CLV = Σ_{m=1..horizon} E[purchases in month m] · E[spend per purchase] / (1 + d)^m,
+    months converted to model time as lifetimes does (30 days, 4.345 weeks).
+
+    Parameters
+    ----------
+    bgnbd, gamma_gamma : fitted models
+        From :func:`fit_bgnbd` and :func:`fit_gamma_gamma`.
+    data : DataFrame, optional
+        Customers to value (a clv_summary); default: those the BG/NBD was fitted to.
+    horizon : int
+        Months ahead.
+    discount : float
+        Monthly discount rate (0.01 ≈ 12.7 % a year).
+    time_unit : {"D", "W"}, optional
+        Unit of recency and T if the summary did not record it.
+
+    Returns
+    -------
+    DataFrame
+        Per customer: p_alive, expected_purchases (over the horizon), expected_spend
+        (per purchase), clv.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab import loyalty
+    >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+    ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+    >>> value = loyalty.clv(loyalty.fit_bgnbd(cal), loyalty.fit_gamma_gamma(cal))
+    >>> round(float(value["clv"].mean()), 2)
+    30.34
+    """
+    unit = time_unit or bgnbd.time_unit
+    if unit not in PER_MONTH:
+        raise DataError(
+            "The model's time unit is unknown: give time_unit='D' (recency and T in days) or "
+            "'W' (in weeks) — clv_summary(freq='D', freq_multiplier=7) gives weeks."
+        )
+    if not (isinstance(horizon, int | np.integer) and horizon >= 1):
+        raise DataError(f"horizon is a whole number of months ≥ 1, not {horizon!r}.")
+    if not 0 <= discount < 1:
+        raise DataError(f"discount is a monthly rate such as 0.01, not {discount!r}.")
+    d = bgnbd.data_.join(gamma_gamma.data_[["monetary_value"]], how="left")
+    if data is not None:
+        d = rfm_columns(data, [*_BG, "monetary_value"], "clv")
+    if d["monetary_value"].isna().any():
+        raise DataError("Some customers have no monetary_value; pass data= with that column.")
+    factor = PER_MONTH[unit]
+    spend = gamma_gamma.expected_spend(d)
+    value = np.zeros(len(d))
+    for month in range(1, horizon + 1):
+        t1, t0 = month * factor, (month - 1) * factor
+        n = bgnbd.expected_purchases(t1, d) - bgnbd.expected_purchases(t0, d)
+        value += (spend * n).to_numpy() / (1 + discount) ** month
+    out = pd.DataFrame(index=d.index)
+    out["p_alive"] = bgnbd.probability_alive(d)
+    out["expected_purchases"] = bgnbd.expected_purchases(horizon * factor, d)
+    out["expected_spend"] = spend
+    out["clv"] = value
+    return out
+
+
+@dataclass
+class HoldoutCheck:
+    """Predicted vs actual repeat purchases in the holdout period (Fader et al. 2005, fig. 4).
+
+    ``table``: one row per number of calibration-period repeat purchases (the last row
+    pools the highest), with the number of customers and their mean actual and
+    predicted holdout purchases. ``totals``: actual and predicted totals, the error of
+    the total in %, the mean absolute error per customer and the correlation.
+    """
+
+    table: pd.DataFrame
+    totals: pd.Series
+    duration: float
+    time_unit: str | None
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """Conditional expectations: actual vs predicted holdout purchases by calibration
+        frequency (lifetimes' plot_calibration_purchases_vs_holdout_purchases)."""
+        import matplotlib.pyplot as plt
+
+        ax = ax or plt.subplots(figsize=(6, 3.5))[1]
+        x = np.arange(len(self.table))
+        ax.plot(x, self.table["actual"], "o-", label="actual")
+        ax.plot(x, self.table["predicted"], "s--", label="BG/NBD")
+        ax.set_xticks(x, self.table.index.astype(str))
+        unit = {"D": "days", "W": "weeks"}.get(self.time_unit or "", "periods")
+        ax.set(
+            xlabel="repeat purchases in the calibration period",
+            ylabel=f"mean purchases in the next {self.duration:g} {unit}",
+        )
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        t = self.totals
+        return (
+            f"Holdout check: {t['actual']:,.0f} actual vs {t['predicted']:,.1f} predicted repeat "
+            f"purchases ({t['error_pct']:+.1f} %), MAE {t['mae']:.3f} per customer"
+        )
+
+
+def holdout_check(bgnbd: BGNBD, summary: pd.DataFrame, max_frequency: int = 7) -> HoldoutCheck:
+    """Predicted vs actual repeat purchases in the holdout period, by calibration frequency.
+
+    Parameters
+    ----------
+    bgnbd : BGNBD
+        Fitted to the calibration columns of *summary*.
+    summary : DataFrame
+        :func:`clv_summary` with *calibration_end* (holdout columns).
+    max_frequency : int
+        Customers with more calibration purchases are pooled in the last row.
+
+    Returns
+    -------
+    HoldoutCheck
+        ``table`` (customers, actual, predicted by frequency_cal), ``totals``
+        (actual, predicted, error_pct, mae, correlation), ``plot()``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab import loyalty
+    >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+    ...                           freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+    >>> check = loyalty.holdout_check(loyalty.fit_bgnbd(cal), cal)
+    >>> check.totals[["actual", "predicted"]].round(1).to_dict()
+    {'actual': 1882.0, 'predicted': 1653.4}
+    """
+    need = ["frequency_cal", "recency_cal", "T_cal", "frequency_holdout", "duration_holdout"]
+    missing = [c for c in need if c not in summary.columns]
+    if missing:
+        raise DataError(
+            f"holdout_check needs a summary with a holdout period (clv_summary(..., "
+            f"calibration_end=...)); missing {', '.join(missing)}."
+        )
+    duration = float(summary["duration_holdout"].iloc[0])
+    pred = bgnbd.expected_purchases(duration, summary)
+    actual = summary["frequency_holdout"].astype(float)
+    freq = summary["frequency_cal"].clip(upper=max_frequency).astype(int)
+    table = (
+        pd.DataFrame({"frequency_cal": freq, "actual": actual, "predicted": pred})
+        .groupby("frequency_cal")
+        .agg(
+            customers=("actual", "size"), actual=("actual", "mean"), predicted=("predicted", "mean")
+        )
+    )
+    table.index = [f"{i}+" if i == max_frequency else str(i) for i in table.index]
+    table.index.name = "frequency_cal"
+    totals = pd.Series(
+        {
+            "customers": float(len(summary)),
+            "actual": float(actual.sum()),
+            "predicted": float(pred.sum()),
+            "error_pct": float(100 * (pred.sum() - actual.sum()) / actual.sum()),
+            "mae": float((pred - actual).abs().mean()),
+            "correlation": float(np.corrcoef(pred, actual)[0, 1]),
+        }
+    )
+    return HoldoutCheck(table, totals, duration, summary.attrs.get("time_unit", bgnbd.time_unit))
+
+
+@dataclass
+class Tracking:
+    """Repeat purchases of the whole cohort per period: actual vs BG/NBD (Fader et al.
+    2005, fig. 1). ``table``: period (1, 2, …), its last day, actual and predicted repeat
+    purchases in the period and cumulated."""
+
+    table: pd.DataFrame
+    calibration_end: pd.Timestamp | None
+    time_unit: str | None
+
+    def plot(self, ax: Axes | None = None, cumulative: bool = True) -> Axes:
+        """Actual vs predicted repeat purchases per period (or cumulated), with a line at
+        the end of the calibration period."""
+        import matplotlib.pyplot as plt
+
+        ax = ax or plt.subplots(figsize=(7, 3.5))[1]
+        suffix = "_cum" if cumulative else ""
+        t = self.table
+        ax.plot(t["period"], t[f"actual{suffix}"], "-", label="actual")
+        ax.plot(t["period"], t[f"predicted{suffix}"], "--", label="BG/NBD")
+        if self.calibration_end is not None:
+            cut = t.loc[t["end"] <= self.calibration_end, "period"]
+            if len(cut):
+                ax.axvline(cut.max() + 0.5, color="grey", lw=1, ls=":")
+        unit = {"D": "day", "W": "week"}.get(self.time_unit or "", "period")
+        what = "cumulative repeat purchases" if cumulative else "repeat purchases"
+        ax.set(xlabel=unit, ylabel=what)
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        last = self.table.iloc[-1]
+        return (
+            f"Tracking over {len(self.table)} periods: {last['actual_cum']:,.0f} actual vs "
+            f"{last['predicted_cum']:,.1f} predicted repeat purchases"
+        )
+
+
+def tracking_table(
+    bgnbd: BGNBD,
+    firsts: pd.DataFrame,
+    repeats: pd.DataFrame,
+    start: pd.Timestamp,
+    n_periods: int,
+    unit_days: int,
+    calibration_end: pd.Timestamp | None,
+) -> Tracking:
+    """Build a :class:`Tracking` from first-purchase days (``day_offset``, ``customers``)
+    and repeat purchase days per period (``k``, ``actual``), both counted from *start*."""
+    k = np.arange(n_periods)
+    last_day = (k + 1) * unit_days - 1  # last day of each period, from start
+    predicted_cum = np.zeros(n_periods)
+    for off, n in zip(firsts["day_offset"], firsts["customers"], strict=True):
+        t = (last_day - off) / unit_days
+        alive = t > 0
+        predicted_cum[alive] += n * bgnbd.expected_population(t[alive])
+    actual = repeats.set_index("k")["actual"].reindex(k, fill_value=0).to_numpy(dtype=float)
+    table = pd.DataFrame(
+        {
+            "period": k + 1,
+            "end": start + pd.to_timedelta(last_day, unit="D"),
+            "actual": actual,
+            "predicted": np.diff(np.r_[0.0, predicted_cum]),
+            "actual_cum": actual.cumsum(),
+            "predicted_cum": predicted_cum,
+        }
+    )
+    return Tracking(table, calibration_end, bgnbd.time_unit)

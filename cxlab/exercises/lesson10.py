@@ -1,0 +1,123 @@
+"""Exercises of lesson 10: attitude meets behaviour (retail_omnichannel + transactions)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from cxlab.exercises import Exercise, register
+
+
+@cache
+def _data():
+    from cxlab import datasets, loyalty
+    from cxlab.survey import Survey
+
+    raw = datasets.load("retail_omnichannel")
+    survey = Survey(
+        raw, datasets.codebook("retail_omnichannel"), id_column="customer_id"
+    ).reverse_code()
+    scores = survey.scale_scores().set_index("customer_id")
+    scores.columns = ["cons", "trust", "sat", "li"]
+    counts = loyalty.purchase_counts(
+        datasets.load("retail_transactions"), scores.index, amount="amount"
+    )
+    data = scores.join(counts)
+    data["bought"] = data["bought"].astype(int)
+    return data
+
+
+def _spearman() -> float:
+    d = _data()
+    return float(d["li"].corr(d["purchases"], method="spearman"))
+
+
+def _odds_ratio_li() -> float:
+    from cxlab import loyalty
+
+    m = loyalty.behaviour_model(_data(), "bought", ["sat", "li"], "logit", missing="drop")
+    return float(m.table.loc["li", "ratio"])
+
+
+def _spurious() -> int:
+    from cxlab import loyalty
+
+    d = _data()
+    m = loyalty.loyalty_matrix(d["li"], d["purchases"], missing="drop")
+    return int(m.cells.loc["spurious loyalty", "n"])
+
+
+def _count_model() -> str:
+    from cxlab import loyalty
+
+    d = _data()
+    aic = {
+        f: loyalty.behaviour_model(d, "purchases", ["sat", "li"], f, missing="drop").stats["aic"]
+        for f in ("poisson", "negbin")
+    }
+    return min(aic, key=aic.get)
+
+
+register(
+    Exercise(
+        id="10.spearman_li",
+        prompt="Spearman correlation between loyalty intention and the number of purchases?",
+        solution=_spearman,
+        wrong=lambda: 0.40,
+        tol=0.005,
+        hint="d['li'].corr(d['purchases'], method='spearman'); .40 is the simulation's latent "
+        "correlation, not what the data show.",
+        explanation="ρ = .26: stated loyalty intention and actual purchases go together, but "
+        "far from perfectly — measurement error and habit dilute the latent .40.",
+    )
+)
+
+register(
+    Exercise(
+        id="10.or_li",
+        prompt="Odds ratio of repurchase per SD of loyalty intention, controlling satisfaction?",
+        solution=_odds_ratio_li,
+        wrong=lambda: 1.26,
+        tol=0.01,
+        hint="behaviour_model(d, 'bought', ['sat', 'li'], 'logit', missing='drop').table, row li, "
+        "column ratio (1.26 is satisfaction's odds ratio on its own).",
+        explanation="OR ≈ 1.45: one SD more loyalty intention raises the odds of buying again "
+        "by 45 %, while satisfaction adds nothing once intention is known (OR 1.03, p = .75).",
+    )
+)
+
+register(
+    Exercise(
+        id="10.spurious",
+        prompt="How many customers fall in the spurious-loyalty cell (median splits)?",
+        solution=_spurious,
+        wrong=lambda: 388,
+        hint="loyalty_matrix(d['li'], d['purchases'], missing='drop').cells; 388 is the "
+        "simulation's latent count, not the observed one.",
+        explanation="425 customers buy often although their stated loyalty is below the "
+        "median — almost half of them are NPS detractors: revenue that habit, not attitude, "
+        "holds.",
+    )
+)
+
+register(
+    Exercise(
+        id="10.count_model",
+        prompt="Which count model fits the number of purchases better: 'poisson' or 'negbin'?",
+        kind="text",
+        synonyms={
+            "negative binomial": "negbin",
+            "nb": "negbin",
+            "negbinomial": "negbin",
+            "负二项": "negbin",
+            "负二项回归": "negbin",
+            "泊松": "poisson",
+        },
+        solution=_count_model,
+        wrong=lambda: "poisson",
+        hint="Compare .stats['aic'] of both models (lower is better) and the Poisson model's "
+        "dispersion.",
+        explanation="The negative binomial (AIC ≈ 12,166 vs 18,785): purchase counts vary "
+        "6 times more than a Poisson model allows, so its standard errors would be far too "
+        "small.",
+    )
+)
