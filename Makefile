@@ -1,4 +1,4 @@
-# cxlab — the two commands: `make lab` and `make test`.
+# cxlab — the two commands: `make lab` and `make test` (instructors: `make present`).
 # Both create .venv with the machine's python3 when it is missing and install the
 # project into it; the install is redone only when pyproject.toml changes.
 
@@ -10,12 +10,17 @@ PIP_FLAGS ?= --disable-pip-version-check --no-input
 # JupyterLab refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
+# `make present PRESENT_ARGS="--port=9000 --Voila.ip=0.0.0.0 --no-browser"`: another port, the
+# room's network, no browser (Voila's own server: no token, no root check).
+PRESENT_ARGS ?=
+DASHBOARD := notebooks/instructor/dashboard.ipynb
 PYTEST_WORKERS ?= 2
 
-.PHONY: help install lab test lint unit notebooks bench run-notebooks clean
+.PHONY: help install lab present test lint unit notebooks bench run-notebooks clean
 
 help:
 	@echo "make lab    - open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make present - serve the instructor dashboard with Voila (http://localhost:8866)"
 	@echo "make test   - ruff, unit tests, and every notebook under nbval"
 	@echo "make bench  - speed and scale measurements (benchmarks/)"
 	@echo "make run-notebooks - re-execute the notebooks in place (refresh outputs)"
@@ -30,6 +35,9 @@ install: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+present: $(STAMP)
+	$(BIN)/voila $(PRESENT_ARGS) $(DASHBOARD)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

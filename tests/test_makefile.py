@@ -90,3 +90,23 @@ def test_ci_calls_the_readme_test_command(root):
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "make test" in ci and "make test" in readme
     assert "set -euo pipefail" in ci
+
+
+def test_present_serves_the_dashboard_with_voila(root):
+    out = subprocess.run(
+        ["make", "-n", "--no-print-directory", "present"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert ".venv/bin/voila" in out and "notebooks/instructor/dashboard.ipynb" in out
+    assert (root / "notebooks" / "instructor" / "dashboard.ipynb").is_file()
+
+
+def test_help_lists_every_documented_target(root):
+    out = subprocess.run(
+        ["make", "--no-print-directory", "help"], cwd=root, capture_output=True, text=True
+    ).stdout
+    for target in ("lab", "present", "test", "bench", "run-notebooks"):
+        assert f"make {target}" in out
