@@ -3,6 +3,7 @@
     cxlab start my-workspace        # copy the lessons and datasets to edit freely
     cxlab start my-workspace --instructor   # also the instructor notebooks (solutions)
     cxlab datasets                  # list the bundled datasets
+    cxlab report survey.csv --model model.lav --out report.html   # the study report
 
 ``start`` never overwrites: a file already in the workspace (a participant's edited
 lesson) is kept and reported, so running it again after an update only adds what
@@ -28,7 +29,7 @@ from cxlab import __version__
 from cxlab._resources import resource_dir
 from cxlab.errors import CxlabError
 
-__all__ = ["main", "start"]
+__all__ = ["build_parser", "main", "start"]
 
 #: folders of notebooks/ that only instructors get (solution keys, dashboards)
 INSTRUCTOR_ONLY = ("instructor",)
@@ -105,7 +106,7 @@ def _cmd_datasets(_: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``cxlab`` command (subcommands start, datasets)."""
+    """The argument parser of the ``cxlab`` command (subcommands start, datasets, report)."""
     parser = argparse.ArgumentParser(
         prog="cxlab", description="cxlab: customer experience and loyalty workbook."
     )
@@ -121,7 +122,43 @@ def build_parser() -> argparse.ArgumentParser:
     p_start.set_defaults(func=_cmd_start)
     p_data = sub.add_parser("datasets", help="list the bundled datasets")
     p_data.set_defaults(func=_cmd_datasets)
+    _report_parser(sub)
     return parser
+
+
+def _report_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="survey file + lavaan model → HTML report, tables (CSV, xlsx), JSON",
+        description="Validation, descriptives, reliability and validity, CFA, SEM with "
+        "bootstrap CIs of effects, PLS (--pls), invariance (--group), path diagram and APA "
+        "tables, in one self-contained HTML file. Exit code 0 when the report was written, 1 "
+        "on an input error (nothing is written).",
+    )
+    p.add_argument("data", help="survey file: .csv (any encoding), .xlsx, .sav")
+    p.add_argument("--model", required=True, help="text file with the model in lavaan syntax")
+    p.add_argument("--out", required=True, help="the HTML report to write (e.g. report.html)")
+    p.add_argument("--codebook", help="codebook (.csv / .xlsx): scales, constructs, reverse")
+    p.add_argument("--group", help="column of groups: test measurement invariance")
+    p.add_argument("--pls", action="store_true", help="also estimate the model by PLS-PM")
+    p.add_argument(
+        "--bootstrap", type=int, default=2000, help="bootstrap resamples (default 2000; 0: none)"
+    )
+    p.add_argument("--seed", type=int, default=1, help="seed of the random steps (default 1)")
+    p.add_argument(
+        "--missing", choices=["listwise", "fiml"], default="listwise", help="missing data"
+    )
+    p.add_argument("--encoding", help="encoding of a CSV file (default: detected)")
+    p.add_argument("--id-column", dest="id_column", help="respondent id column")
+    p.add_argument("--title", help="title of the report")
+    p.add_argument("--quiet", action="store_true", help="print only where the report is")
+    p.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from cxlab.report import _run_cli
+
+    return _run_cli(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

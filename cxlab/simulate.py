@@ -39,9 +39,19 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from cxlab._power import PowerResult, power
 from cxlab.errors import DataError, ModelSpecError
 
-__all__ = ["Simulation", "implied_correlations", "likert_cuts", "parse", "simulate", "strip_values"]
+__all__ = [
+    "PowerResult",
+    "Simulation",
+    "implied_correlations",
+    "likert_cuts",
+    "parse",
+    "power",
+    "simulate",
+    "strip_values",
+]
 
 _OPS = ("=~", "~~", "~")
 _TERM = re.compile(r"^\s*(?:(-?\d+(?:\.\d*)?(?:[eE]-?\d+)?|-?\.\d+)\s*\*\s*)?([A-Za-z_][\w.]*)\s*$")
@@ -283,46 +293,22 @@ def simulate(
     """
     if n < 1:
         raise DataError(f"n must be a positive number of respondents, not {n!r}.")
-    table = parse(model)
-    s = _structure(table)
-    names, cor, r2 = _implied(s)
+    pop = _population(model)
     rng = np.random.default_rng(seed)
-    values = {}
-    if s.exogenous:
-        draws = rng.multivariate_normal(
-            np.zeros(len(s.exogenous)), s.exo_cor, size=n, method="cholesky"
-        )
-        values.update({v: draws[:, i] for i, v in enumerate(s.exogenous)})
-    for v in s.order:
-        mean = sum(beta * values[p] for p, beta in s.paths[v].items())
-        values[v] = mean + rng.normal(0, np.sqrt(1 - r2[v]), n)
-    truth = [*table.itertuples(index=False, name=None)]
-    truth += [(v, "~~", v, 1 - r2[v]) for v in s.order]
-    truth += [(v, "r2", v, r2[v]) for v in s.order]
-    data = {}
-    for item, loads in s.indicators.items():
-        lam = np.array([loads.get(v, 0.0) for v in names])
-        explained = float(lam @ cor @ lam)
-        if explained >= 1:
-            raise ModelSpecError(
-                f"{item}: its loadings explain {explained:.2f} ≥ 1 of its "
-                "variance; standardized loadings must be below 1."
-            )
-        signal = sum(w * values[f] for f, w in loads.items())
-        data[item] = signal + rng.normal(0, np.sqrt(1 - explained), n)
-        truth.append((item, "~~", item, 1 - explained))
-    for v in names:
-        if v not in s.latents:
-            data[v] = values[v]
+    values, data = _draw(pop, n, rng)
+    truth = [*pop.table.itertuples(index=False, name=None)]
+    truth += [(v, "~~", v, 1 - pop.r2[v]) for v in pop.s.order]
+    truth += [(v, "r2", v, pop.r2[v]) for v in pop.s.order]
+    truth += [(item, "~~", item, resid) for item, (_, resid) in pop.items.items()]
     frame = pd.DataFrame(data)
     if likert is not None:
-        frame = _discretise(frame, list(s.indicators), likert, thresholds)
+        frame = _discretise(frame, list(pop.items), likert, thresholds)
     careless_ids: list[int] = []
     if careless:
         careless_ids = _careless(frame, rng, careless, likert)
     if missing:
         _missing(frame, rng, missing)
-    latent = pd.DataFrame({v: values[v] for v in s.latents})
+    latent = pd.DataFrame({v: values[v] for v in pop.s.latents})
     return Simulation(
         frame,
         pd.DataFrame(truth, columns=["lhs", "op", "rhs", "value"]),
@@ -331,6 +317,59 @@ def simulate(
         seed,
         careless_ids,
     )
+
+
+@dataclass
+class _Population:
+    """A parsed simulation model with everything derived from it (no random draws)."""
+
+    table: pd.DataFrame
+    s: _Structure
+    names: list[str]
+    r2: dict[str, float]
+    items: dict[str, tuple[dict[str, float], float]]  # item -> (loadings, error variance)
+
+
+def _population(model: str) -> _Population:
+    table = parse(model)
+    s = _structure(table)
+    names, cor, r2 = _implied(s)
+    items = {}
+    for item, loads in s.indicators.items():
+        lam = np.array([loads.get(v, 0.0) for v in names])
+        explained = float(lam @ cor @ lam)
+        if explained >= 1:
+            raise ModelSpecError(
+                f"{item}: its loadings explain {explained:.2f} ≥ 1 of its "
+                "variance; standardized loadings must be below 1."
+            )
+        items[item] = (loads, 1 - explained)
+    return _Population(table, s, names, r2, items)
+
+
+def _draw(
+    pop: _Population, n: int, rng: np.random.Generator
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Structural values and observed columns of *n* respondents; the draws are made in a
+    fixed order, so a seed fixes the data (:func:`simulate` and the power analysis)."""
+    s = pop.s
+    values: dict[str, np.ndarray] = {}
+    if s.exogenous:
+        draws = rng.multivariate_normal(
+            np.zeros(len(s.exogenous)), s.exo_cor, size=n, method="cholesky"
+        )
+        values.update({v: draws[:, i] for i, v in enumerate(s.exogenous)})
+    for v in s.order:
+        mean = sum(beta * values[p] for p, beta in s.paths[v].items())
+        values[v] = mean + rng.normal(0, np.sqrt(1 - pop.r2[v]), n)
+    data = {}
+    for item, (loads, resid) in pop.items.items():
+        signal = sum(w * values[f] for f, w in loads.items())
+        data[item] = signal + rng.normal(0, np.sqrt(resid), n)
+    for v in pop.names:
+        if v not in s.latents:
+            data[v] = values[v]
+    return values, data
 
 
 def _discretise(

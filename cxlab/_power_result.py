@@ -1,0 +1,149 @@
+"""The result of a Monte-Carlo power analysis, :class:`PowerResult`, and the Wilson
+interval of a proportion (private; public through :mod:`cxlab.simulate`)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@dataclass
+class PowerResult:
+    """The power curve of :func:`cxlab.simulate.power`.
+
+    ``table`` has one row per sample size: n, reps, n_used (converged and admissible
+    replications), n_failed (= n_nonconverged + n_inadmissible), power (share of the used
+    replications that reject), ci_low / ci_high (Wilson 95 % interval of the power),
+    mean_est and sd_est (mean and SD of the estimates: bias and empirical SE), mean_se.
+    Samples the model cannot be fitted to at all (e.g. an item without variance in a small
+    sample of Likert answers) count as non-converged.
+    ``replications`` has one row per replication: n, rep, status ("ok", "nonconverged",
+    "inadmissible"), est, se, reject — e.g. to recompute the power at another alpha.
+    """
+
+    table: pd.DataFrame
+    effect: str
+    population_value: float
+    test: str
+    alpha: float
+    reps: int
+    seed: int
+    model: str
+    analysis_model: str
+    notes: list[str] = field(default_factory=list)
+    replications: pd.DataFrame | None = field(default=None, repr=False)
+
+    def n_for(self, target: float = 0.80, *, interpolate: bool = False) -> float | None:
+        """The first sample size of the grid whose power reaches *target* (None if none
+        does); with ``interpolate``, the linear interpolation between that grid point and
+        the one before it.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"n": [50, 100, 200], "power": [0.3, 0.6, 0.9]})
+        >>> r = PowerResult(t, "Y ~ X", 0.2, "z", 0.05, 100, 1, "", "")
+        >>> r.n_for(0.8), r.n_for(0.8, interpolate=True), r.n_for(0.95)
+        (200, 166.7, None)
+        """
+        table = self.table.sort_values("n")
+        reached = table.index[table["power"] >= target]
+        if not len(reached):
+            return None
+        pos = table.index.get_loc(reached[0])
+        n_hi, p_hi = table["n"].iloc[pos], table["power"].iloc[pos]
+        if not interpolate or pos == 0:
+            return int(n_hi)
+        n_lo, p_lo = table["n"].iloc[pos - 1], table["power"].iloc[pos - 1]
+        if p_hi == p_lo:
+            return int(n_hi)
+        return round(float(n_lo + (target - p_lo) * (n_hi - n_lo) / (p_hi - p_lo)), 1)
+
+    def summary(self, target: float = 0.80) -> str:
+        """The power table as text with the sample size that reaches *target*.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"n": [50, 100], "power": [0.5, 0.85], "n_failed": [0, 0]})
+        >>> print(PowerResult(t, "Y ~ X", 0.3, "z", 0.05, 100, 1, "", "").summary())
+        ... # doctest: +ELLIPSIS
+        Power of Y ~ X (population value 0.300; z test, alpha = 0.05; 100 replications per n)
+        ...
+        Power reaches 0.80 at n = 100.
+        """
+        n = self.n_for(target)
+        verdict = (
+            f"Power reaches {target:.2f} at n = {n}."
+            if n is not None
+            else f"Power stays below {target:.2f} on this grid: try larger n."
+        )
+        head = (
+            f"Power of {self.effect} (population value {self.population_value:.3f}; "
+            f"{self.test} test, alpha = {self.alpha:g}; {self.reps} replications per n)"
+        )
+        return "\n".join([head, self.table.round(3).to_string(index=False), *self.notes, verdict])
+
+    def plot(self, target: float = 0.80, *, ax: Any = None) -> Figure:
+        """Power against n with Wilson 95 % intervals, the *target* line and the first n
+        that reaches it.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"n": [50, 100], "power": [0.5, 0.85], "ci_low": [0.4, 0.8],
+        ...                   "ci_high": [0.6, 0.9]})
+        >>> fig = PowerResult(t, "Y ~ X", 0.3, "z", 0.05, 100, 1, "", "").plot()
+        >>> fig.axes[0].get_ylabel()
+        'power'
+        """
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(6, 3.5))
+        else:
+            fig = ax.figure
+        t = self.table.sort_values("n")
+        err = [t["power"] - t["ci_low"], t["ci_high"] - t["power"]]
+        ax.errorbar(t["n"], t["power"], yerr=err, fmt="o-", capsize=3, label="simulated power")
+        ax.axhline(target, color="grey", ls="--", lw=0.8)
+        n = self.n_for(target)
+        if n is not None:
+            ax.axvline(n, color="tab:red", ls=":", lw=1, label=f"n = {n} reaches {target:.2f}")
+        title = f"{self.effect} (population value {self.population_value:.2f}, {self.test} test)"
+        ax.set(xlabel="sample size n", ylabel="power", ylim=(0, 1.02), title=title)
+        ax.legend(loc="lower right", frameon=False)
+        plt.close(fig)
+        return fig
+
+    def __repr__(self) -> str:
+        return (
+            f"PowerResult({self.effect}, n={self.table['n'].tolist()}, "
+            f"power={self.table['power'].round(3).tolist()})"
+        )
+
+
+def wilson(successes: int, trials: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval of a proportion (Wilson 1927).
+
+    Examples
+    --------
+    >>> [round(x, 3) for x in wilson(80, 100)]
+    [0.711, 0.867]
+    """
+    if trials == 0:
+        return (math.nan, math.nan)
+    from scipy.special import ndtri
+
+    z = float(ndtri(0.5 + level / 2))
+    p = successes / trials
+    denom = 1 + z**2 / trials
+    centre = (p + z**2 / (2 * trials)) / denom
+    half = z * math.sqrt(p * (1 - p) / trials + z**2 / (4 * trials**2)) / denom
+    return (centre - half, centre + half)
