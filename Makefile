@@ -15,20 +15,31 @@ LAB_ARGS ?=
 PRESENT_ARGS ?=
 DASHBOARD := notebooks/instructor/dashboard.ipynb
 PYTEST_WORKERS ?= 2
+# The tested set of versions (a pip constraints file written by `make lock` from a passing
+# run). Library users keep pyproject.toml's lower bounds; `make lab` / `make test` install
+# exactly this set; `make lock` refreshes it (README, "For developers").
+CONSTRAINTS ?= requirements/constraints.txt
+CONSTRAINT_FLAG := $(if $(wildcard $(CONSTRAINTS)),-c $(CONSTRAINTS),)
+# Another OpenBLAS kernel and one thread for `make test-portable`: checked notebook outputs
+# must not depend on the CPU. Prescott on x86-64, the generic ARMV8 kernel on arm64.
+PORTABLE_CORETYPE ?= $(if $(filter aarch64 arm64,$(shell uname -m)),ARMV8,Prescott)
+LOCK_VENV ?= .venv-lock
 
-.PHONY: help install lab present test lint unit notebooks bench run-notebooks clean
+.PHONY: help install lab present test test-portable lint unit notebooks bench run-notebooks lock clean
 
 help:
 	@echo "make lab    - open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make present - serve the instructor dashboard with Voila (http://localhost:8866)"
 	@echo "make test   - ruff, unit tests, and every notebook under nbval"
+	@echo "make test-portable - the notebooks again under another BLAS kernel and one thread"
+	@echo "make lock   - refresh requirements/constraints.txt: newest versions, full test, freeze"
 	@echo "make bench  - speed and scale measurements (benchmarks/)"
 	@echo "make run-notebooks - re-execute the notebooks in place (refresh outputs)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard $(CONSTRAINTS))
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install $(PIP_FLAGS) --quiet --upgrade pip
-	$(BIN)/python -m pip install $(PIP_FLAGS) --quiet -e ".[dev]"
+	$(BIN)/python -m pip install $(PIP_FLAGS) --quiet $(CONSTRAINT_FLAG) -e ".[dev]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -52,6 +63,22 @@ notebooks: $(STAMP)
 
 test: lint unit notebooks
 
+# Checked outputs must be the same on every CPU: run the notebooks once more under another
+# OpenBLAS kernel with one thread (scripts/blas_kernel.py says which kernel ran).
+test-portable: $(STAMP)
+	OPENBLAS_CORETYPE=$(PORTABLE_CORETYPE) OPENBLAS_NUM_THREADS=1 $(BIN)/python scripts/blas_kernel.py
+	OPENBLAS_CORETYPE=$(PORTABLE_CORETYPE) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest \
+		--nbval-lax --nbval-current-env -n $(PYTEST_WORKERS) --dist loadscope notebooks/
+
+# Refresh the tested version set: a fresh venv with the newest versions pyproject.toml allows,
+# the whole test suite, and only if it passes, its `pip freeze` becomes the constraints file.
+lock:
+	rm -rf $(LOCK_VENV)
+	$(MAKE) --no-print-directory test VENV=$(LOCK_VENV) CONSTRAINTS=
+	$(MAKE) --no-print-directory test-portable VENV=$(LOCK_VENV) CONSTRAINTS=
+	$(LOCK_VENV)/bin/python scripts/freeze_constraints.py $(CONSTRAINTS)
+	rm -rf $(LOCK_VENV)
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
@@ -59,4 +86,4 @@ run-notebooks: $(STAMP)
 	$(BIN)/python scripts/run_notebooks.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -12,6 +12,8 @@ import time
 
 import pytest
 
+CONSTRAINTS = "requirements/constraints.txt"
+
 FAKE_PY = """#!/bin/sh
 # fake python: log the call; `-m venv DIR` makes DIR/bin/python (this same script)
 echo "$@" >> "$FAKE_LOG"
@@ -27,6 +29,8 @@ def sandbox(tmp_path, root):
         pytest.skip("make is not installed")
     shutil.copy(root / "Makefile", tmp_path / "Makefile")
     shutil.copy(root / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "requirements").mkdir()
+    shutil.copy(root / CONSTRAINTS, tmp_path / CONSTRAINTS)
     fake = tmp_path / "fakepython3"
     fake.write_text(FAKE_PY)
     fake.chmod(0o755)
@@ -53,6 +57,58 @@ def test_first_run_creates_venv_and_installs(sandbox):
     assert calls[0] == "-m venv .venv"
     assert any("install" in c and "-e .[dev]" in c for c in calls)
     assert (folder / ".venv" / ".cxlab-installed").exists()
+
+
+def test_install_uses_the_tested_version_set(sandbox):
+    _, make = sandbox
+    calls = make("install")
+    assert any(f"-c {CONSTRAINTS}" in c and "-e .[dev]" in c for c in calls)
+
+
+def test_changed_constraints_reinstall(sandbox):
+    folder, make = sandbox
+    make("install")
+    later = time.time() + 2
+    os.utime(folder / CONSTRAINTS, (later, later))
+    calls = make("install")
+    assert any(f"-c {CONSTRAINTS}" in c for c in calls)
+
+
+def test_constraints_pin_the_core_libraries(root):
+    pins = dict(
+        line.split("==", 1)
+        for line in (root / CONSTRAINTS).read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    for name in ("numpy", "scipy", "pandas", "pingouin", "semopy", "nbval", "pytest"):
+        assert name in pins, f"{name} is not pinned in {CONSTRAINTS}"
+    assert "cxlab" not in pins
+
+
+def test_lock_refreshes_only_after_a_passing_run(root):
+    out = subprocess.run(
+        ["make", "-n", "--no-print-directory", "lock"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    steps = out.splitlines()
+    test_step = next(i for i, s in enumerate(steps) if " test VENV=" in s and "CONSTRAINTS=" in s)
+    freeze_step = next(i for i, s in enumerate(steps) if "freeze_constraints.py" in s)
+    assert test_step < freeze_step
+
+
+def test_portable_run_changes_the_blas_kernel(root):
+    out = subprocess.run(
+        ["make", "-n", "--no-print-directory", "test-portable"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "OPENBLAS_CORETYPE=" in out and "OPENBLAS_NUM_THREADS=1" in out
+    assert "--nbval-lax" in out and "blas_kernel.py" in out
 
 
 def test_second_run_does_not_reinstall(sandbox):
@@ -108,5 +164,5 @@ def test_help_lists_every_documented_target(root):
     out = subprocess.run(
         ["make", "--no-print-directory", "help"], cwd=root, capture_output=True, text=True
     ).stdout
-    for target in ("lab", "present", "test", "bench", "run-notebooks"):
+    for target in ("lab", "present", "test", "test-portable", "lock", "bench", "run-notebooks"):
         assert f"make {target}" in out
