@@ -41,7 +41,13 @@ from cxlab.sem.effects import MonteCarloResult, compare
 from cxlab.sem.engine import Moments, RamModel, fit_ml
 from cxlab.sem.indices import fit_indices
 from cxlab.sem.modindices import modification_indices
-from cxlab.sem.results import _check, _check_size, _fix_exogenous, _results
+from cxlab.sem.results import (
+    _check,
+    _check_defined,
+    _check_size,
+    _fix_exogenous,
+    _results,
+)
 from cxlab.sem.syntax import parse
 
 if TYPE_CHECKING:
@@ -83,8 +89,18 @@ def _prepare(
                 f"{', '.join(map(str, frame.index[bad][:5]))}); fix or recode it first."
             )
         frame[c] = values.astype(float)
+        infinite = np.isinf(frame[c].to_numpy())
+        if infinite.any():
+            shown = ", ".join(map(str, frame.index[infinite][:5]))
+            more = f" and {int(infinite.sum()) - 5} more" if infinite.sum() > 5 else ""
+            raise DataError(
+                f"Column {c!r} holds infinite values (inf) in row(s) {shown}{more}; SEM needs "
+                "finite numbers. Recode them (e.g. data[col].replace([np.inf, -np.inf], "
+                "np.nan) to treat them as missing) or drop those rows."
+            )
     if missing == "fiml":
         moments, labels, rows, notes = fiml.prepare(frame, observed, group, list(exo))
+        _check_emptied(frame, group, labels, missing, observed)
         return moments, labels, notes, rows
     complete = frame.dropna()
     notes = []
@@ -94,6 +110,7 @@ def _prepare(
             "dropped (listwise deletion; missing='fiml' would use them)."
         )
     labels = list(dict.fromkeys(complete[group])) if group else ["all"]
+    _check_emptied(frame, group, labels, missing, observed)
     moments = []
     for label in labels:
         part = complete[complete[group] == label] if group else complete
@@ -108,6 +125,52 @@ def _prepare(
             raise DataError(f"Column(s) {', '.join(zero)} do not vary in group {label!r}.")
         moments.append(Moments(len(x), np.cov(x, rowvar=False, bias=True), x.mean(axis=0)))
     return moments, labels, notes, None
+
+
+def _check_groups(data: pd.DataFrame, group: str) -> None:
+    """Refuse a group column where one value is written both as a number and as text
+    (1 and '1'): they would silently become two groups."""
+    seen: dict[str, list] = {}
+    for value in data[group].dropna().unique():  # in order of appearance
+        seen.setdefault(str(value), []).append(value)
+    mixed = {
+        text: values for text, values in seen.items() if len({type(v).__name__ for v in values}) > 1
+    }
+    if mixed:
+        shown = "; ".join(
+            " and ".join(f"{v!r} ({type(v).__name__})" for v in values)
+            for values in list(mixed.values())[:5]
+        )
+        raise DataError(
+            f"The group column {group!r} mixes types for the same group: {shown} would "
+            "become separate groups. Make the column one type first, e.g. "
+            f"data[{group!r}] = data[{group!r}].astype(str)."
+        )
+
+
+def _check_emptied(
+    frame: pd.DataFrame, group: str | None, labels: list, missing: str, observed: list[str]
+) -> None:
+    """A group with rows in the data but none left to estimate from is an error."""
+    if not group:
+        return
+    for label in dict.fromkeys(frame[group].dropna()):
+        if label in labels:
+            continue
+        part = frame.loc[frame[group] == label, observed]
+        gaps = [c for c in observed if part[c].isna().any()]
+        if missing == "listwise":
+            how = (
+                "listwise deletion removed them all (each has a missing value, in "
+                f"{', '.join(gaps[:6])}{'…' if len(gaps) > 6 else ''}). Use missing='fiml' "
+                "to keep incomplete rows, or drop this group from the data."
+            )
+        else:
+            how = (
+                "every one is empty on the model's variables or misses an exogenous "
+                "predictor, so FIML has nothing to use. Drop this group from the data."
+            )
+        raise DataError(f"Group {label!r} of column {group!r} has {len(part)} rows, but {how}")
 
 
 @dataclass
@@ -184,7 +247,12 @@ class SEMFit:
     ) -> pd.DataFrame:
         """Parameters with lavaan's column names: lhs, op, rhs, (group), label, est, se, z,
         pvalue, ci.lower, ci.upper (95 %) and std.all — as ``parameterEstimates(fit,
-        standardized = TRUE)`` prints them, so tables can be compared line by line."""
+        standardized = TRUE)`` prints them, so tables can be compared line by line.
+
+        ``:=`` rows have group 0 (as lavaan); their std.all uses, for each label, the
+        standardized value of the first parameter carrying it (lavaan's rule: with a label
+        shared by several groups or parameters, the first group's / parameter's
+        standardization)."""
         self._guard(allow_inadmissible)
         cols = [
             "lhs",
@@ -340,7 +408,16 @@ def fit(
     Returns
     -------
     SEMFit
-        Estimates, fit indices and diagnostics; ``notes`` say which rows were used.
+        Estimates, fit indices and diagnostics; ``notes`` say which rows were used. A fit
+        that did not converge (or diverged) is returned as not admissible, never raised.
+
+    Raises
+    ------
+    ModelSpecError
+        An empty model, or a ``:=`` parameter that is not a finite number (its line named).
+    DataError
+        Text or infinite values in a model column (rows named); a group column mixing
+        1 and '1'; a group with no row left after listwise deletion.
 
     Examples
     --------
@@ -357,6 +434,8 @@ def fit(
         raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
     if group is not None and group not in data.columns:
         raise DataError(f"group={group!r} is not a column of the data.")
+    if group is not None:
+        _check_groups(data, group)
     observed_all = [c for c in data.columns if c != group]
     n_groups = int(data[group].nunique()) if group else 1
     table = parse(
@@ -379,6 +458,11 @@ def fit(
     n_exo = int(((table.op != ":=") & table.exo).sum())
     likelihoods = ram.likelihoods(theta) if rows is not None else None
     measures = fit_indices(ram, theta, npar, n_exo, likelihoods)
+    if info.get("diverged"):  # χ² and the rest would be the optimiser's penalty value
+        keep = ("npar", "n", "df", "baseline_chisq", "baseline_df")
+        measures = {k: v if k in keep else float("nan") for k, v in measures.items()}
+    if info["converged"]:
+        _check_defined(table, ram, theta)
     table = _results(table, ram, theta)
     problems = _check(table, ram, theta)
     return SEMFit(

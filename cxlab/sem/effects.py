@@ -40,6 +40,7 @@ from scipy import stats
 
 from cxlab.errors import DataError, EstimationError
 from cxlab.sem.engine import evaluate_defined
+from cxlab.sem.results import first_labelled
 
 if TYPE_CHECKING:
     from cxlab.sem import SEMFit
@@ -56,8 +57,7 @@ def parameter_values(table: pd.DataFrame, thetas: np.ndarray) -> np.ndarray:
     value = table["value"].to_numpy(dtype=float)
     out = np.where(free > 0, thetas[:, np.maximum(free - 1, 0)], value[None, :])
     ops = table["op"].to_numpy()
-    pairs = enumerate(zip(table["label"], ops, strict=True))
-    labels = {lab: k for k, (lab, op) in pairs if lab and op != ":="}
+    labels = first_labelled(table)
     values = {lab: out[:, k] for lab, k in labels.items()}
     for k in np.flatnonzero(ops == ":="):
         name, expression = table["lhs"].iat[k], table["rhs"].iat[k]
@@ -231,6 +231,13 @@ def effects(
     ``mc=fit.monte_carlo_ci(...)`` for percentile intervals from those draws (then ``se``
     is the SD of the draws). ``attrs["ci"]`` says which.
 
+    With several groups the ``group`` column names the group of each effect; ``:=`` rows
+    have group 0, as in lavaan's ``parameterEstimates()``: they belong to no group. Their
+    std.all is the expression evaluated at the standardized value of the *first*
+    parameter carrying each label (lavaan's rule) — with a label shared across groups
+    (an equality constraint), that is the standardization of the first group in which the
+    label appears; write ``c(a1, a2)*x`` and one ``:=`` per group for per-group values.
+
     Examples
     --------
     >>> import cxlab as cx
@@ -288,7 +295,7 @@ def effects(
         def_est = table.loc[def_rows, "est"].to_numpy(dtype=float)
         extra = pd.DataFrame(
             {
-                "group": fit.groups[0],
+                "group": 0,  # as lavaan: a ':=' parameter belongs to no group (block 0)
                 "effect": "defined",
                 "from": defined["lhs"].to_numpy(),
                 "to": "",

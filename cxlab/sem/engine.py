@@ -373,13 +373,22 @@ def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
         max_grad < 1e-6 or (max_grad < 1e-4 and _decrement(model, theta, grad) < 1e-12)
     )
     message = "converged"
-    if not converged:
+    diverged = not value < 1e9
+    if diverged:  # every point tried had a non-positive-definite implied Σ (penalty value)
+        message = (
+            "the model-implied covariance matrix is not positive definite at the starting "
+            "values or anywhere the optimiser went, so the likelihood cannot be evaluated: "
+            "the model contradicts the data (e.g. a covariance fixed beyond what the "
+            "variances allow) or is not identified"
+        )
+    elif not converged:
         message = (
             f"the largest gradient element is still {max_grad:.2g} after {iterations} "
             f"Fisher-scoring and {quasi_newton} quasi-Newton iterations"
         )
     info = {
         "converged": converged,
+        "diverged": diverged,
         "iterations": iterations + quasi_newton,
         "max_gradient": max_grad,
         "message": message,
@@ -397,13 +406,29 @@ _BINOPS = {
 
 
 def evaluate_defined(expression: str, values: dict[str, float]) -> float:
-    """Value of a ``:=`` expression (labels, numbers, + − * / ** and parentheses)."""
+    """Value of a ``:=`` expression (labels, numbers, + − * / ``^`` or ``**`` and
+    parentheses), in numpy floating point: a division by zero or an overflow gives
+    ±inf or NaN instead of a Python exception (``fit`` then names the ``:=`` line; the
+    bootstrap and Monte-Carlo draws keep the non-finite value).
+
+    Examples
+    --------
+    >>> float(evaluate_defined("a*b + 2^2", {"a": 0.5, "b": 3.0}))
+    5.5
+    >>> float(evaluate_defined("10**400", {}))
+    inf
+    """
 
     def walk(node: ast.AST) -> float:
         if isinstance(node, ast.Expression):
             return walk(node.body)
         if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-            return float(node.value)
+            if isinstance(node.value, bool):
+                raise ModelSpecError(f"':= {expression}': {node.value} is not a number.")
+            try:
+                return np.float64(node.value)
+            except OverflowError:  # an integer literal beyond the float range
+                return np.float64(np.inf) if node.value > 0 else np.float64(-np.inf)
         if isinstance(node, ast.Name):
             if node.id not in values:
                 raise ModelSpecError(
@@ -421,4 +446,5 @@ def evaluate_defined(expression: str, values: dict[str, float]) -> float:
         tree = ast.parse(expression.replace("^", "**"), mode="eval")
     except SyntaxError as exc:
         raise ModelSpecError(f"Cannot read the defined parameter ':= {expression}'.") from exc
-    return walk(tree)
+    with np.errstate(all="ignore"):
+        return walk(tree)

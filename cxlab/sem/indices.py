@@ -23,8 +23,11 @@ __all__ = ["fit_indices", "rmsea_ci"]
 
 
 def _ncp_bound(chisq: float, df: int, prob: float) -> float:
-    """λ with P(χ²_df(λ) ≤ chisq) = prob (0 when even λ = 0 is below prob)."""
-    if df < 1 or stats.chi2.cdf(chisq, df) < prob:
+    """λ with P(χ²_df(λ) ≤ chisq) = prob (0 when even λ = 0 is below prob; NaN when the
+    root cannot be bracketed, e.g. for the huge χ² of a diverged fit — lavaan gives NA)."""
+    if not np.isfinite(chisq) or df < 1:
+        return np.nan
+    if stats.chi2.cdf(chisq, df) < prob:
         return 0.0
 
     def f(lam: float) -> float:
@@ -33,20 +36,35 @@ def _ncp_bound(chisq: float, df: int, prob: float) -> float:
         )
 
     upper = max(chisq, 1.0)
-    while f(upper) > 0:
-        upper *= 2
-    return float(optimize.brentq(f, 0.0, upper, xtol=1e-12))
+    with np.errstate(all="ignore"):
+        for _ in range(60):
+            value = f(upper)
+            if not np.isfinite(value):
+                return np.nan
+            if value <= 0:
+                break
+            upper *= 2
+        else:
+            return np.nan
+        try:
+            return float(optimize.brentq(f, 0.0, upper, xtol=1e-12))
+        except (ValueError, RuntimeError):  # NaN inside the bracket, or no convergence
+            return np.nan
 
 
 def rmsea_ci(
     chisq: float, df: int, n: int, groups: int = 1, level: float = 0.90
 ) -> tuple[float, float]:
-    """Lower and upper bound of the RMSEA confidence interval (lavaan's method).
+    """Lower and upper bound of the RMSEA confidence interval (lavaan's method); NaN
+    bounds (lavaan: NA) when the non-centrality cannot be bracketed, as for the χ² of a
+    diverged fit.
 
     Examples
     --------
     >>> [round(x, 4) for x in rmsea_ci(85.306, 24, 301)]  # Holzinger-Swineford CFA
     [0.0714, 0.1137]
+    >>> rmsea_ci(float("inf"), 24, 301)
+    (nan, nan)
     """
     tail = (1 - level) / 2
     lo = _ncp_bound(chisq, df, 1 - tail)

@@ -80,14 +80,20 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def modification_indices(fit: SEMFit, minimum: float = 0.0, sort: bool = True) -> pd.DataFrame:
+def modification_indices(
+    fit: SEMFit, minimum: float = 0.0, sort: bool = True, allow_inadmissible: bool = False
+) -> pd.DataFrame:
     """Modification indices of a fitted model: lhs, op, rhs, (group), mi, epc, sepc_all.
 
     # In R: lavaan::modindices(fit, sort. = TRUE)
 
     Freeing parameters because their MI is large is data-driven: only do it when the
-    change makes substantive sense (e.g. two items sharing wording), and say so.
+    change makes substantive sense (e.g. two items sharing wording), and say so. Like
+    ``estimates()``, a non-converged or inadmissible fit raises
+    :class:`~cxlab.errors.InadmissibleSolutionError` (score tests at an impossible
+    solution point nowhere); ``allow_inadmissible=True`` computes them for diagnosis only.
     """
+    fit._guard(allow_inadmissible)
     if fit.meta.get("missing", "listwise") != "listwise":
         raise DataError(
             "Modification indices are not available for missing='fiml' yet; refit with "

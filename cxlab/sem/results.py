@@ -52,6 +52,29 @@ def _fix_exogenous(
     return table
 
 
+def first_labelled(table: pd.DataFrame) -> dict[str, int]:
+    """Row of the FIRST parameter carrying each label (``:=`` rows excluded).
+
+    A label shared by several parameters (equality constraints, and every label of a
+    multi-group model without ``c()``) has one unstandardized value but one standardized
+    value per parameter; as lavaan, a ``:=`` parameter's std.all uses the first one (the
+    first group in which the label appears).
+
+    Examples
+    --------
+    >>> from cxlab.sem.syntax import parse
+    >>> table = parse("y ~ b*x1 + b*x2\\nd := 2*b", ["y", "x1", "x2"])
+    >>> first_labelled(table)
+    {'b': 0}
+    """
+    labels: dict[str, int] = {}
+    ops = table["op"].to_numpy()
+    for k, (lab, op) in enumerate(zip(table["label"], ops, strict=True)):
+        if lab and op != ":=":
+            labels.setdefault(lab, k)
+    return labels
+
+
 @dataclass
 class _Layout:
     """Where each table row sits in the RAM matrices, precomputed for speed."""
@@ -81,12 +104,7 @@ class _Layout:
                 kind.append(4), row.append(idx[r.lhs]), col.append(0)
             else:
                 kind.append(-1), row.append(0), col.append(0)
-        ops = table["op"].to_numpy()
-        labels = {
-            lab: k
-            for k, (lab, op) in enumerate(zip(table["label"], ops, strict=True))
-            if lab and op != ":="
-        }
+        labels = first_labelled(table)
         defined = [(k, r.lhs, r.rhs) for k, r in enumerate(table.itertuples()) if r.op == ":="]
         return cls(
             np.array(kind),
@@ -108,6 +126,27 @@ def _values(layout: _Layout, theta: np.ndarray) -> np.ndarray:
             est[k] = evaluate_defined(expression, values)
             values[name] = est[k]
     return est
+
+
+def _check_defined(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> None:
+    """Every ``:=`` parameter must be a finite number at the estimates; otherwise a
+    ModelSpecError names its line (a division by zero, an overflow such as 10^400, or a
+    root of a negative number is a mistake in the model, not a result)."""
+    layout = _Layout.of(table, ram)
+    if not layout.defined:
+        return
+    est = _values(layout, theta)
+    lines = table.attrs.get("defined_lines") or []
+    for n, (k, name, expression) in enumerate(layout.defined):
+        if np.isfinite(est[k]):
+            continue
+        number, statement = lines[n] if n < len(lines) else (None, f"{name} := {expression}")
+        where = f"Line {number} of the model ('{statement}')" if number else f"'{statement}'"
+        raise ModelSpecError(
+            f"{where}: the defined parameter {name!r} is {est[k]} at the estimates, not a "
+            "finite number. Check the expression for a division by zero, a number too large "
+            "for floating point (e.g. 10^400) or a root of a negative value."
+        )
 
 
 def _std_values(layout: _Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
@@ -153,9 +192,10 @@ def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFr
     for j in range(ram.n_free):
         e = np.zeros(ram.n_free)
         e[j] = step
-        jac[:, j] = (_values(layout, theta + e) - _values(layout, theta - e)) / (2 * step)
-        hi, lo = _std_values(layout, ram, theta + e), _std_values(layout, ram, theta - e)
-        jac_std[:, j] = (hi - lo) / (2 * step)
+        with np.errstate(invalid="ignore", over="ignore"):  # non-finite only when diverged
+            jac[:, j] = (_values(layout, theta + e) - _values(layout, theta - e)) / (2 * step)
+            hi, lo = _std_values(layout, ram, theta + e), _std_values(layout, ram, theta - e)
+            jac_std[:, j] = (hi - lo) / (2 * step)
     se = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac, vcov, jac), 0, None))
     fixed = (table["free"].to_numpy() == 0) & (table["op"].to_numpy() != ":=")
     se[fixed] = np.nan

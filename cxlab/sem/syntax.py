@@ -249,12 +249,31 @@ def parse(
     written: list[tuple[str, str, Term]] = []
     defined: list[tuple[str, str]] = []
     origin: list[tuple[int, str]] = []
-    for number, st in numbered_statements(model):
+    defined_lines: list[tuple[int, str]] = []  # (line, statement) of each ':='
+    if not isinstance(model, str):
+        raise ModelSpecError(
+            f"The model must be a string of lavaan syntax, not {type(model).__name__}."
+        )
+    statements = numbered_statements(model)
+    if not statements:
+        raise ModelSpecError(
+            "The model has no statements (it is empty or holds only comments and blank "
+            "lines): write lavaan syntax such as 'F =~ x1 + x2 + x3', one statement per line."
+        )
+    for number, st in statements:
         try:
             _read_statement(st, written, defined)
         except ModelSpecError as exc:
             raise ModelSpecError(f"Line {number} of the model: {exc}") from None
         origin += [(number, st)] * (len(written) - len(origin))
+        if len(defined) > len(defined_lines):
+            defined_lines.append((number, st))
+    if not written:
+        raise ModelSpecError(
+            "The model has no statements with =~, ~ or ~~, only defined parameters (:=): "
+            "there is nothing to estimate. Add the measurement or structural part, e.g. "
+            "'F =~ x1 + x2 + x3' or 'y ~ a*x'."
+        )
     latent = list(dict.fromkeys(lhs for lhs, op, _ in written if op == "=~"))
     names = set(latent)
     for k, (lhs, op, term) in enumerate(written):
@@ -312,6 +331,7 @@ def parse(
         meanstructure=meanstructure,
         n_groups=n_groups,
         exo_observed=exo_obs,
+        defined_lines=defined_lines,
     )
     return table
 
