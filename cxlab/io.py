@@ -13,10 +13,14 @@ Excel, SPSS ``.sav``; Qualtrics and 问卷星 (wjx.cn) layouts are recognised.
   with the value labels of a codebook you give, or else with the common Chinese and
   English rating scales listed in :data:`RATING_SCALES` (1 = the first option).
 
-The encoding is detected by trying, in order, a byte-order mark, UTF-8 and GB18030 (a
-superset of GBK and GB2312); a file none of them decodes gets an error naming them.
-pandas and pyreadstat do the parsing; the detection and layouts are cxlab's because no
-maintained package recognises these survey-platform layouts.
+The encoding is detected by trying, in order, a byte-order mark, UTF-16 without one,
+UTF-8 and GB18030 (a superset of GBK and GB2312), streaming through the file; a file none
+of them decodes, one mixing UTF-8 and GBK lines, or one holding control characters gets
+an error naming the line. pandas parses CSV straight from the file (large files in
+chunks); duplicated column names and rows beyond the header are refused, trailing
+commas and summary rows (平均分, 合计, Total …) are handled. pandas and pyreadstat do
+the parsing; the detection and layouts are cxlab's because no maintained package
+recognises these survey-platform layouts.
 
 Examples
 --------
@@ -30,13 +34,20 @@ Examples
 
 from __future__ import annotations
 
-import io as _io
 import re
+import warnings as _warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from cxlab._io_encoding import decode as _decode
+from cxlab._io_table import (
+    drop_summary_rows,
+    read_csv_table,
+    read_excel_table,
+    refuse_empty,
+)
 from cxlab.errors import DataError
 from cxlab.survey import Survey, normalise_codebook
 
@@ -88,7 +99,6 @@ RATING_SCALES: list[list[str]] = [
         "Very easy",
     ],
 ]
-ENCODINGS = ("utf-8", "gb18030")
 _WJX_QUESTION = re.compile(r"^\s*(\d+)\s*[、.．]\s*(.+?)\s*$")
 _WJX_PAREN = re.compile(r"^\s*(\d+)\s*[(（](.+)[)）]\s*$")
 _WJX_SUB = re.compile(r"^(.*?)\s*(?:—+|-{1,2}|:|：)\s*([^—:：]+)$")
@@ -98,7 +108,10 @@ _WJX_META = ("序号", "提交答卷时间", "所用时间", "来源", "来源�
 def decode(
     raw: bytes, path: str | Path = "<bytes>", encoding: str | None = None
 ) -> tuple[str, str]:
-    """(text, encoding) of a file's bytes: BOM, then UTF-8, then GB18030 (GBK).
+    """(text, encoding) of a file's bytes: BOM, UTF-16 without BOM, then UTF-8, then GB18030.
+
+    Text that mixes UTF-8 and GBK lines, or holds control characters once decoded
+    (binary data, UTF-16 read as bytes), is refused with a DataError naming the line.
 
     Examples
     --------
@@ -106,43 +119,10 @@ def decode(
     ('满意度', 'gb18030')
     >>> decode("\\ufeffq1".encode("utf-8"))
     ('q1', 'utf-8-sig')
+    >>> decode("q1,q2\\n5,满意\\n".encode("utf-16-le"))[1]
+    'utf-16-le'
     """
-    if encoding is not None:
-        try:
-            return raw.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise DataError(
-                f"{path} cannot be read as {encoding} ({exc}). Leave encoding out to let cxlab "
-                "detect it, or save the file as UTF-8."
-            ) from exc
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
-    failures = []
-    for enc in ENCODINGS:
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError as exc:
-            failures.append(
-                f"{enc}: byte {raw[exc.start : exc.start + 1]!r} at position {exc.start}"
-            )
-    raise DataError(
-        f"{path} is not text in any encoding cxlab tried (UTF-8 with or without BOM, UTF-16 "
-        f"with BOM, GB18030/GBK) — {'; '.join(failures)}. If it is a spreadsheet, save it "
-        "as .xlsx or 'CSV UTF-8'; if you know its encoding, pass encoding='…'."
-    )
-
-
-def _frame_from_text(text: str, path: Path) -> pd.DataFrame:
-    first = text.split("\n", 1)[0]
-    sep = max([",", ";", "\t"], key=first.count)
-    try:
-        return pd.read_csv(
-            _io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""]
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{path} cannot be parsed as a table ({exc}).") from exc
+    return _decode(raw, path, encoding)
 
 
 def _is_qualtrics(df: pd.DataFrame) -> bool:
@@ -199,10 +179,60 @@ def _question_groups(names: list[str]) -> dict[str, list[str]]:
     return groups
 
 
+def _scale_groups(
+    text_cols: list[str], cb: pd.DataFrame
+) -> list[tuple[list[str], tuple[float, float] | None]]:
+    """Columns of one question that share the codebook's scale (None when it gives none)."""
+    scales = {
+        str(r.name): (float(r.scale_min), float(r.scale_max))
+        for r in cb.itertuples()
+        if pd.notna(r.scale_min) and pd.notna(r.scale_max)
+    }
+    out = []
+    for group in _question_groups(text_cols).values():
+        by_scale: dict[Any, list[str]] = {}
+        for c in group:
+            by_scale.setdefault(scales.get(c), []).append(c)
+        out.extend((cols, scale) for scale, cols in by_scale.items())
+    return out
+
+
+def _fit_codebook_scale(
+    group: list[str], values: set[str], fits: list[list[str]], scale: tuple[float, float]
+) -> list[str]:
+    """The one rating scale of the codebook's length that codes *values*; else DataError."""
+    folded = {v.casefold() for v in values}
+    low, high = scale
+    size = int(high - low) + 1
+    on_scale = [s for s in fits if len(s) == size]
+    codings = {tuple(s.index(o) for o in s if o.casefold() in folded) for s in on_scale}
+    if len(codings) == 1:
+        return on_scale[0]
+    if not on_scale:
+        sizes = sorted({len(s) for s in fits})
+        reason = (
+            f"they are the labels of a {' or '.join(map(str, sizes))}-point scale, not of a "
+            f"{size}-point one"
+        )
+    else:
+        reason = f"{len(codings)} different {size}-point scales hold them with different codes"
+    raise DataError(
+        f"{', '.join(group)}: the text answers ({', '.join(sorted(values))}) cannot be placed "
+        f"on the codebook's scale {low:g}–{high:g} unambiguously: {reason}. Give the value "
+        "labels in the codebook's 'labels' column (e.g. '1=非常不同意; 2=不同意; …'), or fix "
+        "scale_min / scale_max."
+    )
+
+
 def _map_options(
     df: pd.DataFrame, cb: pd.DataFrame, warnings: list[str]
 ) -> tuple[pd.DataFrame, dict[str, dict[str, Any]]]:
-    """Replace option text by codes; returns the data and {column: codebook updates}."""
+    """Replace option text by codes; returns the data and {column: codebook updates}.
+
+    Value labels given in the codebook win; otherwise the answers are matched to the
+    :data:`RATING_SCALES` of the codebook's scale length (codes from its scale_min), or,
+    without a scale in the codebook, to the first rating scale that holds them all.
+    """
     updates: dict[str, dict[str, Any]] = {}
     given = {r.name: r.labels for r in cb.itertuples() if isinstance(r.labels, dict) and r.labels}
     text_cols = [
@@ -210,42 +240,52 @@ def _map_options(
         for c in df.columns
         if df[c].notna().any() and pd.to_numeric(df[c], errors="coerce").isna()[df[c].notna()].all()
     ]
-    for group in _question_groups(text_cols).values():
+    for group, scale in _scale_groups(text_cols, cb):
         values = {str(v).strip() for c in group for v in df[c].dropna()}
         folded = {v.casefold() for v in values}
-        mapping: dict[str, int] | None = None
+        mappings: dict[str, dict[str, Any]] = {}
         if all(c in given for c in group):
-            mapping = {
-                str(label).strip().casefold(): int(float(code))
-                for code, label in given[group[0]].items()
-            }
-            if not folded <= set(mapping):
-                continue
+            for c in group:
+                mappings[c] = {
+                    str(label).strip().casefold(): _code(code) for code, label in given[c].items()
+                }
+            if not all({str(v).strip().casefold() for v in df[c].dropna()} <= mappings[c].keys()
+                       for c in group):  # fmt: skip
+                continue  # validate() names the text that has no label
         else:
             fits = [s for s in RATING_SCALES if folded <= {o.casefold() for o in s}]
             if not fits:
                 continue
-            codings = {tuple(s.index(o) for o in s if o.casefold() in folded) for s in fits}
-            ambiguous = len(codings) > 1 or len({len(s) for s in fits}) > 1
-            if ambiguous and len(folded) <= 3:
-                warnings.append(
-                    f"{', '.join(group)}: the answers ({', '.join(sorted(values))}) fit more than "
-                    f"one rating scale; coded with the {len(fits[0])}-point scale "
-                    f"{' / '.join(fits[0])}. Give a codebook with value labels to be sure."
-                )
-            scale = fits[0]
-            mapping = {o.casefold(): i + 1 for i, o in enumerate(scale)}
+            if scale is not None:
+                chosen = _fit_codebook_scale(group, values, fits, scale)
+                first = scale[0]
+            else:
+                codings = {tuple(s.index(o) for o in s if o.casefold() in folded) for s in fits}
+                ambiguous = len(codings) > 1 or len({len(s) for s in fits}) > 1
+                if ambiguous and (len(folded) <= 3 or len(codings) > 1):
+                    warnings.append(
+                        f"{', '.join(group)}: the answers ({', '.join(sorted(values))}) fit more "
+                        f"than one rating scale; coded with the {len(fits[0])}-point scale "
+                        f"{' / '.join(fits[0])}. Give a codebook with value labels (or "
+                        "scale_min / scale_max) to be sure."
+                    )
+                chosen, first = fits[0], 1
+            codes = {_code(first + i): o for i, o in enumerate(chosen)}
             for c in group:
-                updates[c] = {
-                    "scale_min": 1,
-                    "scale_max": len(scale),
-                    "labels": {i + 1: o for i, o in enumerate(scale)},
-                }
+                mappings[c] = {o.casefold(): k for k, o in codes.items()}
+                updates[c] = {"labels": codes}
+                if scale is None:
+                    updates[c].update(scale_min=1, scale_max=len(chosen))
         for c in group:
             df[c] = df[c].map(
-                lambda v, m=mapping: m[str(v).strip().casefold()] if pd.notna(v) else pd.NA
+                lambda v, m=mappings[c]: m[str(v).strip().casefold()] if pd.notna(v) else pd.NA
             )
     return df, updates
+
+
+def _code(value: Any) -> int | float:
+    number = float(value)
+    return int(number) if number.is_integer() else number
 
 
 def _numeric(df: pd.DataFrame) -> pd.DataFrame:
@@ -312,28 +352,28 @@ def read_survey(
         raise DataError(f"Survey file not found: {path}{hint}.")
     suffix = path.suffix.lower()
     meta: dict[str, Any] = {"file": str(path), "warnings": []}
+    if isinstance(codebook, str | Path):
+        meta["codebook_file"] = str(codebook)
     labels_from_file: dict[str, dict[str, Any]] = {}
     if suffix in (".sav", ".zsav"):
         df, inferred = _read_sav(path)
         meta.update(layout="spss", encoding=None)
+        refuse_empty(df, path)
     elif suffix in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"):
         if suffix.startswith(".xls"):
-            try:
-                df = pd.read_excel(path, sheet_name=sheet, dtype=str)
-            except (ValueError, OSError, KeyError) as exc:
-                raise DataError(
-                    f"{path} cannot be read as an Excel workbook (sheet {sheet!r}): {exc}."
-                ) from exc
+            df = read_excel_table(path, sheet)
             meta["encoding"] = None
         else:
-            text, meta["encoding"] = decode(path.read_bytes(), path, encoding)
-            df = _frame_from_text(text, path)
-        df.columns = [str(c).strip() for c in df.columns]
+            df, meta["encoding"] = read_csv_table(path, encoding)
+        refuse_empty(df, path)
+        header_rows = 1
         if _is_qualtrics(df):
             question = df.iloc[0]
             df = df.iloc[2:].reset_index(drop=True)
             labels_from_file = {c: {"label_en": str(question[c])} for c in df.columns}
             meta["layout"] = "qualtrics"
+            header_rows = 3
+            refuse_empty(df, path)
         elif _is_wjx(df):
             names, full = _wjx_names(list(df.columns))
             df.columns = names
@@ -341,6 +381,11 @@ def read_survey(
             meta["layout"] = "wjx"
         else:
             meta["layout"] = "table"
+        df, dropped = drop_summary_rows(df, path, id_column, header_rows)
+        for message in dropped:
+            _warnings.warn(message, UserWarning, stacklevel=2)
+        meta["warnings"].extend(dropped)
+        refuse_empty(df, path)
         inferred = pd.DataFrame({"name": list(df.columns)})
     else:
         raise DataError(

@@ -20,6 +20,8 @@ Examples
 (True, 16, True)
 >>> redact(pd.Series(["call me on 13812345678 or mail li@163.com"])).iloc[0]
 'call me on [phone] or mail [email]'
+>>> redact(pd.Series(["电话 +86 138 1234 5678，或 (+86)138-1234-5678"])).iloc[0]
+'电话 [phone]，或 [phone]'
 """
 
 from __future__ import annotations
@@ -32,8 +34,12 @@ import pandas as pd
 __all__ = ["escape_formulas", "hash_values", "identifying_columns", "redact"]
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers: an optional country code (+86, 0086, (+86)), then a Chinese mobile number
+# 13812345678 / 138-1234-5678 / 138 1234 5678, or a 3-3-4 number like (555) 123-4567.
+# Every quantifier is bounded and nothing repeated is nested: matching stays linear.
 PHONE = re.compile(
-    r"(?<!\d)(?:\+?\d{1,3}[\s-]?)?(?:1[3-9]\d{9}|\(?\d{3}\)?[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
+    r"(?<![\d+])(?:\(\+?\d{1,3}\)[\s-]?|(?:\+|00)?\d{1,3}[\s-]?)?"
+    r"(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|\(?\d{3}\)?[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
 )
 IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:\s*\(.*\))?$")
 # hints in a column's name or question text (word-bounded for English)

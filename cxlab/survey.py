@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cxlab._io_codebook import read_codebook_file, tidy_codebook
 from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
 
@@ -62,26 +63,28 @@ _SHOW = 8  # respondent ids listed in one message
 def normalise_codebook(codebook: Any, data: pd.DataFrame | None = None) -> pd.DataFrame:
     """A codebook as a DataFrame with cxlab's columns (missing ones added empty).
 
-    *codebook* may be a DataFrame, a path to a CSV / xlsx codebook, or None (then one
-    row per column of *data*, with nothing known about scales). A ``labels`` column,
-    when present, holds ``{code: label}`` dicts (value labels).
+    *codebook* may be a DataFrame, a path to a CSV / xlsx codebook (decoded like survey
+    files), or None (then one row per column of *data*, nothing known about scales).
+    ``reverse`` may be 1 / yes / y / 是 / 反向 / ✓ …, the scale a range like ``1-7``
+    (also in a ``scale`` column), ``labels`` ``{code: label}`` dicts or ``1=…; 2=…``
+    text; other spellings and names listed twice are DataErrors naming the row.
 
     Examples
     --------
     >>> from cxlab.survey import normalise_codebook
     >>> normalise_codebook(None, pd.DataFrame({"q1": [1]}))[["name", "reverse"]].values.tolist()
     [['q1', False]]
+    >>> cb = normalise_codebook(pd.DataFrame({"name": ["q1", "q2"], "scale": ["1-7", "1 to 5"],
+    ...                                       "reverse": ["是", None]}))
+    >>> cb[["scale_min", "scale_max", "reverse"]].values.tolist()
+    [[1.0, 7.0, True], [1.0, 5.0, False]]
     """
     if codebook is None:
         cb = pd.DataFrame({"name": list(data.columns) if data is not None else []})
     elif isinstance(codebook, pd.DataFrame):
         cb = codebook.copy()
     elif isinstance(codebook, str | Path):
-        path = Path(codebook)
-        if not path.is_file():
-            raise DataError(f"Codebook file not found: {path}.")
-        reader = pd.read_excel if path.suffix.lower() in (".xlsx", ".xls") else pd.read_csv
-        cb = reader(path)
+        cb = read_codebook_file(Path(codebook))
     else:
         raise DataError(
             "A codebook must be a DataFrame or a path to a CSV/xlsx file, not "
@@ -92,14 +95,7 @@ def normalise_codebook(codebook: Any, data: pd.DataFrame | None = None) -> pd.Da
             "The codebook has no 'name' column; it needs one row per variable with at least "
             f"'name' (and ideally {', '.join(CODEBOOK_COLUMNS[1:])})."
         )
-    for col in [*CODEBOOK_COLUMNS, "labels"]:
-        if col not in cb.columns:
-            cb[col] = False if col == "reverse" else None
-    cb["reverse"] = cb["reverse"].fillna(False).astype(str).str.lower().isin(["true", "1", "yes"])
-    for col in ("scale_min", "scale_max"):
-        cb[col] = pd.to_numeric(cb[col], errors="coerce")
-    cb["name"] = cb["name"].astype(str)
-    return cb.reset_index(drop=True)
+    return tidy_codebook(cb)
 
 
 def _id_list(ids: list[Any], by_row: bool) -> str:
@@ -570,23 +566,30 @@ class Survey:
         Text cells starting with ``=``, ``+``, ``-``, ``@`` (or tab / carriage return)
         get a leading apostrophe so a spreadsheet shows them as text instead of running
         them (OWASP "CSV injection"). CSV is written as UTF-8 with a byte-order mark so
-        Excel shows 中文 correctly. The source file is never overwritten.
+        Excel shows 中文 correctly. The source files are never overwritten: neither the
+        survey file (``source``) nor the codebook it was read with
+        (``meta["codebook_file"]``), also not through a hard link or a symlink. The file
+        is written whole or not at all (a temporary file moved into place).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> s = Survey(pd.DataFrame({"q1": [5, 4], "note": ["=1+1", "ok"]}))
+        >>> out = s.export(pathlib.Path(tempfile.mkdtemp()) / "s.csv")
+        >>> out.read_text(encoding="utf-8-sig").splitlines()
+        ['q1,note', "5,'=1+1", '4,ok']
         """
+        from cxlab import _files
         from cxlab.privacy import escape_formulas
 
         target = Path(path)
-        if self.source and target.resolve() == Path(self.source).resolve():
+        if target.suffix.lower() not in (".csv", ".xlsx"):
             raise DataError(
-                f"Refusing to overwrite the source file {self.source}; choose another path."
+                f"Export to .csv or .xlsx, not {target.suffix or 'a file without extension'} "
+                f"({target})."
             )
+        sources = {"source file": self.source, "survey file": self.meta.get("file"),
+                   "codebook file": self.meta.get("codebook_file")}  # fmt: skip
+        _files.check_outputs([target], sources, fix="choose another path")
         data = escape_formulas(self.data) if escape else self.data
-        suffix = target.suffix.lower()
-        if suffix == ".csv":
-            data.to_csv(target, index=False, encoding=encoding)
-        elif suffix == ".xlsx":
-            data.to_excel(target, index=False)
-        else:
-            raise DataError(
-                f"Export to .csv or .xlsx, not {suffix or 'a file without extension'} ({target})."
-            )
-        return target
+        return _files.write_frame(data, target, sources, encoding=encoding)
