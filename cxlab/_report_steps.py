@@ -91,8 +91,27 @@ def read_model(model: str | Path) -> tuple[str, dict[str, Any]]:
     raw = path.read_bytes()
     text, _ = decode(raw, path)
     if not text.strip():
-        raise ModelSpecError(f"The model file {path} is empty.")
+        raise ModelSpecError(
+            f"The model file {path} is empty. Write the model in lavaan syntax, one statement "
+            "per line (e.g. 'SAT =~ sat1 + sat2 + sat3' and 'LOY ~ SAT')."
+        )
+    if not _statements(text):
+        raise ModelSpecError(
+            f"The model file {path} holds only comments and blank lines, no statement. Write "
+            "the model in lavaan syntax, one statement per line (e.g. 'SAT =~ sat1 + sat2 + "
+            "sat3' and 'LOY ~ SAT')."
+        )
     return text, {"model_file": str(path), "model_sha256": sha256(raw)}
+
+
+def _statements(text: str) -> list[str]:
+    """The model's lines without comments (``#`` or ``!`` to the end of a line) and blanks."""
+    lines = []
+    for line in text.splitlines():
+        for mark in ("#", "!"):
+            line = line.split(mark, 1)[0]
+        lines += [part.strip() for part in line.split(";") if part.strip()]
+    return lines
 
 
 def load(
@@ -366,15 +385,39 @@ def _inadmissible(study: Study, section: str, what: str, fit: Any) -> None:
     )
 
 
+def _fit_or_finding(study: Study, section: str, what: str, model: str, missing: str) -> Any:
+    """``sem.fit`` of *model*; an estimation that fails (EstimationError, or a numerical
+    error of the optimiser) becomes a "problem" finding and returns None. Input errors
+    (DataError, ModelSpecError) still stop the report."""
+    from cxlab import sem
+
+    try:
+        return sem.fit(model, study.data, missing=missing)
+    except (DataError, ModelSpecError):
+        raise
+    except (EstimationError, ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        study.numbers[section] = {"admissible": False, "converged": False}
+        study.find(
+            "problem",
+            section,
+            f"The {what} cannot be reported: its estimation failed ({reason}). The model may "
+            "be misspecified or not identified (e.g. a fixed covariance that contradicts the "
+            "data, a factor with too few items); revise it and run the report again.",
+        )
+        return None
+
+
 def cfa(study: Study, missing: str, B: int, seed: int) -> None:
     """The measurement model: fit, standardized loadings, Fornell–Larcker and HTMT."""
-    from cxlab import sem
     from cxlab.validity import discriminant_validity
 
     if not study.latent:
         study.note("cfa", "The model has no latent variables (=~): no measurement model.")
         return
-    fit = sem.fit(study.measurement, study.data, missing=missing)
+    fit = _fit_or_finding(study, "cfa", "measurement model (CFA)", study.measurement, missing)
+    if fit is None:
+        return
     study.fits["cfa"] = fit
     if not fit.admissible:
         _inadmissible(study, "cfa", "measurement model (CFA)", fit)
@@ -426,9 +469,9 @@ def cfa(study: Study, missing: str, B: int, seed: int) -> None:
 
 def structural(study: Study, missing: str, B: int, seed: int, progress: bool) -> None:
     """The full model: fit, estimates, R², effects with bootstrap CIs, APA tables, diagram."""
-    from cxlab import sem
-
-    fit = sem.fit(study.model, study.data, missing=missing)
+    fit = _fit_or_finding(study, "sem", "structural model", study.model, missing)
+    if fit is None:
+        return
     study.fits["sem"] = fit
     for note in fit.notes:
         study.note("sem", note)

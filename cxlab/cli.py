@@ -7,7 +7,9 @@
 
 ``start`` never overwrites: a file already in the workspace (a participant's edited
 lesson) is kept and reported, so running it again after an update only adds what
-is new.
+is new. Errors are one line and exit code 1 (an input error, a folder that cannot be
+written); Ctrl-C stops with exit code 130 and says whether anything was written (files
+are written whole or not at all).
 
 Examples
 --------
@@ -20,14 +22,14 @@ cxlab ...
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from cxlab import __version__
+from cxlab import _files as safe
 from cxlab._resources import resource_dir
-from cxlab.errors import CxlabError
+from cxlab.errors import CxlabError, DataError
 
 __all__ = ["build_parser", "main", "start"]
 
@@ -76,13 +78,19 @@ def start(folder: str | Path, instructor: bool = False) -> dict[str, list[Path]]
         plan.append((src, target / "datasets" / rel))
     copied: list[Path] = []
     kept: list[Path] = []
-    for src, dst in plan:
-        if dst.exists():
-            kept.append(dst)
-            continue
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, dst)
-        copied.append(dst)
+    try:
+        for src, dst in plan:
+            if safe.copy_new(src, dst):  # whole files only, never over an existing one
+                copied.append(dst)
+            else:
+                kept.append(dst)
+    except OSError as exc:
+        raise DataError(
+            f"Cannot write the workspace folder {target}: {exc.strerror or exc} "
+            f"({exc.filename or target}). Choose a folder you may write to (e.g. one in your "
+            f"home folder) or fix its permissions; {len(copied)} files had been copied, none "
+            "partially."
+        ) from None
     return {"copied": copied, "kept": kept}
 
 
@@ -171,11 +179,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    safe.reset_log()
     try:
         return args.func(args)
     except CxlabError as exc:
         print(f"cxlab: error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"cxlab: error: {exc.filename or 'a file'}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        done = safe.written()
+        print(
+            "cxlab: interrupted; nothing was written."
+            if not done
+            else f"cxlab: interrupted; {len(done)} file(s) had been written whole "
+            f"(the last: {done[-1]}), none partially.",
+            file=sys.stderr,
+        )
+        return 130
 
 
 if __name__ == "__main__":

@@ -25,8 +25,11 @@ Honesty rules: an error in the input — a file that cannot be decoded, a model 
 column that is not in the data, text in a rating item, values outside a codebook scale
 in a model variable — stops the run with one paragraph naming the problem, and nothing
 is written (the files are built in a temporary folder and moved into place only when
-everything succeeded). A model that does not converge or is inadmissible is a finding
-of the report, with its diagnosis, never a table of estimates.
+everything succeeded). No output is ever written onto an input file (data, codebook,
+model; hard links included), and in ``<name>_tables`` only the tables a previous report
+listed in its ``.cxlab-tables`` file are replaced or deleted. A model that does not
+converge, whose estimation fails, or that is inadmissible is a finding of the report,
+with its diagnosis, never a table of estimates.
 
 # In R: the chain lavaan::cfa / sem, semTools::compRelSEM / htmt / measEq.syntax,
 # psych::alpha, by hand.
@@ -47,11 +50,8 @@ Examples
 
 from __future__ import annotations
 
-import os
 import platform
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,6 +59,7 @@ from typing import Any
 
 import pandas as pd
 
+from cxlab import _files
 from cxlab import _report_html as render_
 from cxlab import _report_steps as steps
 from cxlab._report_steps import Finding
@@ -155,38 +156,51 @@ def _versions() -> dict[str, str]:
     }
 
 
-def _write(out: Path, page: str, doc: str, tables: dict[str, pd.DataFrame]) -> dict[str, Path]:
-    """Write the files in a temporary folder next to *out*, then move them into place."""
-    names = {
-        "csv": f"{out.stem}_tables",
-        "xlsx": f"{out.stem}.xlsx",
-        "json": f"{out.stem}.json",
-        "html": out.name,
+def _outputs(out: Path) -> dict[str, Path]:
+    """Where the report's files go: the HTML, the xlsx, the JSON and the CSV folder."""
+    return {
+        "csv": out.parent / f"{out.stem}_tables",
+        "xlsx": out.parent / f"{out.stem}.xlsx",
+        "json": out.parent / f"{out.stem}.json",
+        "html": out,
     }
-    folder = out.parent / names["csv"]
-    if folder.exists() and (
-        not folder.is_dir() or any(p.suffix != ".csv" for p in folder.iterdir())
-    ):
-        raise DataError(
-            f"{folder} exists and holds other files than a previous report's CSV tables; "
-            "choose another --out name."
-        )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.stem}-", dir=out.parent))
+
+
+def _write(
+    out: Path,
+    page: str,
+    doc: str,
+    tables: dict[str, pd.DataFrame],
+    inputs: dict[str, str | None] | None = None,
+) -> dict[str, Path]:
+    """Write the files in a temporary folder next to *out*, then move them into place
+    (:func:`cxlab._files.publish`): never onto an input file, the ``<name>_tables``
+    folder cleared only of the tables cxlab wrote there, the HTML last."""
+    paths = _outputs(out)
+    files = {
+        paths["csv"] / f"{name}.csv": render_.csv_bytes(frame) for name, frame in tables.items()
+    }
+    files[paths["xlsx"]] = render_.xlsx_bytes(tables)
+    files[paths["json"]] = doc.encode("utf-8")
+    files[paths["html"]] = page.encode("utf-8")  # the HTML last: it marks a whole report
+    _files.publish(files, inputs=inputs, tables=paths["csv"])
+    return paths
+
+
+def _inputs(model: str | Path, data: Any, codebook: Any) -> dict[str, str | None]:
+    """The input files of a report (label → path), to be never written to."""
+    return {
+        "data file": None if isinstance(data, pd.DataFrame) else str(data),
+        "codebook": str(codebook) if isinstance(codebook, str | Path) else None,
+        "model file": str(model) if isinstance(model, Path) or _is_file(model) else None,
+    }
+
+
+def _is_file(text: Any) -> bool:
     try:
-        (tmp / names["csv"]).mkdir()
-        for name, frame in tables.items():
-            (tmp / names["csv"] / f"{name}.csv").write_bytes(render_.csv_bytes(frame))
-        (tmp / names["xlsx"]).write_bytes(render_.xlsx_bytes(tables))
-        (tmp / names["json"]).write_text(doc, encoding="utf-8")
-        (tmp / names["html"]).write_text(page, encoding="utf-8")
-        if folder.is_dir():
-            shutil.rmtree(folder)
-        for key in ("csv", "xlsx", "json", "html"):  # the HTML last: it marks a whole report
-            os.replace(tmp / names[key], out.parent / names[key])
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return {key: out.parent / name for key, name in names.items()}
+        return isinstance(text, str) and "\n" not in text and Path(text).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def report(
@@ -217,7 +231,9 @@ def report(
         lavaan syntax, or a text file (``.lav``) holding it.
     out : path
         The HTML file to write; the xlsx, the JSON and the ``<name>_tables`` folder of CSVs
-        go next to it. Existing files of the same names are replaced.
+        go next to it. Existing files of the same names are replaced, never an input file
+        (data, codebook, model: a DataError), and in ``<name>_tables`` only the tables a
+        previous report listed in its ``.cxlab-tables`` file are deleted.
     codebook : path or DataFrame, optional
         Variables' scales, constructs, reverse-keyed items, value labels
         (:func:`cxlab.survey.normalise_codebook`); without it, only the model's variables
@@ -274,10 +290,20 @@ def report(
         raise DataError(f"bootstrap must be 0 or at least 10 resamples, not {bootstrap!r}.")
     if missing not in ("listwise", "fiml"):
         raise DataError(f"missing must be 'listwise' or 'fiml', not {missing!r}.")
-    text, model_info = steps.read_model(model)
-    survey, info = steps.load(data, codebook, encoding=encoding, id_column=id_column)
-    if info.get("data_file") and out.resolve() == Path(info["data_file"]).resolve():
-        raise DataError("--out must not be the data file.")
+    inputs = _inputs(model, data, codebook)
+    places = _outputs(out)
+    _files.check_outputs([places["html"], places["xlsx"], places["json"]], inputs)
+    _files.tables_plan(places["csv"], [])  # a folder cxlab may not write in: refuse now
+    try:
+        text, model_info = steps.read_model(model)
+        survey, info = steps.load(data, codebook, encoding=encoding, id_column=id_column)
+    except OSError as exc:  # e.g. PermissionError: say which file could not be READ
+        what = exc.filename or next((p for p in inputs.values() if p), "an input file")
+        raise DataError(
+            f"Cannot read the input file {what}: {exc.strerror or exc}. Check that it exists "
+            "and that you may read it (its permissions), then run the report again; nothing "
+            "was written."
+        ) from None
     settings = {
         "group": group,
         "pls": pls,
@@ -308,7 +334,7 @@ def report(
     study.tables = tables = {k: t for k, t in study.tables.items() if t.shape[1]}
     page = render_.render(study, meta)
     doc = render_.to_json(study, meta)
-    files = _write(out, page, doc, tables)
+    files = _write(out, page, doc, tables, inputs)
     found = study.findings
     return StudyReport(files["html"], files, tables, study.numbers, found, study.fits, study.notes)
 
@@ -346,7 +372,24 @@ def _run_cli(args: Any) -> int:
         print(f"cxlab report: error: {_paragraph(str(exc))}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"cxlab report: error: cannot write the report ({exc}).", file=sys.stderr)
+        name = exc.filename
+        sources = [p for p in (args.data, args.model, args.codebook) if p]
+        if name and any(Path(name).resolve() == Path(p).resolve() for p in sources):
+            what = f"could not read the input file {name}: {exc.strerror or exc}. Check that "
+            what += "you may read it"
+        else:
+            what = f"could not write the report {args.out} ({name or 'a file'}: "
+            what += f"{exc.strerror or exc}). Choose an --out folder you may write to"
+        print(f"cxlab report: error: {what}; nothing was written.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # an unforeseen failure: one paragraph, no traceback
+        print(
+            f"cxlab report: error: the analysis stopped on an unexpected problem "
+            f"({type(exc).__name__}: {_paragraph(str(exc))}); nothing was written. Check the "
+            f"model {args.model} against the data {args.data}; if they look right, please "
+            "report it (cx.report.report(...) in Python shows the details).",
+            file=sys.stderr,
+        )
         return 1
     files = rep.files
     print(

@@ -36,7 +36,11 @@ def main(argv: list[str]) -> int:
         check=True,
     ).stdout.splitlines()
     pins = sorted(
-        (line for line in frozen if "==" in line and not line.lower().startswith(("cxlab==", "pip=="))),
+        (
+            line
+            for line in frozen
+            if "==" in line and not line.lower().startswith(("cxlab==", "pip=="))
+        ),
         key=str.lower,
     )
     header = HEADER.format(

@@ -86,7 +86,7 @@ def test_cli_report_matches_sem_fit(study, tmp_path):
     ref = cx.sem.fit(MODEL, data).estimates()
     assert est["est"].to_numpy() == pytest.approx(ref["est"].to_numpy(), rel=1e-9)
     sheets = pd.read_excel(out.parent / "report.xlsx", sheet_name=None)
-    assert set(sheets) == {p.stem for p in (out.parent / "report_tables").iterdir()}
+    assert set(sheets) == {p.stem for p in (out.parent / "report_tables").glob("*.csv")}
     assert doc["numbers"]["sem"]["effects_ci"] == "95% bootstrap percentile"
 
 
@@ -195,15 +195,19 @@ def test_existing_report_is_replaced_but_foreign_folders_are_kept(study, tmp_pat
     data = pd.read_csv(study / "survey.csv", encoding="utf-8-sig")
     cfa = "QUAL =~ q1 + q2 + q3\nSAT =~ s1 + s2 + s3"
     out = tmp_path / "r.html"
-    cx.report.report(data, cfa, out, bootstrap=0)
-    (tmp_path / "r_tables" / "old.csv").write_text("x")
+    cx.report.report(data, cfa + "\nSAT ~ QUAL", out, bootstrap=0)
+    assert (tmp_path / "r_tables" / "sem_fit.csv").exists()
+    (tmp_path / "r_tables" / "notes.txt").write_text("mine")  # the user's own file
     rep = cx.report.report(data, cfa, out, bootstrap=0)
-    assert not (tmp_path / "r_tables" / "old.csv").exists()
+    assert not (tmp_path / "r_tables" / "sem_fit.csv").exists()  # a table of the old report
     assert "sem_fit" not in rep.tables and "cfa_fit" in rep.tables
-    (tmp_path / "r_tables" / "notes.txt").write_text("mine")
-    with pytest.raises(cx.errors.DataError, match="other files"):
-        cx.report.report(data, cfa, out, bootstrap=0)
     assert (tmp_path / "r_tables" / "notes.txt").read_text() == "mine"
+    (tmp_path / "r_tables" / "cfa_fit.csv").unlink()
+    (tmp_path / "r_tables" / "cfa_fit.csv").write_text("mine too")  # not cxlab's any more
+    (tmp_path / "r_tables" / ".cxlab-tables").write_text("")
+    with pytest.raises(cx.errors.DataError, match="did not write"):
+        cx.report.report(data, cfa, out, bootstrap=0)
+    assert (tmp_path / "r_tables" / "cfa_fit.csv").read_text() == "mine too"
 
 
 def test_fiml_uses_every_respondent_and_monte_carlo_intervals(study, tmp_path):
