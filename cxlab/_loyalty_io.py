@@ -7,7 +7,8 @@ summarised in SQL, so a file larger than memory is streamed, never loaded into p
 
 Bad input is never dropped silently. :func:`check` counts, for the columns in use:
 missing customer ids, missing or unreadable dates, missing, non-numeric or negative
-amounts, rows dated after ``as_of``, and duplicate rows; a mixed-type customer column
+amounts, rows dated after ``as_of`` (without ``as_of``: after today + 2 days, which
+would otherwise end the observation in the future), and duplicate rows; a mixed-type customer column
 of a DataFrame (``1`` and ``"1"``) is refused before DuckDB would turn both into the
 text ``'1'``. Errors raise :class:`~cxlab.errors.DataError` naming the source, the
 column, how many rows and which (DataFrame index labels, or file line numbers).
@@ -35,6 +36,9 @@ Late = Literal["raise", "drop"]
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to a temporary folder beyond this
 _SHOW = 5  # offending rows named in a message
+# Without as_of the last purchase ends the observation; a purchase after today + this
+# grace (time zones, a log written just after midnight) is a typing or clock error.
+FUTURE_GRACE = pd.Timedelta(days=2)
 _NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
 _UNSIGNED = ("UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT")
 
@@ -269,6 +273,9 @@ def check(
         conds["zero amount"] = "amt = 0"
     if as_of is not None:
         conds["dated after as_of"] = f"ts > {ts_lit(as_of)}"
+    else:
+        limit = pd.Timestamp.now().normalize() + FUTURE_GRACE
+        conds["dated in the future"] = f"ts >= {ts_lit(limit)}"
     sel = ", ".join(f"count(*) FILTER (WHERE {c})" for c in conds.values())
     counts = src.con.execute(f"SELECT count(*), {sel} FROM tx").fetchone()
     cols = ", ".join(["cust", "raw_date"] + (["raw_amt"] if src.amount else []))
@@ -278,6 +285,7 @@ def check(
         "missing date": src.date,
         "unreadable date": src.date,
         "dated after as_of": src.date,
+        "dated in the future": src.date,
         "duplicate rows": ", ".join(c for c in (src.customer, src.date, src.amount) if c),
     }
     rows = []
@@ -289,6 +297,12 @@ def check(
         elif n and name == "dated after as_of":
             status = "dropped" if late == "drop" else "error"
             detail = f"{_rows(src, cond)} (dates {_examples(src, 'ts', cond)})"
+        elif n and name == "dated in the future":
+            status = "error"
+            detail = (
+                f"{_rows(src, cond)} (dates {_examples(src, 'ts', cond)}; customers "
+                f"{_examples(src, 'cust', cond)}; today is {pd.Timestamp.now():%Y-%m-%d})"
+            )
         elif n and name.startswith("missing"):
             status, detail = "error", _rows(src, cond)
         elif n:
@@ -320,6 +334,11 @@ _FIX = {
         "pass calibration_end= to use them as a holdout period, late='drop' to leave them "
         "out (reported), or a later as_of"
     ),
+    "dated in the future": (
+        "without as_of the last purchase ends the observation, so one wrong date would "
+        "make every customer's T (age) reach into the future; correct these dates, or pass "
+        "as_of= (e.g. as_of='2025-12-31') with late='drop' to leave them out (reported)"
+    ),
     "duplicate rows": "pass duplicates='keep' or 'drop', or remove them explicitly",
 }
 
@@ -331,11 +350,11 @@ def raise_for_errors(src: Source, report: pd.DataFrame) -> None:
         return
     lines = []
     for r in bad.itertuples():
-        what = (
-            f"{r.check}={src.as_of:%Y-%m-%d}"
-            if r.check == "dated after as_of"
-            else f"with {r.check}"
-        )
+        what = f"with {r.check}"
+        if r.check == "dated after as_of":
+            what = f"{r.check}={src.as_of:%Y-%m-%d}"
+        elif r.check == "dated in the future":
+            what = r.check
         lines.append(
             f"- {r.rows:,} row{'s' if r.rows != 1 else ''} {what} in column {r.column!r}: "
             f"{r.detail}. Fix: {_FIX[r.check]}."

@@ -280,6 +280,16 @@ def prepare(
                 f"{data[item].iloc[first]!r} in row {data.index[first]!r}); recode it first."
             )
         frame[item] = values.astype(float)
+        infinite = np.isinf(frame[item].to_numpy())
+        if infinite.any():
+            rows = list(data.index[infinite][:5])
+            raise DataError(
+                f"Item {item!r} holds {int(infinite.sum())} infinite value(s) "
+                f"({frame[item][infinite].iloc[0]:g} in row{'s' if len(rows) > 1 else ''} "
+                f"{', '.join(map(repr, rows))}); expected finite answers. An inf usually comes "
+                "from a division by zero or a bad import: recode it, or set it to NaN and "
+                "choose missing='mean' or 'listwise'."
+            )
     notes: list[str] = []
     counts = frame.isna().sum()
     gaps = counts[counts > 0]
@@ -314,3 +324,31 @@ def prepare(
                 "constant item carries no information and cannot be standardized; drop it."
             )
     return frame, notes
+
+
+def check_formative(x: pd.DataFrame, spec: Spec, tol: float = 1e-8) -> None:
+    """Refuse a mode-B (formative) block whose indicators are exactly collinear.
+
+    Mode-B weights are regression weights Sⱼⱼ⁻¹ cov(Zⱼ, Ỹⱼ); with a singular Sⱼⱼ (one
+    indicator a linear combination of others, e.g. a total next to its parts) they are
+    arbitrary numbers that floating-point noise picks. The indicators named are those
+    with a non-negligible coefficient in the exact linear dependence.
+    """
+    for construct, items in spec.blocks.items():
+        if spec.modes[construct] != "B" or len(items) < 2:
+            continue
+        z = x[list(items)].to_numpy(dtype=float)
+        z = (z - z.mean(axis=0)) / z.std(axis=0, ddof=1)
+        cor = z.T @ z / (len(z) - 1)
+        values, vectors = np.linalg.eigh(cor)
+        if values[0] > tol * len(items):
+            continue
+        v = vectors[:, 0]
+        involved = [item for item, c in zip(items, v, strict=True) if abs(c) > 1e-3]
+        raise DataError(
+            f"Formative (mode B) construct {construct!r}: its indicators "
+            f"{', '.join(map(repr, involved))} are exactly collinear (one is a linear "
+            "combination of the others, e.g. a total next to its parts), so its weights "
+            "cannot be estimated (they would be arbitrary numbers). Drop one of them, or "
+            f"measure {construct!r} in mode A ('=~')."
+        )

@@ -17,6 +17,12 @@ __all__ = ["agreement", "alerts", "confusion", "sentiment"]
 
 _EN_CLAUSE = re.compile(r"[.,;:!?()\n]+|\s+-\s+")
 _VADER: Any = None
+# VADER's cost grows with the square of a text's length (for every sentiment word its
+# negation and idiom checks lowercase the whole text again): 43 KB took 3 s and 1 MB
+# would take many minutes. Longer English texts are therefore scored in pieces of at
+# most this many characters, cut at sentence ends (else at a space).
+MAX_PIECE = 1_000
+_ENDS = ".!?\n"
 
 
 # ---------------------------------------------------------------------- sentiment
@@ -29,6 +35,37 @@ def _vader() -> Any:
     return _VADER
 
 
+def _pieces(text: str, limit: int = MAX_PIECE) -> list[str]:
+    """*text* cut into pieces of at most *limit* characters: whole sentences where
+    possible, else cut at the last space (else hard). Linear in ``len(text)``."""
+    if len(text) <= limit:
+        return [text]
+    out, pos, n = [], 0, len(text)
+    while n - pos > limit:
+        end = pos + limit
+        cut = max(text.rfind(ch, pos, end) for ch in _ENDS) + 1
+        if cut <= pos:
+            cut = text.rfind(" ", pos, end)
+            cut = end if cut <= pos else cut
+        out.append(text[pos:cut])
+        pos = cut
+    out.append(text[pos:])
+    return [p for p in out if p.strip()]
+
+
+def _compound_en(text: str) -> float:
+    """VADER's compound of *text*; above MAX_PIECE characters the length-weighted mean of
+    the compounds of its :func:`_pieces` (VADER's authors average sentence scores of
+    longer texts)."""
+    vader = _vader()
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return float(vader.polarity_scores(pieces[0])["compound"])
+    scores = [float(vader.polarity_scores(p)["compound"]) for p in pieces]
+    sizes = [len(p) for p in pieces]
+    return sum(c * k for c, k in zip(scores, sizes, strict=True)) / sum(sizes)
+
+
 def _score_en(text: str) -> tuple[float, list[tuple[str, float]]]:
     """VADER's compound, and its lexicon words (× −0.74 after a negation, as VADER does)."""
     from vaderSentiment.vaderSentiment import NEGATE
@@ -36,7 +73,7 @@ def _score_en(text: str) -> tuple[float, list[tuple[str, float]]]:
     from cxlab.text import _tokens_en
 
     vader = _vader()
-    compound = float(vader.polarity_scores(text)["compound"])
+    compound = _compound_en(text)
     tokens = [t for t in _tokens_en(text) if t != "."]  # VADER ignores punctuation here
     negations = {*NEGATE, "not", "no", "never"}
     hits = []
@@ -83,6 +120,14 @@ def sentiment(
     neutral scalar adjective (小, 远, 慢) make a complaint, the clause after 但是 / 不过 /
     可惜 weighs 1.5 and the clauses before it 0.5, exclamation marks amplify. The sum is
     normalised as in VADER: compound = s / √(s² + 15).
+
+    Length limit: English texts longer than 1,000 characters (``MAX_PIECE``) are not
+    given to VADER whole — its running time grows with the square of the length, so a
+    1 MB review would not finish. They are cut into pieces of at most 1,000 characters
+    at sentence ends (else at a space) and ``compound`` is the length-weighted mean of
+    the pieces' compounds; ``words`` still lists every sentiment word of the text.
+    Texts up to 1,000 characters are scored whole, exactly as by VADER. The Chinese
+    scorer works clause by clause and is linear in the length already.
 
     Parameters
     ----------
@@ -138,9 +183,8 @@ def _clauses(text: str, lang: str) -> list[tuple[str, float]]:
         from cxlab import _text_zh
 
         return [(c, _text_zh.normalize(v)) for c, v, _ in _text_zh.clause_scores(text)]
-    vader = _vader()
     parts = [p.strip() for p in _EN_CLAUSE.split(text) if p.strip()]
-    return [(p, float(vader.polarity_scores(p)["compound"])) for p in parts]
+    return [(p, _compound_en(p)) for p in parts]
 
 
 def alerts(

@@ -26,8 +26,9 @@ the times, so ``freq="D", freq_multiplier=7`` counts purchases per day and measu
 in weeks — the setup of the published CDNOW fits.
 
 Bad input is never dropped silently: missing ids, unreadable or missing dates, missing,
-non-numeric or negative amounts, purchases after ``as_of`` and a mixed-type customer
-column raise :class:`~cxlab.errors.DataError` naming the source, column and rows;
+non-numeric or negative amounts, purchases after ``as_of`` (without ``as_of``: after
+today + 2 days, since the last purchase would end the observation) and a mixed-type
+customer column raise :class:`~cxlab.errors.DataError` naming the source, column and rows;
 duplicate rows are kept (real logs hold identical same-day purchases) and reported in
 ``result.attrs["notes"]`` — or dropped (``duplicates="drop"``) or refused (``"raise"``);
 ``late="drop"`` leaves out purchases after ``as_of`` and reports how many.
@@ -216,6 +217,8 @@ def clv_summary(
     as_of : date, optional
         End of observation (default: the last purchase). Purchases after it raise a
         DataError unless ``late="drop"`` (then they are left out and reported).
+        Without *as_of*, a purchase dated after today (+ 2 days) raises a DataError
+        naming its rows, customers and dates: it would set every customer's T.
     calibration_end : date, optional
         Split into a calibration period (up to and including this date) and a holdout
         period (after it, up to *as_of*). Customers whose first purchase falls in the

@@ -7,9 +7,12 @@ interval columns are ``ci_low`` / ``ci_high``.
 - NPS (Reichheld 2003) = % promoters (9–10) − % detractors (0–6) on a 0–10 item.
   With p, d the promoter and detractor shares of n answers,
   Var(NPS/100) = [p + d − (p − d)²] / n (the variance of a difference of two
-  multinomial shares). *Wald*: NPS ± z·100·√Var. *Adjusted-Wald* (Rocks 2016): add ¾
-  to the promoter and to the detractor count and 3 to n, then Wald around the adjusted
-  estimate. *Bootstrap*: percentile interval over resampled respondents.
+  multinomial shares). *Adjusted-Wald* (Rocks 2016; the default): add ¾ to the
+  promoter and to the detractor count and 3 to n, then Wald around the adjusted
+  estimate — it never collapses to a zero-width interval at ±100. *Wald*:
+  NPS ± z·100·√Var (``ci="wald"``). *Bootstrap*: percentile interval over resampled
+  respondents. The reported NPS is always the raw one; intervals are clipped to
+  [−100, 100]; fewer than 10 answers give a warning.
 - CSAT: top-box share (e.g. 4–5 on 1–5) with a Wilson score interval.
 - CES (Dixon, Freeman & Toman 2010): mean on 1–7 with a *t* interval.
 
@@ -22,6 +25,8 @@ References
 Reichheld, F. F. (2003). The one number you need to grow. HBR 81(12), 46–54.
 Rocks, B. (2016). Interval estimation for the "net promoter score". The American
 Statistician 70(4), 365–372.
+Sauro, J., & Lewis, J. R. (2016). Quantifying the User Experience, 2nd ed. Morgan
+Kaufmann (adjusted-Wald intervals; their 2021 MeasuringU articles apply it to NPS).
 Montgomery, D. C. (2019). Introduction to Statistical Quality Control, 8th ed., ch. 7, 9.
 
 Examples
@@ -29,11 +34,12 @@ Examples
 >>> import cxlab as cx
 >>> cx.metrics.nps_from_counts(200, 120, 80)[["nps", "ci_low", "ci_high"]].round(2)
     nps  ci_low  ci_high
-0  30.0   22.35    37.65
+0  30.0   22.15     37.4
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -42,9 +48,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab import _metrics_core as core
 from cxlab.errors import DataError
 
 __all__ = [
+    "MIN_GROUP_N",
     "ComparisonResult",
     "alerts",
     "ces",
@@ -60,100 +68,53 @@ NPSMethod = Literal["wald", "adjusted-wald", "bootstrap"]
 Metric = Literal["nps", "csat", "ces"]
 
 
-def _z(level: float) -> float:
-    if not 0 < level < 1:
-        raise DataError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}.")
-    return float(stats.norm.ppf(0.5 + level / 2))
+_z = core.z_value
+_clean = core.clean
 
-
-def _clean(scores: Any, low: int, high: int, what: str, integer: bool = True) -> pd.Series:
-    """Scores as float Series without NaN; DataError naming bad positions."""
-    name = getattr(scores, "name", None) or what
-    series = pd.Series(scores, copy=False)
-    numeric = pd.to_numeric(series, errors="coerce")
-    not_numeric = numeric.isna() & series.notna()
-    bad = not_numeric | (numeric < low) | (numeric > high)
-    if integer:
-        bad |= numeric.notna() & (numeric != np.round(numeric))
-    if bad.any():
-        labels = list(series.index[bad][:5])
-        values = list(series[bad][:5])
-        kind = "whole numbers" if integer else "numbers"
-        raise DataError(
-            f"{name}: {int(bad.sum())} value(s) are not {kind} from {low} to {high}, e.g. "
-            f"{values} at index {labels}. Recode or drop them (missing answers may be NaN)."
-        )
-    valid = numeric.dropna().astype(float)
-    if valid.empty:
-        raise DataError(f"{name}: no valid answers (all {len(series)} are missing or empty).")
-    return valid
-
-
-def _nps_row(p: float, d: float, n: float, z: float) -> tuple[float, float, float, float]:
-    est = 100 * (p - d)
-    se = 100 * np.sqrt(max(p + d - (p - d) ** 2, 0.0) / n)
-    return est, se, est - z * se, est + z * se
+# Smallest group compare() accepts (answers with a score, per group). NPS and CSAT
+# differences rest on normal approximations of shares, and the chi-square test on
+# expected counts of about 5 per cell: about 30 answers per group are needed before
+# either means anything. CES uses Welch's t, valid for small groups of roughly normal
+# scores, but an SD from fewer than 10 answers is too unstable to compare.
+MIN_GROUP_N: dict[str, int] = {"nps": 30, "csat": 30, "ces": 10}
 
 
 def nps_from_counts(
     promoters: int,
     passives: int,
     detractors: int,
-    ci: NPSMethod = "wald",
+    ci: NPSMethod = "adjusted-wald",
     level: float = 0.95,
 ) -> pd.DataFrame:
-    """NPS and its interval from the three counts (``ci`` "wald" or "adjusted-wald").
+    """NPS and its interval from the three counts (``ci`` "adjusted-wald" or "wald").
+
+    The default is the adjusted-Wald interval (see :func:`nps`); ``ci="wald"`` gives
+    the textbook NPS ± z·SE. Fewer than 10 answers give a UserWarning.
 
     Examples
     --------
     >>> from cxlab.metrics import nps_from_counts
-    >>> nps_from_counts(200, 120, 80)[["n", "promoters", "detractors", "nps", "se"]].round(3)
+    >>> wald = nps_from_counts(200, 120, 80, ci="wald")
+    >>> wald[["n", "promoters", "detractors", "nps", "se"]].round(3)
          n  promoters  detractors   nps     se
     0  400       50.0        20.0  30.0  3.905
     """
     counts = {"promoters": promoters, "passives": passives, "detractors": detractors}
-    for key, value in counts.items():
-        if not float(value).is_integer() or value < 0:
-            raise DataError(f"{key} must be a count (a whole number ≥ 0), not {value!r}.")
-    n = promoters + passives + detractors
+    n_p, n_pa, n_d = (core.count(value, key) for key, value in counts.items())
+    n = n_p + n_pa + n_d
     if n == 0:
         raise DataError("No answers: promoters + passives + detractors is 0.")
     if ci == "bootstrap":
         raise DataError("A bootstrap needs the individual answers: use nps(scores, ...).")
-    return _nps_frame(promoters, passives, detractors, ci, level, n_missing=0)
-
-
-def _nps_frame(
-    n_p: float, n_pa: float, n_d: float, ci: str, level: float, n_missing: int
-) -> pd.DataFrame:
-    z = _z(level)
-    n = n_p + n_pa + n_d
-    p, d = n_p / n, n_d / n
-    est, se, low, high = _nps_row(p, d, n, z)
-    if ci == "adjusted-wald":
-        n_adj = n + 3
-        _, se, low, high = _nps_row((n_p + 0.75) / n_adj, (n_d + 0.75) / n_adj, n_adj, z)
-    elif ci != "wald":
-        raise DataError(f"ci must be 'wald', 'adjusted-wald' or 'bootstrap', not {ci!r}.")
-    return pd.DataFrame(
-        {
-            "n": [int(n)],
-            "n_missing": [n_missing],
-            "promoters": [100 * p],
-            "passives": [100 * n_pa / n],
-            "detractors": [100 * d],
-            "nps": [est],
-            "se": [se],
-            "ci_low": [max(low, -100.0)],
-            "ci_high": [min(high, 100.0)],
-            "method": [ci],
-        }
-    )
+    core.check_method(ci)
+    if n < core.MIN_RELIABLE_N:
+        warnings.warn(core.small_n_message(n, "nps_from_counts"), UserWarning, stacklevel=2)
+    return core.nps_frame(n_p, n_pa, n_d, ci, level, n_missing=0)
 
 
 def nps(
     scores: Iterable[float],
-    ci: NPSMethod = "wald",
+    ci: NPSMethod = "adjusted-wald",
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int | None = None,
@@ -164,10 +125,16 @@ def nps(
     ----------
     scores : array-like of int
         Answers to "How likely are you to recommend …?" on 0–10. NaN are dropped and
-        counted in ``n_missing``; anything else outside 0–10 raises DataError.
-    ci : {"wald", "adjusted-wald", "bootstrap"}
-        Interval method (see the module docstring). The reported ``nps`` is always the
-        raw estimate; the adjusted-Wald interval is centred on the adjusted estimate.
+        counted in ``n_missing``; anything else outside 0–10, and True/False, raises
+        DataError.
+    ci : {"adjusted-wald", "wald", "bootstrap"}
+        Interval method (see the module docstring). Default: the adjusted-Wald interval
+        of Rocks (2016), recommended by Sauro & Lewis (2016, 2021): add ¾ of a promoter
+        and ¾ of a detractor and 3 to n, then a Wald interval around the adjusted NPS.
+        Unlike the Wald interval it does not collapse to [100, 100] when every answer
+        is a promoter. The reported ``nps`` is always the raw estimate and ``se`` the
+        SE of the chosen method; the interval is clipped to [−100, 100] and widened, if
+        needed, to include the raw NPS (this only happens for a single answer).
     level : float
         Confidence level.
     n_boot, seed : int
@@ -178,23 +145,43 @@ def nps(
     DataFrame with one row: n, n_missing, promoters, passives, detractors (in %), nps,
     se, ci_low, ci_high, method.
 
+    Warns
+    -----
+    UserWarning
+        Fewer than 10 valid answers: the interval is unreliable.
+
     Examples
     --------
     >>> import numpy as np, cxlab as cx
     >>> scores = np.repeat([10, 8, 3], [200, 120, 80])
-    >>> cx.metrics.nps(scores, ci="adjusted-wald")[["nps", "ci_low", "ci_high"]].round(2)
+    >>> cx.metrics.nps(scores)[["nps", "ci_low", "ci_high"]].round(2)
         nps  ci_low  ci_high
     0  30.0   22.15     37.4
+    >>> cx.metrics.nps([10] * 50)[["nps", "ci_low", "ci_high"]].round(2)
+         nps  ci_low  ci_high
+    0  100.0   86.64    100.0
     """
+    out = _nps(scores, ci, level, n_boot, seed)
+    n = int(out["n"].iloc[0])
+    if n < core.MIN_RELIABLE_N:
+        name = getattr(scores, "name", None) or "NPS scores"
+        warnings.warn(core.small_n_message(n, str(name)), UserWarning, stacklevel=2)
+    return out
+
+
+def _nps(
+    scores: Iterable[float], ci: str, level: float, n_boot: int = 2000, seed: int | None = None
+) -> pd.DataFrame:
+    """:func:`nps` without the small-n warning (callers check n themselves)."""
+    core.check_method(ci)
     raw = pd.Series(scores, copy=False)
     valid = _clean(raw, 0, 10, "NPS scores")
     n_missing = int(len(raw) - len(valid))
     values = valid.to_numpy()
-    n_p, n_d = int((values >= 9).sum()), int((values <= 6).sum())
-    n_pa = len(values) - n_p - n_d
+    n_p, n_pa, n_d = core.nps_counts(values)
     if ci != "bootstrap":
-        return _nps_frame(n_p, n_pa, n_d, ci, level, n_missing)
-    out = _nps_frame(n_p, n_pa, n_d, "wald", level, n_missing)
+        return core.nps_frame(n_p, n_pa, n_d, ci, level, n_missing)
+    out = core.nps_frame(n_p, n_pa, n_d, "wald", level, n_missing)
     rng = np.random.default_rng(seed)
     code = np.where(values >= 9, 1.0, np.where(values <= 6, -1.0, 0.0))
     idx = rng.integers(0, len(code), size=(n_boot, len(code)))
@@ -245,6 +232,11 @@ def csat(
 ) -> pd.DataFrame:
     """CSAT: the share (in %) of top-``top``-box answers, with a Wilson interval.
 
+    ``top`` counts boxes from the top of ``scale`` (top=2 on 1–5: 4 and 5) and must
+    lie between 1 and the number of scale points − 1; anything else is a DataError.
+    The default interval is Wilson's (a proportion; it does not collapse at 0 % or
+    100 %); ``ci="wald"`` gives the normal approximation. ``se`` is the Wald SE.
+
     Matches ``statsmodels.stats.proportion.proportion_confint(method="wilson")``
     (in R: ``binom::binom.confint(method = "wilson")``).
 
@@ -257,7 +249,7 @@ def csat(
     """
     from statsmodels.stats.proportion import proportion_confint
 
-    low, high = scale
+    low, high, top = core.csat_options(scale, top)
     valid = _clean(pd.Series(scores, copy=False), low, high, "CSAT scores")
     hits = int((valid > high - top).sum())
     n = len(valid)
@@ -312,7 +304,7 @@ def ces(
 
 def _metric(values: pd.Series, metric: Metric, level: float, **kw: Any) -> pd.DataFrame:
     if metric == "nps":
-        return nps(values, level=level, ci=kw.get("ci", "wald"))
+        return _nps(values, kw.get("ci", "adjusted-wald"), level)
     if metric == "csat":
         return csat(values, level=level, **{k: v for k, v in kw.items() if k in ("scale", "top")})
     if metric == "ces":
@@ -360,21 +352,33 @@ def compare(
     score: str,
     reference: Any = None,
     level: float = 0.95,
+    min_n: int | None = None,
     **options: Any,
 ) -> ComparisonResult:
     """Compare a metric across groups: each group with its CI, differences vs a
     reference group with CI and p-value, and one overall test.
 
-    Differences: NPS — z test with Var = Var₁ + Var₂ (Wald variances); CSAT — two-
+    Differences: NPS — z test of the difference, built consistently with ``ci``
+    (``options``; default "adjusted-wald", as :func:`nps`): with adjusted-Wald, each
+    group's counts are adjusted (¾ promoter, ¾ detractor, n + 3; Rocks 2016, Sauro &
+    Lewis 2016) and the interval is centred on the adjusted difference with the
+    adjusted SE, z = adjusted difference / SE; with ``ci="wald"`` everything is raw
+    (Var = Var₁ + Var₂). ``difference`` is always the raw difference. CSAT — two-
     proportion z test (unpooled SE for the CI, pooled for the test); CES — Welch's t
     (in R: ``t.test(var.equal = FALSE)``). Overall test across all groups: χ² test of
     the group × (promoter, passive, detractor) table for NPS, group × (top box, rest)
     for CSAT, Welch's ANOVA for CES (``pingouin.welch_anova``).
 
+    Groups with fewer answers than ``min_n`` (default :data:`MIN_GROUP_N`: 30 for NPS
+    and CSAT, 10 for CES) are refused with a DataError naming them: a comparison of a
+    handful of answers prints a precise-looking number that means nothing. Lower
+    ``min_n`` only knowingly.
+
     Examples
     --------
     >>> import pandas as pd, cxlab as cx
-    >>> df = pd.DataFrame({"g": ["a"] * 4 + ["b"] * 4, "s": [10, 9, 9, 3, 10, 2, 3, 8]})
+    >>> df = pd.DataFrame({"g": ["a"] * 40 + ["b"] * 40,
+    ...                    "s": [10, 9, 9, 3] * 10 + [10, 2, 3, 8] * 10})
     >>> res = cx.metrics.compare(df, "nps", by="g", score="s")
     >>> res.differences[["group", "reference", "difference"]]
       group reference  difference
@@ -383,12 +387,28 @@ def compare(
     for col in (by, score):
         if col not in data.columns:
             raise DataError(f"compare: no column {col!r}; columns are {list(data.columns)}.")
+    if metric not in MIN_GROUP_N:
+        raise DataError(f"metric must be 'nps', 'csat' or 'ces', not {metric!r}.")
     value = _value_column(metric)
-    rows = []
+    need = MIN_GROUP_N[metric] if min_n is None else int(min_n)
+    sizes = data[score].notna().groupby(data[by], sort=True).sum()
+    small = sizes[sizes < need]
+    if len(small):
+        listed = ", ".join(f"{g!r} (n = {int(k)})" for g, k in small.items())
+        raise DataError(
+            f"compare: {len(small)} group(s) of column {by!r} have fewer than {need} answers "
+            f"in {score!r}: {listed}. A {metric.upper()} comparison needs at least {need} "
+            f"answers per group (cx.metrics.MIN_GROUP_N); merge small groups, leave them "
+            f"out (e.g. data[~data[{by!r}].isin([...])]), or pass min_n= knowingly."
+        )
+    ci = options.get("ci", "adjusted-wald")
+    rows, counts = [], {}
     for group, part in data.groupby(by, sort=True):
         row = _metric(part[score], metric, level, **options)
         row.insert(0, "group", group)
         rows.append(row)
+        if metric == "nps":
+            counts[group] = core.nps_counts(_clean(part[score], 0, 10, str(score)).to_numpy())
     groups = pd.concat(rows, ignore_index=True)
     if len(groups) < 2:
         raise DataError(f"compare: column {by!r} has only one group; nothing to compare.")
@@ -401,6 +421,7 @@ def compare(
     for row in groups[groups["group"] != ref].itertuples(index=False):
         r = row._asdict()
         diff = r[value] - base[value]
+        low = high = None
         if metric == "ces":
             a = _clean(data.loc[data[by] == r["group"], score], *options.get("scale", (1, 7)), "")
             b = _clean(data.loc[data[by] == ref, score], *options.get("scale", (1, 7)), "")
@@ -409,6 +430,9 @@ def compare(
             dof = float(test.df)
             crit = float(stats.t.ppf(0.5 + level / 2, dof))
             stat, p = float(test.statistic), float(test.pvalue)
+        elif metric == "nps" and ci in ("wald", "adjusted-wald"):
+            diff, se, low, high, stat = core.nps_difference(counts[r["group"]], counts[ref], ci, z)
+            p = float(2 * stats.norm.sf(abs(stat)))
         else:
             se = float(np.sqrt(r["se"] ** 2 + base["se"] ** 2))
             crit = z
@@ -427,36 +451,15 @@ def compare(
                 "reference": ref,
                 "difference": diff,
                 "se": se,
-                "ci_low": diff - crit * se,
-                "ci_high": diff + crit * se,
+                "ci_low": diff - crit * se if low is None else low,
+                "ci_high": diff + crit * se if high is None else high,
                 "statistic": stat,
                 "p_value": p,
             }
         )
-    return ComparisonResult(groups, pd.DataFrame(diffs), _overall(data, metric, by, score, options))
-
-
-def _overall(data: pd.DataFrame, metric: Metric, by: str, score: str, options: dict) -> dict:
-    if metric == "ces":
-        import pingouin as pg
-
-        clean = data[[by, score]].dropna()
-        res = pg.welch_anova(data=clean, dv=score, between=by)
-        return {
-            "test": "Welch ANOVA F",
-            "statistic": float(res["F"].iloc[0]),
-            "df": (float(res["ddof1"].iloc[0]), float(res["ddof2"].iloc[0])),
-            "p_value": float(res["p_unc"].iloc[0] if "p_unc" in res else res["p-unc"].iloc[0]),
-        }
-    clean = data[[by, score]].dropna()
-    if metric == "nps":
-        cat = pd.cut(clean[score], [-1, 6, 8, 10], labels=["detractor", "passive", "promoter"])
-    else:
-        high = options.get("scale", (1, 5))[1]
-        cat = np.where(clean[score] > high - options.get("top", 2), "top", "rest")
-    table = pd.crosstab(clean[by], cat)
-    chi2, p, dof, _ = stats.chi2_contingency(table, correction=False)
-    return {"test": "chi-square", "statistic": float(chi2), "df": int(dof), "p_value": float(p)}
+    return ComparisonResult(
+        groups, pd.DataFrame(diffs), core.overall(data, metric, by, score, options)
+    )
 
 
 def track(
@@ -500,7 +503,7 @@ def track(
     frame = data[[c for c in (score, time, unit) if c is not None]].dropna(subset=[score])
     frame = frame.copy()
     if freq is not None:
-        frame[time] = pd.to_datetime(frame[time]).dt.to_period(freq).dt.start_time
+        frame[time] = core.parse_times(frame[time], time).dt.to_period(freq).dt.start_time
     frame["_unit"] = frame[unit] if unit is not None else "all"
     z = _z(level)
     value_col = _value_column(metric)
@@ -508,13 +511,13 @@ def track(
     for unit_name, part in frame.groupby("_unit", sort=True):
         periods = []
         for period, chunk in part.groupby(time, sort=True):
-            row = _metric(chunk[score], metric, 0.95)
+            row = _metric(chunk[score], metric, 0.95, ci="wald")
             periods.append(
                 (period, chunk[score], int(row["n"].iloc[0]), float(row[value_col].iloc[0]))
             )
         k = baseline if baseline is not None else max(1, len(periods) // 2)
         base_scores = pd.concat([p[1] for p in periods[:k]])
-        base = _metric(base_scores, metric, 0.95)
+        base = _metric(base_scores, metric, 0.95, ci="wald")
         centre = float(base[value_col].iloc[0])
         unit_var = float(base["se"].iloc[0]) ** 2 * int(base["n"].iloc[0])
         ewma, ewma_var = centre, 0.0

@@ -547,7 +547,8 @@ def fit(
         A construct without indicators, a path to an undeclared construct, a cycle, an
         unknown item.
     cxlab.errors.DataError
-        Missing values without a strategy, a constant or non-numeric item.
+        Missing values without a strategy, a constant, non-numeric or infinite item, an
+        exactly collinear mode-B block.
     cxlab.errors.EstimationError
         The iteration did not converge.
 
@@ -580,6 +581,7 @@ def fit(
         known = set(book.dropna(subset=["scale_min", "scale_max"])["name"])
         scale = book if known >= set(spec.items) else None
     x, notes = spec_.prepare(data, spec.items, missing)
+    spec_.check_formative(x, spec)
     lay = en.Layout.of(spec)
     w, iterations, converged = en.estimate(
         en.correlations(x.to_numpy()), lay, scheme, tol, max_iter

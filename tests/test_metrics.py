@@ -19,7 +19,7 @@ def test_nps_wald_hand_computed():
     # p = 200/400 = .5, d = 80/400 = .2, NPS = 30
     # Var = [.5 + .2 - (.5 - .2)^2] / 400 = .61 / 400 = .001525; SE = 3.9051 points
     # CI = 30 ± 1.959964 * 3.9051 = 30 ± 7.654 -> [22.35, 37.65]
-    row = cx.metrics.nps_from_counts(200, 120, 80).iloc[0]
+    row = cx.metrics.nps_from_counts(200, 120, 80, ci="wald").iloc[0]
     assert row["nps"] == pytest.approx(30.0)
     assert row["se"] == pytest.approx(3.9051, abs=1e-4)
     assert row["ci_low"] == pytest.approx(22.35, abs=0.01)
@@ -46,7 +46,7 @@ def test_adjusted_wald_hand_computed():
 
 def test_adjusted_wald_small_sample_is_wider_than_zero():
     # 5 promoters out of 5: Wald gives a zero-width interval, adjusted-Wald does not
-    wald = cx.metrics.nps([10] * 5).iloc[0]
+    wald = cx.metrics.nps([10] * 5, ci="wald").iloc[0]
     adj = cx.metrics.nps([10] * 5, ci="adjusted-wald").iloc[0]
     assert wald["ci_low"] == wald["ci_high"] == 100
     assert adj["ci_low"] < 80
@@ -104,7 +104,7 @@ def test_compare_nps_z_hand_computed():
             "s": [10] * 60 + [7] * 20 + [0] * 20 + [9] * 30 + [8] * 30 + [5] * 40,
         }
     )
-    res = cx.metrics.compare(df, "nps", by="store", score="s")
+    res = cx.metrics.compare(df, "nps", by="store", score="s", ci="wald")
     row = res.differences.iloc[0]
     assert row["difference"] == pytest.approx(-50.0)
     assert row["se"] == pytest.approx(11.5326, abs=1e-4)

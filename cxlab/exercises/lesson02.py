@@ -10,7 +10,7 @@ from cxlab.exercises import Exercise, register
 def _halfwidth() -> float:
     from cxlab import metrics
 
-    row = metrics.nps_from_counts(130, 50, 70).iloc[0]
+    row = metrics.nps_from_counts(130, 50, 70, ci="wald").iloc[0]
     return float(row["nps"] - row["ci_low"])
 
 
