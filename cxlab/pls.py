@@ -197,9 +197,9 @@ class PLSFit:
         --------
         >>> import cxlab as cx
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
-        >>> fit.reliability().set_index("construct").loc["Satisfaction", ["rho_a", "ave"]]
-        rho_a    0.784037
-        ave      0.693508
+        >>> fit.reliability().set_index("construct").loc["Satisfaction", ["rho_a", "ave"]].round(4)
+        rho_a    0.7840
+        ave      0.6935
         Name: Satisfaction, dtype: float64
         """
         return _pls_apply.reliability(self)

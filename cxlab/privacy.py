@@ -52,6 +52,9 @@ _HINT = re.compile(
 # column names that are names of people
 _NAME_COLUMN = re.compile(r"^(?:(?:first|last|full|sur|given)[ _]?)?name$", re.IGNORECASE)
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# a whole cell that is a plain number ("-5", "+3.5", "-1e3") is read as a number by a
+# spreadsheet, never run as a formula: it is exported as written
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def _is_text(values: pd.Series) -> bool:
@@ -115,13 +118,21 @@ def redact(values: pd.Series) -> pd.Series:
 def escape_formulas(data: pd.DataFrame) -> pd.DataFrame:
     """A copy in which text cells a spreadsheet would run as formulas start with ``'``.
 
-    Numbers are left alone (a negative number is a number, not a formula); column names
-    are escaped too.
+    Numbers are left alone (a negative number is a number, not a formula), also when
+    they stand as text in a text column (``"-5"``); column names are escaped too.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> escape_formulas(pd.DataFrame({"t": ["=1+1", "-5", "-2+3", "ok"]}))["t"].tolist()
+    ["'=1+1", '-5', "'-2+3", 'ok']
     """
     out = data.copy()
 
     def one(v: object) -> object:
-        return "'" + v if isinstance(v, str) and v.startswith(_TRIGGERS) else v
+        if isinstance(v, str) and v.startswith(_TRIGGERS) and not _NUMBER.fullmatch(v):
+            return "'" + v
+        return v
 
     for col in out.columns:
         if _is_text(out[col]):

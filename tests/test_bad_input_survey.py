@@ -263,3 +263,13 @@ def test_large_csv_is_parsed_in_chunks_like_a_small_one(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(chunked.data, whole.data)
     assert chunked.meta["encoding"] == whole.meta["encoding"] == "gb18030"
     assert whole.data["q2"].tolist()[:3] == [3, 4, 4]
+
+
+def test_negative_number_in_a_text_column_is_exported_as_written(tmp_path):
+    """'-5' among text answers is a number to a spreadsheet, not a formula: no quote."""
+    from cxlab.survey import Survey
+
+    data = pd.DataFrame({"id": ["a", "b", "c"], "note": ["-5", "=HYPERLINK(1)", "fine"]})
+    out = Survey(data).export(tmp_path / "out.csv")
+    back = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    assert back["note"].tolist() == ["-5", "'=HYPERLINK(1)", "fine"]

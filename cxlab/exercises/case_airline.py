@@ -152,7 +152,7 @@ register(
         tol=0.05,
         hint="cx.metrics.nps(air['nps_score']): the column nps, i.e. % promoters (9-10) minus "
         "% detractors (0-6). 43.8 is the share of promoters alone.",
-        explanation="NPS = 43.8 % − 22.6 % = 21.2, Wald 95 % CI [16.3, 26.1]: with 1,000 "
+        explanation="NPS = 43.8 % − 22.6 % = 21.2, adjusted-Wald 95 % CI [16.3, 26.0]: with 1,000 "
         "answers the score is known to about ±5 points.",
     )
 )
@@ -167,8 +167,8 @@ register(
         hint="cx.metrics.compare(air, 'nps', by='cabin', score='nps_score', "
         "reference='economy'); the row of business in .differences. (27.8 is business minus "
         "premium economy.)",
-        explanation="+30.1 points [17.3, 42.8] (46.2 against 16.1), p < .0001; premium economy "
-        "is not distinguishable from economy (+2.3 [−11.9, 16.6]).",
+        explanation="+30.1 points [16.6, 42.0] (46.2 against 16.1), p < .0001; premium economy "
+        "is not distinguishable from economy (+2.3 [−12.1, 16.1]).",
     )
 )
 
@@ -269,7 +269,7 @@ register(
         hint="cx.metrics.compare(air, 'nps', by='recovery', score='nps_score', reference="
         "'no problem'); the difference of 'handled well (4-5)'. (38.3 is that group's NPS, "
         "not the difference.)",
-        explanation="+8.3 points, 95 % CI [−8.4, 25.0], p = .33 — 94 well-handled passengers "
+        explanation="+8.3 points, 95 % CI [−9.3, 23.7], p = .39 — 94 well-handled passengers "
         "cannot tell +8 from 0 (or from −8).",
     )
 )
@@ -301,7 +301,7 @@ register(
         solution=_paradox,
         wrong=lambda: "yes",
         hint="Look at the 95 % interval of the difference: does it lie entirely above 0?",
-        explanation="No: the interval [−8.4, 25.0] contains 0. 'Not shown' is not 'refuted' "
+        explanation="No: the interval [−9.3, 23.7] contains 0. 'Not shown' is not 'refuted' "
         "either — and splitting 4 from 5, adjusting for the rest of the trip and comparing "
         "with the simulation's truth (tasks below) tell the fuller story.",
     )

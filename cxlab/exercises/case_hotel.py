@@ -198,8 +198,8 @@ register(
         tol=0.05,
         hint="cx.metrics.nps(data['nps']) — the column 'nps' of its one row, not 'promoters' "
         "(the NPS is % promoters − % detractors).",
-        explanation="NPS = 42.83 − 22.17 = 20.67, Wald 95 % CI [14.43, 26.90]: ±6 points with "
-        "600 answers. The simulation's population NPS (≈ 23) lies inside the interval.",
+        explanation="NPS = 42.83 − 22.17 = 20.67, adjusted-Wald 95 % CI [14.35, 26.78]: ±6 "
+        "points with 600 answers. The simulation's population NPS (≈ 23) lies inside the interval.",
     )
 )
 
@@ -308,7 +308,7 @@ register(
         tol=0.05,
         hint="cx.metrics.compare(data, 'nps', by='channel', score='nps', reference='OTA'): "
         ".differences, the row of group 'direct'. Negative if direct bookers score lower.",
-        explanation="−7.50 [−22.93, 7.93], p = .34: direct bookers are not more likely to "
+        explanation="−7.50 [−22.82, 7.77], p = .33: direct bookers are not more likely to "
         "recommend — and in the simulation booking channel has no effect at all.",
     )
 )
