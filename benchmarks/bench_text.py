@@ -15,7 +15,7 @@ import json, time
 import cxlab as cx
 df = cx.datasets.load("voc_reviews")
 t0 = time.perf_counter()
-from cxlab import _text_zh
+from cxlab.text import _zh as _text_zh
 _text_zh.tokenizer()
 t1 = time.perf_counter()
 cx.text.tokenize(df["text"])

@@ -35,7 +35,27 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["__version__", "check", "datasets", "errors", "exercises", "self_check", "viz"]
 
 
+# Old module names kept for one release (each use warns): name -> (new module, advice).
+_MOVED = {
+    "validity": (
+        "cxlab.psychometrics.validity",
+        "use cx.psychometrics.cfa / discriminant_validity / common_method_check",
+    ),
+    "invariance": ("cxlab.sem._invariance", "use cx.sem.invariance(...)"),
+}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import warnings
+
+        target, advice = _MOVED[name]
+        warnings.warn(
+            f"cx.{name} moved in cxlab 0.2 and this name will be removed in 0.3: {advice}.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return importlib.import_module(target)
     if name in _SUBMODULES:
         module = importlib.import_module(f"cxlab.{name}")
         globals()[name] = module

@@ -33,9 +33,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cxlab._io_codebook import read_codebook_file, tidy_codebook
 from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
+from cxlab.io._codebook import read_codebook_file, tidy_codebook
 
 __all__ = [
     "ID_CANDIDATES",

@@ -17,6 +17,7 @@ import cxlab as cx
 from cxlab import _files
 from cxlab.cli import main
 from cxlab.io import read_survey
+from cxlab.report import _html as report_html
 
 MODEL = "ind60 =~ x1 + x2 + x3\ndem60 =~ y1 + y2 + y3 + y4\ndem60 ~ ind60\n"
 CFA = "ind60 =~ x1 + x2 + x3\n"
@@ -264,7 +265,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_files(tmp_path, pd_csv, c
         raise KeyboardInterrupt
 
     # during the writing of the report: the staged files are removed, nothing is written
-    monkeypatch.setattr(cx._report_html, "xlsx_bytes", interrupt)
+    monkeypatch.setattr(report_html, "xlsx_bytes", interrupt)
     out = tmp_path / "r.html"
     code, _, err = _run(
         capsys, "report", pd_csv, "--model", tmp_path / "m.lav", "--out", out, "--bootstrap", "0"

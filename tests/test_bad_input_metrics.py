@@ -11,8 +11,9 @@ import pytest
 from scipy import stats
 
 import cxlab as cx
-from cxlab import _text_sentiment, loyalty
+from cxlab import loyalty
 from cxlab.errors import DataError
+from cxlab.text import _sentiment as _text_sentiment
 
 Z95 = stats.norm.ppf(0.975)
 

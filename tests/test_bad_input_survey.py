@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import cxlab as cx
-import cxlab._io_table as io_table
+import cxlab.io._table as io_table
 from cxlab.errors import DataError
 from cxlab.io import decode, read_survey
 from cxlab.privacy import PHONE, redact

@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 
 import cxlab as cx
-from cxlab import _drivers_core as core
+from cxlab.drivers import _core as core
 from cxlab.errors import DataError
 
 REF = json.loads((Path(__file__).parent / "reference" / "drivers.json").read_text())

@@ -124,7 +124,7 @@ def test_clv_summary_equals_lifetimes_on_retail_and_without_amount():
 
 
 def test_string_ids_and_chunked_reading_equal_lifetimes(monkeypatch):
-    from cxlab import _loyalty_sql
+    from cxlab.loyalty import _sql as _loyalty_sql
 
     tx = cx.datasets.load("cdnow").assign(customer_id=lambda d: "C" + d["customer_id"].astype(str))
     monkeypatch.setattr(_loyalty_sql, "CHUNK_PERIODS", 5_000)  # 12 chunks of customers

@@ -14,8 +14,9 @@ import pytest
 from scipy import stats
 
 import cxlab as cx
-from cxlab import _text_lexicon, _text_zh
 from cxlab.errors import DataError
+from cxlab.text import _lexicon as _text_lexicon
+from cxlab.text import _zh as _text_zh
 
 
 @pytest.fixture(scope="module")

@@ -130,7 +130,7 @@ def _nps() -> float:
 
 
 def _invariance() -> str:
-    from cxlab import invariance
+    from cxlab.sem import _invariance as invariance
 
     result = invariance.invariance(
         _measurement(), _hotel(), "segment", levels=("configural", "metric", "scalar")

@@ -38,7 +38,8 @@ def _htmt() -> float:
 
 
 def _invariance() -> str:
-    from cxlab import datasets, invariance, simulate
+    from cxlab import datasets, simulate
+    from cxlab.sem import _invariance as invariance
 
     survey = _hotel()
     model = simulate.strip_values(datasets.resource("hotel_4e")["simulation"]["model"])

@@ -65,7 +65,7 @@ def _htmt_max() -> float:
 
 
 def _invariance() -> str:
-    from cxlab.invariance import invariance
+    from cxlab.sem._invariance import invariance
 
     measurement = "\n".join(line for line in MODEL.splitlines() if "=~" in line)
     table = invariance(measurement, _retail().data, group="preferred_channel").table

@@ -21,9 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from cxlab._io_encoding import decode, file_blocks
 from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
+from cxlab.io._encoding import decode, file_blocks
 
 TRUE_WORDS = ("1", "1.0", "true", "yes", "y", "t", "是", "反向", "x", "✓")
 FALSE_WORDS = ("0", "0.0", "false", "no", "n", "f", "否", "")

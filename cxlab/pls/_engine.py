@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from cxlab._pls_spec import Spec
+    from cxlab.pls._spec import Spec
 
 SCHEMES = ("path", "factorial", "centroid")
 
@@ -50,7 +50,7 @@ class Layout:
 
     @classmethod
     def of(cls, spec: Spec) -> Layout:
-        """The layout of a parsed :class:`cxlab._pls_spec.Spec`."""
+        """The layout of a parsed :class:`cxlab.pls._spec.Spec`."""
         constructs = spec.constructs
         items = spec.items
         mask = np.zeros((len(items), len(constructs)))

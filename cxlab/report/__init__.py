@@ -16,10 +16,11 @@ write-up of an empirical (loyalty) study and writes:
 
 The stages are those of :mod:`cxlab.io` / :mod:`cxlab.survey` (reading and validation;
 reverse-keyed items recoded from the codebook), :mod:`cxlab.psychometrics` and
-:mod:`cxlab.validity` (α, ω, CR, AVE, Fornell–Larcker, HTMT), :func:`cxlab.sem.fit` (the
-CFA is the ``=~`` part of the model; the SEM the whole model, lavaan's defaults),
-:mod:`cxlab.pls` and :mod:`cxlab.invariance`. The numbers are exactly what those functions
-return: the report's fit indices are ``cx.sem.fit(model, data).fit_indices()``.
+:mod:`cxlab.psychometrics.validity` (α, ω, CR, AVE, Fornell–Larcker, HTMT),
+:func:`cxlab.sem.fit` (the CFA is the ``=~`` part of the model; the SEM the whole model,
+lavaan's defaults), :mod:`cxlab.pls` and :func:`cxlab.sem.invariance`. The numbers are
+exactly what those functions return: the report's fit indices are
+``cx.sem.fit(model, data).fit_indices()``.
 
 Honesty rules: an error in the input — a file that cannot be decoded, a model naming a
 column that is not in the data, text in a rating item, values outside a codebook scale
@@ -60,10 +61,10 @@ from typing import Any
 import pandas as pd
 
 from cxlab import _files
-from cxlab import _report_html as render_
-from cxlab import _report_steps as steps
-from cxlab._report_steps import Finding
 from cxlab.errors import DataError
+from cxlab.report import _html as render_
+from cxlab.report import _steps as steps
+from cxlab.report._steps import Finding
 
 __all__ = ["Finding", "StudyReport", "report"]
 

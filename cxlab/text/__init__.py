@@ -35,11 +35,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from cxlab import _text_lexicon as lx
-from cxlab._text_common import Lang, _check_lang, _texts, detect_lang
-from cxlab._text_lexicon import _w
-from cxlab._text_sentiment import agreement, alerts, confusion, sentiment
 from cxlab.errors import DataError
+from cxlab.text import _lexicon as lx
+from cxlab.text._common import Lang, _check_lang, _texts, detect_lang
+from cxlab.text._lexicon import _w
+from cxlab.text._sentiment import agreement, alerts, confusion, sentiment
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -111,7 +111,7 @@ def _tokens_en(text: str) -> list[str]:
 
 
 def _tokens_zh(text: str) -> list[str]:
-    from cxlab import _text_zh
+    from cxlab.text import _zh as _text_zh
 
     out = []
     for tok in _text_zh.tokenizer().lcut(text):

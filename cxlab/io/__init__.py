@@ -41,14 +41,14 @@ from typing import Any
 
 import pandas as pd
 
-from cxlab._io_encoding import decode as _decode
-from cxlab._io_table import (
+from cxlab.errors import DataError
+from cxlab.io._encoding import decode as _decode
+from cxlab.io._table import (
     drop_summary_rows,
     read_csv_table,
     read_excel_table,
     refuse_empty,
 )
-from cxlab.errors import DataError
 from cxlab.survey import Survey, normalise_codebook
 
 __all__ = ["RATING_SCALES", "decode", "read_survey"]

@@ -36,7 +36,7 @@ def default_model() -> tuple[str, str]:
 
     Examples
     --------
-    >>> from cxlab._widgets_sem import default_model
+    >>> from cxlab.widgets._sem import default_model
     >>> truth, fitted = default_model()
     >>> [line for line in truth.splitlines() if line.startswith("Memory ~")]
     ['Memory ~ 0.20*Education + 0.45*Esthetics + 0.15*Entertainment + 0.25*Escapism']

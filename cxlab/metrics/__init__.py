@@ -48,8 +48,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from cxlab import _metrics_core as core
 from cxlab.errors import DataError
+from cxlab.metrics import _core as core
 
 __all__ = [
     "MIN_GROUP_N",

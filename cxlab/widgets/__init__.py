@@ -48,19 +48,19 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from cxlab._widgets_sem import WhatIf, structural_paths, what_if, with_paths
 from cxlab.errors import DataError
+from cxlab.widgets._sem import WhatIf, structural_paths, what_if, with_paths
 
 if TYPE_CHECKING:
-    from cxlab._widgets_apps import (
+    from cxlab.drivers import IPA, Importance
+    from cxlab.survey import Survey
+    from cxlab.widgets._apps import (
         IPAExplorer,
         JourneyExplorer,
         NPSSimulator,
         SEMWhatIf,
         SurveyExplorer,
     )
-    from cxlab.drivers import IPA, Importance
-    from cxlab.survey import Survey
 
 __all__ = [
     "ConstructView",
@@ -473,7 +473,7 @@ def nps_simulator(
 
     Shares adding up to more than 100 % show a message instead of a result.
     """
-    from cxlab._widgets_apps import NPSSimulator
+    from cxlab.widgets._apps import NPSSimulator
 
     return NPSSimulator(promoters=promoters, detractors=detractors, n=n, seed=seed)
 
@@ -507,7 +507,7 @@ def sem_what_if(
     A refit that does not converge or is inadmissible, or paths that explain more than
     all of a variable, show a message instead of a result.
     """
-    from cxlab._widgets_apps import SEMWhatIf
+    from cxlab.widgets._apps import SEMWhatIf
 
     return SEMWhatIf(model=model, fit_model=fit_model, n=n, seed=seed, likert=likert)
 
@@ -524,7 +524,7 @@ def ipa_explorer(
 
     Default: ``airline_mot``, ``nps_score`` and the six moments of truth.
     """
-    from cxlab._widgets_apps import IPAExplorer
+    from cxlab.widgets._apps import IPAExplorer
 
     return IPAExplorer(data=data, outcome=outcome, drivers=drivers, labels=labels)
 
@@ -537,7 +537,7 @@ def journey_explorer(
 
     Default: ``journey_events`` with its five stages, visit → purchase.
     """
-    from cxlab._widgets_apps import JourneyExplorer
+    from cxlab.widgets._apps import JourneyExplorer
 
     return JourneyExplorer(events=events, stages=stages)
 
@@ -546,6 +546,6 @@ def survey_explorer(dataset: str | Survey = "hotel_4e") -> SurveyExplorer:
     """Pick a construct (and whether to reverse-code, English or 中文 wording) → its
     items, their answer distributions, α with its CI, ω and AVE (wraps
     :func:`construct_view`)."""
-    from cxlab._widgets_apps import SurveyExplorer
+    from cxlab.widgets._apps import SurveyExplorer
 
     return SurveyExplorer(dataset=dataset)

@@ -410,7 +410,7 @@ def _fit_or_finding(study: Study, section: str, what: str, model: str, missing: 
 
 def cfa(study: Study, missing: str, B: int, seed: int) -> None:
     """The measurement model: fit, standardized loadings, Fornell–Larcker and HTMT."""
-    from cxlab.validity import discriminant_validity
+    from cxlab.psychometrics.validity import discriminant_validity
 
     if not study.latent:
         study.note("cfa", "The model has no latent variables (=~): no measurement model.")
@@ -561,7 +561,7 @@ def pls(study: Study, B: int, seed: int, progress: bool) -> None:
 def invariance(study: Study, group: str) -> None:
     """Configural, metric, scalar and strict invariance of the measurement model."""
     from cxlab.errors import InadmissibleSolutionError
-    from cxlab.invariance import invariance as inv_
+    from cxlab.sem._invariance import invariance as inv_
 
     if not study.latent:
         study.note("invariance", "No latent variables: measurement invariance does not apply.")

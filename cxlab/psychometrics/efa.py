@@ -13,7 +13,7 @@ Bartlett's test come from factor_analyzer.
 Examples
 --------
 >>> import cxlab as cx
->>> from cxlab._psychometrics_efa import minres
+>>> from cxlab.psychometrics.efa import minres
 >>> r = cx.datasets.load("holzinger_swineford")[["x1", "x2", "x3"]].corr().to_numpy()
 >>> loadings, psi, ok = minres(r, 1)
 >>> ok, loadings.shape

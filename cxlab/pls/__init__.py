@@ -71,12 +71,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from cxlab import _pls_apply, _pls_boot
-from cxlab import _pls_engine as en
-from cxlab import _pls_spec as spec_
-from cxlab._pls_apply import IPMA, PLSPredict
-from cxlab._pls_boot import PLSBootstrap
 from cxlab.errors import DataError, EstimationError
+from cxlab.pls import _apply as _pls_apply
+from cxlab.pls import _boot as _pls_boot
+from cxlab.pls import _engine as en
+from cxlab.pls import _spec as spec_
+from cxlab.pls._apply import IPMA, PLSPredict
+from cxlab.pls._boot import PLSBootstrap
 
 if TYPE_CHECKING:
     from cxlab.survey import Survey
@@ -289,7 +290,7 @@ class PLSFit:
         Resamples respondents B times (one seeded generator; the same seed gives the same
         draws as ``seminr.bootstrap_model(fit, nboot=B, seed=seed)`` and the same result on
         any number of cores) and re-estimates the model on all draws at once (see
-        :mod:`cxlab._pls_boot`). Rows: paths, loadings, weights, indirect and total effects,
+        :mod:`cxlab.pls._boot`). Rows: paths, loadings, weights, indirect and total effects,
         defined effects (``:=``), HTMT and — when every weight is positive — the 0–100
         indices of :meth:`csi_index`.
 
@@ -410,7 +411,7 @@ class PLSFit:
 
         Q²_predict > 0 means the model predicts better than the training mean; RMSE and
         MAE are compared with a linear-model benchmark (each item regressed on the items
-        of its construct's antecedents). See :mod:`cxlab._pls_apply`.
+        of its construct's antecedents). See :mod:`cxlab.pls._apply`.
 
         # In R: seminr::predict_pls(fit, technique = predict_DA, noFolds = k)
 

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from cxlab import _pls_engine as en
 from cxlab.errors import DataError, ModelSpecError
+from cxlab.pls import _engine as en
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -158,7 +158,7 @@ def csi_index(
 
 def reliability(fit: PLSFit) -> pd.DataFrame:
     """See :meth:`cxlab.pls.PLSFit.reliability`."""
-    from cxlab._psychometrics_efa import alpha_coefficient  # scipy.stats: import when used
+    from cxlab.psychometrics.efa import alpha_coefficient  # scipy.stats: import when used
 
     lay, spec = fit._layout, fit._spec
     z = ((fit._x - fit._x.mean()) / fit._x.std(ddof=1)).to_numpy()

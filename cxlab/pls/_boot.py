@@ -4,7 +4,7 @@ All B resamples are drawn first from one seeded generator — ``rng.integers(0, 
 draw, in order, exactly as seminr's default resampler does, so the same seed gives seminr's
 draws — and turned into row counts. Each resample's item correlation matrix is a weighted
 moment of the data (counts as frequency weights), and the PLS iteration runs on chunks of
-100 correlation matrices at once (:mod:`cxlab._pls_engine`). Chunks run in threads with
+100 correlation matrices at once (:mod:`cxlab.pls._engine`). Chunks run in threads with
 joblib; their composition does not depend on ``n_jobs``, so a seed gives bit-identical
 results on any number of cores. Like seminr and SmartPLS (default "no sign changes"),
 draws are not sign-corrected. A draw in which an item is constant, or the iteration does
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from cxlab import _pls_engine as en
 from cxlab.errors import DataError, EstimationError
+from cxlab.pls import _engine as en
 
 if TYPE_CHECKING:
     from cxlab.pls import PLSFit
@@ -93,8 +93,8 @@ class Plan:
         self, sol: en.Solution, s: np.ndarray, mean: np.ndarray, sd: np.ndarray
     ) -> np.ndarray:
         """The statistics (b × rows) of a batch of solutions."""
-        from cxlab._pls_spec import evaluate
-        from cxlab._psychometrics_efa import htmt_from_corr
+        from cxlab.pls._spec import evaluate
+        from cxlab.psychometrics.efa import htmt_from_corr
 
         items = np.arange(len(self.item_construct))
         parts = [
@@ -255,7 +255,7 @@ def bootstrap(
     from joblib import Parallel, delayed, effective_n_jobs
     from tqdm.auto import tqdm
 
-    from cxlab._psychometrics_efa import _one_blas_thread
+    from cxlab.psychometrics.efa import _one_blas_thread
 
     workers = 1 if n_jobs == 1 else min(effective_n_jobs(n_jobs), len(chunks))
     bar = tqdm(total=B, desc="bootstrap", unit="draw", disable=not progress, leave=False)

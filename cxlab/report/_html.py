@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cxlab._report_steps import Study
+from cxlab.report._steps import Study
 
 BADGE = {"problem": "#c0392b", "warning": "#b9770e", "note": "#2e86c1", "ok": "#1e8449"}
 LABEL = {"problem": "not reportable", "warning": "check", "note": "note", "ok": "ok"}

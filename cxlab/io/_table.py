@@ -20,8 +20,8 @@ from typing import Any
 import pandas as pd
 from pandas.api.types import union_categoricals
 
-from cxlab._io_encoding import detect_encoding, file_blocks, open_binary
 from cxlab.errors import DataError
+from cxlab.io._encoding import detect_encoding, file_blocks, open_binary
 
 CHUNK_BYTES = 32 * 2**20  # CSV files larger than this are parsed in chunks
 CHUNK_ROWS = 50_000

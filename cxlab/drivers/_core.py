@@ -14,7 +14,7 @@ few large array operations instead of a Python loop over resamples.
 Examples
 --------
 >>> import numpy as np
->>> from cxlab import _drivers_core as core
+>>> from cxlab.drivers import _core as core
 >>> rxx = np.array([[[1.0, 0.5], [0.5, 1.0]]])
 >>> rxy = np.array([[0.6, 0.4]])
 >>> r2 = core.subset_r2(rxx, rxy)

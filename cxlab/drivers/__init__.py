@@ -88,8 +88,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from cxlab import _drivers_core as core
-from cxlab._drivers_results import COLUMNS, IPA, QUADRANTS, Importance, ipa
+from cxlab.drivers import _core as core
+from cxlab.drivers._results import COLUMNS, IPA, QUADRANTS, Importance, ipa
 from cxlab.errors import DataError
 
 __all__ = [

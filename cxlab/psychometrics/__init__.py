@@ -51,9 +51,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cxlab import _psychometrics_efa as _h
-from cxlab._psychometrics_efa import EFA
 from cxlab.errors import DataError, InadmissibleSolutionError
+from cxlab.psychometrics import efa as _h
+from cxlab.psychometrics.efa import EFA
 
 __all__ = [
     "EFA",
@@ -555,14 +555,15 @@ def harman_single_factor(data: pd.DataFrame, items: list[str]) -> dict[str, Any]
 
 
 def __getattr__(name: str) -> Any:
-    """``cfa``, ``discriminant_validity``, ``common_method_check`` (cxlab.validity) and
-    ``invariance`` (cxlab.invariance) are reachable from here too."""
+    """``cfa``, ``discriminant_validity``, ``common_method_check`` (from
+    cxlab.psychometrics.validity) and
+    ``invariance`` (cxlab.sem._invariance) are reachable from here too."""
     if name in ("cfa", "discriminant_validity", "common_method_check", "DiscriminantValidity"):
-        from cxlab import validity
+        from cxlab.psychometrics import validity as validity
 
         return getattr(validity, name)
     if name in ("invariance", "InvarianceResult"):
-        from cxlab import invariance as module
+        from cxlab.sem import _invariance as module
 
         return getattr(module, name)
     raise AttributeError(f"module 'cxlab.psychometrics' has no attribute {name!r}")

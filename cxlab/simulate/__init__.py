@@ -39,8 +39,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from cxlab._power import PowerResult, power
 from cxlab.errors import DataError, ModelSpecError
+from cxlab.simulate._power import PowerResult, power
 
 __all__ = [
     "PowerResult",

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from cxlab._power_result import PowerResult, wilson
 from cxlab.errors import DataError, EstimationError, ModelSpecError
+from cxlab.simulate._power_result import PowerResult, wilson
 
 if TYPE_CHECKING:
     from cxlab.sem.engine import RamModel

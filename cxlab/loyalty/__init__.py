@@ -55,10 +55,11 @@ from typing import Any
 
 import pandas as pd
 
-from cxlab import _loyalty_io as _io
-from cxlab import _loyalty_models as _models
-from cxlab import _loyalty_sql as _sql
-from cxlab._loyalty_models import (
+from cxlab.errors import DataError
+from cxlab.loyalty import _models as _models
+from cxlab.loyalty import _source as _io
+from cxlab.loyalty import _sql as _sql
+from cxlab.loyalty._models import (
     BGNBD,
     GammaGamma,
     HoldoutCheck,
@@ -68,7 +69,7 @@ from cxlab._loyalty_models import (
     fit_gamma_gamma,
     holdout_check,
 )
-from cxlab._loyalty_results import (
+from cxlab.loyalty._results import (
     CELLS,
     BehaviourModel,
     Cohorts,
@@ -76,7 +77,6 @@ from cxlab._loyalty_results import (
     behaviour_model,
     loyalty_matrix,
 )
-from cxlab.errors import DataError
 
 __all__ = [
     "BGNBD",

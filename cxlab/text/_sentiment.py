@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from cxlab._text_common import LABELS, THRESHOLD, Lang, _check_lang, _texts, detect_lang
 from cxlab.errors import DataError
+from cxlab.text._common import LABELS, THRESHOLD, Lang, _check_lang, _texts, detect_lang
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,7 +88,7 @@ def _score_en(text: str) -> tuple[float, list[tuple[str, float]]]:
 def _score(text: str, lang: str) -> tuple[str, float, list[tuple[str, float]]]:
     use = detect_lang(text) if lang == "auto" else lang
     if use == "zh":
-        from cxlab import _text_zh
+        from cxlab.text import _zh as _text_zh
 
         compound, hits = _text_zh.score(text)
     else:
@@ -180,7 +180,7 @@ def sentiment(
 def _clauses(text: str, lang: str) -> list[tuple[str, float]]:
     """Each clause of *text* with its own compound score."""
     if lang == "zh":
-        from cxlab import _text_zh
+        from cxlab.text import _zh as _text_zh
 
         return [(c, _text_zh.normalize(v)) for c, v, _ in _text_zh.clause_scores(text)]
     parts = [p.strip() for p in _EN_CLAUSE.split(text) if p.strip()]

@@ -27,7 +27,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from cxlab import _text_lexicon as lx
+from cxlab.text import _lexicon as lx
 
 __all__ = ["LEXICON", "cache_dir", "clause_scores", "lookup", "normalize", "tokenizer"]
 

@@ -205,7 +205,7 @@ class SEMWhatIf(App):
         seed: int = 1,
         likert: int | None = None,
     ):
-        from cxlab._widgets_sem import default_model
+        from cxlab.widgets._sem import default_model
 
         if model is None:
             model, default_fit = default_model()

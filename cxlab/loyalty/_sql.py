@@ -1,6 +1,6 @@
 """SQL (DuckDB) of cxlab.loyalty's summaries: CLV summary, RFM, cohorts, purchase counts.
 
-Every function takes an opened and checked :class:`~cxlab._loyalty_io.Source` whose view
+Every function takes an opened and checked :class:`~cxlab.loyalty._source.Source` whose view
 ``ok`` holds the usable rows, and returns a pandas object with one row per customer
 (or per cohort), so memory grows with the number of customers, not of transactions.
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cxlab._loyalty_io import Source, date_range, ts_lit
 from cxlab.errors import DataError
+from cxlab.loyalty._source import Source, date_range, ts_lit
 
 UNITS = {"D": ("day", 1), "W": ("week", 7)}
 PERIODS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
