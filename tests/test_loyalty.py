@@ -402,3 +402,49 @@ def test_purchase_counts_window_and_unlisted_customers():
     assert pc.loc[4, "spend"] == 0
     notes = " ".join(pc.attrs["notes"])
     assert "1 purchases outside the window" in notes and "1 customers not in" in notes
+
+
+# --- pins on lifetimes' private likelihood (cxlab.loyalty._models._loglik calls it) ------------
+
+
+def test_bgnbd_loglik_equals_the_closed_form(bg, cal):
+    """lifetimes' private ``BetaGeoFitter._negative_log_likelihood`` is called for the model's
+    log-likelihood; pin it to Fader, Hardie & Lee (2005, eq. 6) written out here."""
+    from scipy.special import betaln, gammaln
+
+    r, alpha, a, b = (bg.params_[k] for k in ("r", "alpha", "a", "b"))
+    x = cal["frequency_cal"].to_numpy(float)
+    tx = cal["recency_cal"].to_numpy(float)
+    t = cal["T_cal"].to_numpy(float)
+    common = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
+    first = betaln(a, b + x) - betaln(a, b) + common - (r + x) * np.log(alpha + t)
+    second = np.where(
+        x > 0,
+        betaln(a + 1, np.maximum(b + x - 1, 1e-12))
+        - betaln(a, b)
+        + common
+        - (r + x) * np.log(alpha + tx),
+        -np.inf,
+    )
+    assert bg.loglik_ == pytest.approx(float(np.logaddexp(first, second).sum()), rel=1e-9)
+
+
+def test_gamma_gamma_loglik_equals_the_closed_form(gg, cal):
+    """The same pin for ``GammaGammaFitter._negative_log_likelihood`` (Fader, Hardie & Lee
+    2005b: spend m̄ of x repeat purchases)."""
+    from scipy.special import gammaln
+
+    p, q, v = (gg.params_[k] for k in ("p", "q", "gamma"))
+    repeat = cal[cal["frequency_cal"] > 0]
+    x = repeat["frequency_cal"].to_numpy(float)
+    m = repeat["monetary_value_cal"].to_numpy(float)
+    ll = (
+        gammaln(p * x + q)
+        - gammaln(p * x)
+        - gammaln(q)
+        + q * np.log(v)
+        + (p * x - 1) * np.log(m)
+        + p * x * np.log(x)
+        - (p * x + q) * np.log(x * m + v)
+    )
+    assert gg.loglik_ == pytest.approx(float(ll.sum()), rel=1e-9)

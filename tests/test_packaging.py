@@ -110,3 +110,43 @@ def test_wheel_installs_and_loads_data(wheel, tmp_path):
     data_dir, copied = out.stdout.split()
     assert Path(data_dir) == site / "cxlab" / "_datasets"
     assert int(copied) > 0 and (ws / "00_start_here.ipynb").is_file()
+
+
+def _imported_libraries(root: Path) -> dict[str, str]:
+    """Top-level third-party modules imported anywhere in cxlab -> a file that imports it."""
+    import ast
+
+    found: dict[str, str] = {}
+    for path in sorted((root / "cxlab").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top != "cxlab" and top not in sys.stdlib_module_names and top != "__future__":
+                    found.setdefault(top, str(path.relative_to(root)))
+    return found
+
+
+def test_every_imported_library_is_a_declared_runtime_dependency(root):
+    """`import x` in cxlab needs x's distribution in [project] dependencies (not only dev)."""
+    import importlib.metadata as md
+    import re
+
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {
+        re.split(r"[<>=!~ ;\[]", spec, maxsplit=1)[0].lower().replace("_", "-")
+        for spec in config["dependencies"]
+    }
+    dists = md.packages_distributions()
+    missing = []
+    for module, where in _imported_libraries(root).items():
+        names = {d.lower().replace("_", "-") for d in dists.get(module, [module])}
+        if not names & declared:
+            missing.append(f"{module} (imported in {where}; distribution {sorted(names)})")
+    assert not missing, "undeclared runtime dependencies: " + "; ".join(missing)
