@@ -41,7 +41,7 @@ _MOVED = {
         "cxlab.psychometrics.validity",
         "use cx.psychometrics.cfa / discriminant_validity / common_method_check",
     ),
-    "invariance": ("cxlab.sem._invariance", "use cx.sem.invariance(...)"),
+    "invariance": ("cxlab.sem", "use cx.sem.invariance(...)"),
 }
 
 

@@ -164,9 +164,9 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from cxlab.report import _run_cli
+    from cxlab.report import run_cli
 
-    return _run_cli(args)
+    return run_cli(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

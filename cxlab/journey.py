@@ -58,23 +58,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab._intervals import wilson
 from cxlab.errors import DataError
 
 __all__ = ["compare_days", "funnel", "mot_impact", "sessions", "step_conversion"]
-
-
-def _wilson(count: Any, nobs: Any, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval, vectorised; NaN where nobs is 0 (statsmodels'
-    ``proportion_confint(method="wilson")``, as :func:`cxlab.metrics.csat` uses)."""
-    from statsmodels.stats.proportion import proportion_confint
-
-    count = np.asarray(count, dtype=float)
-    nobs = np.asarray(nobs, dtype=float)
-    safe = np.where(nobs > 0, nobs, 1.0)
-    count = np.where(nobs > 0, count, 0.0)
-    low, high = proportion_confint(count, safe, alpha=1 - level, method="wilson")
-    empty = nobs == 0
-    return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 
 
 def _check_level(level: float) -> None:
@@ -246,12 +233,12 @@ def funnel(
         long["conversion"] = n / previous
         long["overall"] = n / start
     prev0 = np.nan_to_num(previous)
-    low, high = _wilson(n, prev0, level)
+    low, high = wilson(n, prev0, level)
     long["ci_low"], long["ci_high"] = (
         np.where(first_stage, np.nan, low),
         np.where(first_stage, np.nan, high),
     )
-    long["overall_ci_low"], long["overall_ci_high"] = _wilson(n, start, level)
+    long["overall_ci_low"], long["overall_ci_high"] = wilson(n, start, level)
     long["lost"] = pd.array(previous - n, dtype="Int64")  # <NA> for the first stage
     long["previous"] = pd.array(previous, dtype="Int64")
     cols = [*keys, "stage", "step", "previous", "sessions", "conversion", "ci_low", "ci_high"]
@@ -355,8 +342,8 @@ def compare_days(
         p1, p2 = x1 / n1, x2 / n2
         pooled = (x1 + x2) / (n1 + n2)
         z = (p1 - p2) / np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    l1, u1 = _wilson(x1, n1, level)
-    l2, u2 = _wilson(x2, n2, level)
+    l1, u1 = wilson(x1, n1, level)
+    l2, u2 = wilson(x2, n2, level)
     diff = p1 - p2
     out["rate_peak"], out["rate_base"], out["diff"] = p1, p2, diff
     out["ci_low"] = diff - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
@@ -414,7 +401,7 @@ def step_conversion(
     out = frame.groupby(by, observed=True, sort=True)["converted"].agg(["size", "sum"])
     out = out.rename(columns={"size": "sessions", "sum": "converted"}).reset_index()
     out["conversion"] = out["converted"] / out["sessions"]
-    out["ci_low"], out["ci_high"] = _wilson(out["converted"], out["sessions"], level)
+    out["ci_low"], out["ci_high"] = wilson(out["converted"], out["sessions"], level)
     return out
 
 

@@ -35,7 +35,7 @@ import pandas as pd
 
 from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
-from cxlab.io._codebook import read_codebook_file, tidy_codebook
+from cxlab.io.codebook import read_codebook_file, tidy_codebook
 
 __all__ = [
     "ID_CANDIDATES",

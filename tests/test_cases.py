@@ -84,7 +84,7 @@ def test_participant_notebook_leaves_every_check_unanswered(path):
         assert "answer = None" in cell.source or not UNANSWERED.search(cell.source)
         assert "✓" not in _text(cell.get("outputs", [])), "a solved check in the case notebook"
     assert len(ids) >= 5, "each case has at least five checked tasks"
-    registered = set(cx.exercises._load_all())
+    registered = set(cx.exercises.all_exercises())
     assert set(ids) <= registered, set(ids) - registered
 
 

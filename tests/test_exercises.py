@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 
 import cxlab as cx
 from cxlab.errors import ExerciseError
-from cxlab.exercises import _load_all
+from cxlab.exercises import all_exercises
+from cxlab.exercises._keys import solution
 
-ALL_IDS = sorted(_load_all())
+ALL_IDS = sorted(all_exercises())
 
 
 def test_registry_covers_lessons_00_and_01():
@@ -22,7 +23,7 @@ def test_registry_covers_lessons_00_and_01():
 
 @pytest.mark.parametrize("exercise_id", ALL_IDS)
 def test_reference_solution_is_accepted(exercise_id, capsys):
-    feedback = cx.check(exercise_id, cx.exercises.solution(exercise_id))
+    feedback = cx.check(exercise_id, solution(exercise_id))
     assert feedback.correct is True
     assert capsys.readouterr().out.startswith(f"✓ {exercise_id}")
 
@@ -79,7 +80,17 @@ def test_list_exercises_table():
 
 
 def test_number_tolerance_edges():
-    ref = cx.exercises.solution("00.cusa1_mean")
+    ref = solution("00.cusa1_mean")
     assert cx.check("00.cusa1_mean", ref + 0.004)
     assert not cx.check("00.cusa1_mean", ref + 0.02)
     assert not cx.check("00.sum", True)  # a boolean is not the number 1
+
+
+def test_reference_solutions_are_not_on_the_public_face():
+    """Participants check answers with cx.check; the keys stay with the instructors."""
+    assert not hasattr(cx.exercises, "solution")
+    assert "solution" not in cx.exercises.__all__
+    assert set(cx.exercises.all_exercises()) == set(ALL_IDS)
+    ex = cx.exercises.exercise(ALL_IDS[0])
+    assert not hasattr(ex, "solution")  # the reference is not an attribute of the exercise
+    assert "solution" not in repr(ex) and "_reference" not in repr(ex)

@@ -15,7 +15,7 @@ MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 
 @pytest.fixture(scope="module")
 def result():
-    return cx.invariance.invariance(MODEL, cx.datasets.load("holzinger_swineford"), "school")
+    return cx.sem.invariance(MODEL, cx.datasets.load("holzinger_swineford"), "school")
 
 
 def test_likelihood_ratio_tests_equal_lavaan(result, root):
@@ -54,9 +54,7 @@ def test_simulated_hotel_segments_are_invariant():
         ).splitlines()
         if "=~" in line
     )
-    res = cx.invariance.invariance(
-        model, data, "segment", levels=("configural", "metric", "scalar")
-    )
+    res = cx.sem.invariance(model, data, "segment", levels=("configural", "metric", "scalar"))
     assert res.table["holds"].all()
     assert np.all(res.table["delta_cfi"].dropna().abs() < 0.01)
 
@@ -64,8 +62,8 @@ def test_simulated_hotel_segments_are_invariant():
 def test_bad_arguments():
     hs = cx.datasets.load("holzinger_swineford")
     with pytest.raises(DataError, match="start with 'configural'"):
-        cx.invariance.invariance(MODEL, hs, "school", levels=("metric",))
+        cx.sem.invariance(MODEL, hs, "school", levels=("metric",))
     with pytest.raises(DataError, match="not a column"):
-        cx.invariance.invariance(MODEL, hs, "district")
+        cx.sem.invariance(MODEL, hs, "district")
     with pytest.raises(DataError, match="at least two groups"):
-        cx.invariance.invariance(MODEL, hs.assign(one="a"), "one")
+        cx.sem.invariance(MODEL, hs.assign(one="a"), "one")

@@ -214,3 +214,13 @@ def test_fixtures_regenerate_byte_for_byte(root, tmp_path, monkeypatch):
     module.main()
     for name in ("wjx_hotel_gbk.csv", "qualtrics_retail.csv", "qualtrics_retail_codebook.csv"):
         assert (tmp_path / name).read_bytes() == cx.datasets.example_file(name).read_bytes(), name
+
+
+@pytest.mark.parametrize("module", ["cxlab.survey", "cxlab.io", "cxlab.io.codebook"])
+def test_survey_and_io_import_first_in_a_fresh_interpreter(module):
+    """survey imports cxlab.io.codebook, whose package imports survey only when reading."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()

@@ -16,7 +16,7 @@ import pytest
 
 import cxlab as cx
 from cxlab.errors import ModelSpecError
-from cxlab.sem.syntax import parse
+from cxlab.models.syntax import parse
 
 TOL = 0.10
 ACSI_TRUE = """

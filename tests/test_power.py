@@ -9,8 +9,8 @@ import pytest
 from scipy import stats
 
 import cxlab as cx
+from cxlab._intervals import wilson
 from cxlab.errors import DataError, ModelSpecError
-from cxlab.simulate._power import wilson
 
 MEDIATION = "M ~ 0.3*X\nY ~ 0.3*M + 0.1*X"
 HEYWOOD = "F =~ 0.95*a + 0.9*b + 0.4*c\nY ~ 0.3*F"  # a loading near 1: Heywood cases

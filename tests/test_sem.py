@@ -11,7 +11,7 @@ import semopy
 
 import cxlab as cx
 from cxlab.errors import DataError, InadmissibleSolutionError, ModelSpecError
-from cxlab.sem.syntax import parse, split_statements
+from cxlab.models.syntax import parse, split_statements
 
 NAMES = {
     "rmsea.ci.lower": "rmsea_ci_low",

@@ -15,8 +15,8 @@ HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 
 @pytest.fixture(scope="module")
 def hs_result():
-    fit = cx.validity.cfa(HS, cx.datasets.load("holzinger_swineford"))
-    return cx.validity.discriminant_validity(fit, B=300, seed=7)
+    fit = cx.psychometrics.cfa(HS, cx.datasets.load("holzinger_swineford"))
+    return cx.psychometrics.discriminant_validity(fit, B=300, seed=7)
 
 
 def test_fornell_larcker_uses_lavaans_latent_correlations_and_standardized_ave(hs_result, root):
@@ -51,9 +51,9 @@ def test_ecsi_cfa_cannot_be_assessed_and_says_why():
         "Quality =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7\n"
         "Satisfaction =~ CUSA1 + CUSA2 + CUSA3"
     )
-    fit = cx.validity.cfa(model, ecsi)
+    fit = cx.psychometrics.cfa(model, ecsi)
     assert fit.admissible  # the four-factor CFA is admissible, but the factors are not distinct
-    dv = cx.validity.discriminant_validity(fit, B=300, seed=1)
+    dv = cx.psychometrics.discriminant_validity(fit, B=300, seed=1)
     assert not dv.ok
     assert "√AVE of Quality (0.711) is not above its correlation with Satisfaction (0.960)" in (
         " ".join(dv.problems)
@@ -61,20 +61,30 @@ def test_ecsi_cfa_cannot_be_assessed_and_says_why():
     pair = dv.htmt.set_index(["scale_1", "scale_2"]).loc[("Quality", "Satisfaction")]
     assert pair["htmt"] == pytest.approx(0.954, abs=1e-3) and pair["ci_includes_1"]
     # with loyalty and value added the CFA itself becomes inadmissible (non-PD factor matrix)
-    six = cx.validity.cfa(
+    six = cx.psychometrics.cfa(
         model + "\nValue =~ PERV1 + PERV2\nLoyalty =~ CUSL1 + CUSL2 + CUSL3", ecsi
     )
     with pytest.raises(InadmissibleSolutionError, match="not positive definite"):
-        cx.validity.discriminant_validity(six, B=200, seed=1)
+        cx.psychometrics.discriminant_validity(six, B=200, seed=1)
 
 
 def test_cfa_refuses_structural_models():
     with pytest.raises(DataError, match="no regressions"):
-        cx.validity.cfa("F =~ x1 + x2 + x3\nY ~ F", cx.datasets.load("holzinger_swineford"))
+        cx.psychometrics.cfa("F =~ x1 + x2 + x3\nY ~ F", cx.datasets.load("holzinger_swineford"))
 
 
 def test_reachable_from_psychometrics():
-    assert cx.psychometrics.cfa is cx.validity.cfa
-    assert cx.psychometrics.invariance is cx.invariance.invariance
+    with pytest.warns(DeprecationWarning, match=r"cx\.psychometrics\.cfa"):
+        assert cx.psychometrics.cfa is cx.validity.cfa  # the old name, one more release
     with pytest.raises(AttributeError):
         cx.psychometrics.nonexistent  # noqa: B018
+
+
+def test_invariance_moved_to_sem_with_a_warning():
+    assert "invariance" not in cx.psychometrics.__all__
+    with pytest.warns(DeprecationWarning, match=r"cx\.sem\.invariance"):
+        moved = cx.psychometrics.invariance
+    assert moved is cx.sem.invariance
+    with pytest.warns(DeprecationWarning, match=r"cx\.sem\.invariance"):
+        assert cx.invariance.invariance is cx.sem.invariance
+    assert cx.psychometrics.discriminant_validity is cx.psychometrics.validity.discriminant_validity

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 MOTS = ["mot_booking", "mot_checkin", "mot_boarding", "mot_crew", "mot_meal", "mot_arrival"]
 SEVEN = [*MOTS, "mot_complaint"]

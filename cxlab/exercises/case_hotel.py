@@ -14,7 +14,7 @@ from functools import cache
 
 import pandas as pd
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 #: The resort of the case, as named in ``voc_reviews``.
 RESORT = "Coral Bay Beach Resort"
@@ -130,9 +130,9 @@ def _nps() -> float:
 
 
 def _invariance() -> str:
-    from cxlab.sem import _invariance as invariance
+    from cxlab.sem import invariance
 
-    result = invariance.invariance(
+    result = invariance(
         _measurement(), _hotel(), "segment", levels=("configural", "metric", "scalar")
     )
     table = result.table

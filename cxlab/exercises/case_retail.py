@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 CEO_CLAIM = 80.0  # % of customers the CEOs say rate the experience superior (Bain: 80 vs 8)
 CAL_END = "2025-09-30"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 
 def _ecsi_rows() -> int:

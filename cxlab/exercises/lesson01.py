@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 REALM_SYNONYMS = {
     "education": "educational",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 
 def _halfwidth() -> float:

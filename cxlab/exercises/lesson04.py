@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 
 def _hotel():
@@ -39,12 +39,12 @@ def _htmt() -> float:
 
 def _invariance() -> str:
     from cxlab import datasets, simulate
-    from cxlab.sem import _invariance as invariance
+    from cxlab.sem import invariance
 
     survey = _hotel()
     model = simulate.strip_values(datasets.resource("hotel_4e")["simulation"]["model"])
     cfa = "\n".join(line for line in model.splitlines() if "=~" in line)
-    table = invariance.invariance(cfa, survey.data, "segment").table
+    table = invariance(cfa, survey.data, "segment").table
     return str(table.loc[table["holds"], "level"].iloc[-1])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 #: The six constructs of the mediation model (as in the lesson).
 MEASUREMENT = """

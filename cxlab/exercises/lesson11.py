@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 MOTS = ["mot_booking", "mot_checkin", "mot_boarding", "mot_crew", "mot_meal", "mot_arrival"]
 BLACK_FRIDAY = "2025-11-28"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from cxlab.exercises import Exercise, register
+from cxlab.exercises.registry import Exercise, register
 
 MODEL = """
 CONS  =~ cons1 + cons2 + cons3 + cons4
@@ -65,7 +65,7 @@ def _htmt_max() -> float:
 
 
 def _invariance() -> str:
-    from cxlab.sem._invariance import invariance
+    from cxlab.sem import invariance
 
     measurement = "\n".join(line for line in MODEL.splitlines() if "=~" in line)
     table = invariance(measurement, _retail().data, group="preferred_channel").table

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import warnings as _warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -49,7 +49,9 @@ from cxlab.io._table import (
     read_excel_table,
     refuse_empty,
 )
-from cxlab.survey import Survey, normalise_codebook
+
+if TYPE_CHECKING:
+    from cxlab.survey import Survey
 
 __all__ = ["RATING_SCALES", "decode", "read_survey"]
 
@@ -346,6 +348,8 @@ def read_survey(
     reverse`` and ``labels``) describes the variables; what it does not describe is
     inferred from the file (question text, option scales, SPSS labels).
     """
+    from cxlab.survey import Survey, normalise_codebook  # survey imports cxlab.io.codebook
+
     path = Path(path)
     if not path.is_file():
         hint = " (it is a folder)" if path.is_dir() else ""

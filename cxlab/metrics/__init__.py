@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab._intervals import wilson
 from cxlab.errors import DataError
 from cxlab.metrics import _core as core
 
@@ -247,16 +248,18 @@ def csat(
         n  csat  ci_low  ci_high
     0  10  70.0    39.7     89.2
     """
-    from statsmodels.stats.proportion import proportion_confint
-
     low, high, top = core.csat_options(scale, top)
     valid = _clean(pd.Series(scores, copy=False), low, high, "CSAT scores")
     hits = int((valid > high - top).sum())
     n = len(valid)
-    method = {"wilson": "wilson", "wald": "normal"}.get(ci)
-    if method is None:
+    if ci == "wilson":
+        lo, hi = wilson(hits, n, level)
+    elif ci == "wald":
+        from statsmodels.stats.proportion import proportion_confint
+
+        lo, hi = proportion_confint(hits, n, alpha=1 - level, method="normal")
+    else:
         raise DataError(f"ci must be 'wilson' or 'wald', not {ci!r}.")
-    lo, hi = proportion_confint(hits, n, alpha=1 - level, method=method)
     return pd.DataFrame(
         {
             "n": [n],

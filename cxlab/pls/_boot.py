@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cxlab._parallel import map_chunks, one_blas_thread
 from cxlab.errors import DataError, EstimationError
 from cxlab.pls import _engine as en
 
@@ -252,27 +253,13 @@ def bootstrap(
         counts = np.stack([np.bincount(draws[r], minlength=n) for r in rows]).astype(float)
         return _chunk(xc, means, counts, lay, plan, *args)
 
-    from joblib import Parallel, delayed, effective_n_jobs
-    from tqdm.auto import tqdm
-
-    from cxlab.psychometrics.efa import _one_blas_thread
-
-    workers = 1 if n_jobs == 1 else min(effective_n_jobs(n_jobs), len(chunks))
-    bar = tqdm(total=B, desc="bootstrap", unit="draw", disable=not progress, leave=False)
-    parts = []
     # small matrices: BLAS threads cost more than they save (and stall a busy machine);
     # the parallelism is over chunks of draws instead
-    with _one_blas_thread():
-        if workers == 1:
-            runs = (run(c) for c in chunks)
-        else:
-            runs = Parallel(n_jobs=workers, prefer="threads", return_as="generator")(
-                delayed(run)(c) for c in chunks
-            )
-        for part in runs:
-            parts.append(part)
-            bar.update(len(part[1]))
-    bar.close()
+    with one_blas_thread():
+        parts = map_chunks(
+            run, [(c,) for c in chunks], n_jobs=n_jobs, total=B, desc="bootstrap",
+            unit="draw", progress=progress, size=lambda part: len(part[1]), threads=True,
+        )  # fmt: skip
     values = np.concatenate([p[0] for p in parts])
     status = np.concatenate([p[1] for p in parts])
     kept = values[status == 0]

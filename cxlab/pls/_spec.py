@@ -2,19 +2,18 @@
 
 The model is lavaan-style syntax: ``C =~ x1 + x2`` (mode A, "reflective"),
 ``C <~ x1 + x2`` (mode B, "formative"), ``Y ~ b*X + Z`` (paths, optional labels) and
-``ind := b*c`` (defined effects from path labels). Statements are split by
-:func:`cxlab.sem.syntax.numbered_statements` (comments, ``;``, continuation lines); the
-rest is parsed here because :mod:`cxlab.sem.syntax` builds a CB-SEM parameter table with
-lavaan's defaults and has no ``<~``. ``~~`` lines (residual covariances, fixed error
-variances of single items) have no meaning in PLS-PM and are skipped with a note.
+``ind := b*c`` (defined effects from path labels). Statements are read by
+:func:`cxlab.models.syntax.statements`, the parser every estimator of cxlab shares
+(comments, ``;``, continuation lines, operators, terms); PLS-PM's own rules are applied
+here: fixed values are refused (PLS estimates every weight, loading and path), ``~~``
+lines (residual covariances, fixed error variances of single items) have no meaning in
+PLS-PM and are skipped with a note. ``:=`` expressions are evaluated by
+:func:`cxlab.models.defined.evaluate_defined`, as in CB-SEM (``^`` and ``**`` included).
 """
 
 from __future__ import annotations
 
-import ast
 import difflib
-import operator
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,8 +21,10 @@ import numpy as np
 import pandas as pd
 
 from cxlab.errors import DataError, ModelSpecError
+from cxlab.models.defined import ExpressionError, evaluate_defined
+from cxlab.models.syntax import NAME as _NAME
+from cxlab.models.syntax import Term, statements
 
-_NAME = re.compile(r"^[A-Za-z_.][\w.]*$")
 _OPS = (":=", "=~", "<~", "~~", "~")
 MISSING = ("mean", "listwise")
 
@@ -52,15 +53,13 @@ def _close(name: str, pool: Sequence[str]) -> str:
     return f" Did you mean {' or '.join(map(repr, hits))}?" if hits else ""
 
 
-def _terms(rhs: str, line: int, statement: str) -> list[tuple[str | None, str]]:
+def _terms(terms: Sequence[Term], line: int, statement: str) -> list[tuple[str | None, str]]:
     """(label or None, name) of each ``+``-separated term; numbers are refused."""
     out = []
-    for raw in rhs.split("+"):
-        term = raw.strip()
-        if not term:
+    for term in terms:
+        if not term.text:
             raise ModelSpecError(f"Line {line}: an empty term in {statement!r}.")
-        label, _, name = term.rpartition("*")
-        label, name = label.strip() or None, name.strip()
+        label, name = "*".join(term.modifiers) or None, term.name
         if label is not None:
             try:
                 float(label)
@@ -68,7 +67,7 @@ def _terms(rhs: str, line: int, statement: str) -> list[tuple[str | None, str]]:
                 pass
             else:
                 raise ModelSpecError(
-                    f"Line {line}: {term!r} fixes a value; PLS-PM estimates every weight, "
+                    f"Line {line}: {term.text!r} fixes a value; PLS-PM estimates every weight, "
                     "loading and path, so fixed values cannot be used. Remove the number."
                 )
             if not _NAME.match(label):
@@ -84,22 +83,25 @@ def _terms(rhs: str, line: int, statement: str) -> list[tuple[str | None, str]]:
 
 def parse(model: str, columns: Sequence[str]) -> Spec:
     """Parse *model* against the data's *columns*; see the module docstring."""
-    from cxlab.sem.syntax import numbered_statements  # loads cxlab.sem: only when fitting
-
     columns = [str(c) for c in columns]
     blocks: dict[str, list[str]] = {}
     modes: dict[str, str] = {}
     raw_paths: list[tuple[str, str, str | None, int, str]] = []
     defined: dict[str, str] = {}
     notes: list[str] = []
-    for line, st in numbered_statements(model):
-        op = next((o for o in _OPS if o in st), None)
-        if op is None:
+    for statement in statements(model):
+        line, st, op, lhs, rhs = (
+            statement.line,
+            statement.text,
+            statement.op,
+            statement.lhs,
+            statement.rhs,
+        )
+        if op not in _OPS:
             raise ModelSpecError(
                 f"Line {line}: {st!r} has no operator; use =~ (mode A), <~ (mode B), ~ (path) "
                 "or := (defined effect)."
             )
-        lhs, rhs = (part.strip() for part in st.split(op, 1))
         if op == "~~":
             notes.append(f"line {line} ({st}) skipped: PLS-PM does not estimate (co)variances.")
             continue
@@ -126,9 +128,9 @@ def parse(model: str, columns: Sequence[str]) -> Spec:
                     f"Construct {lhs!r} is declared with both =~ (mode A) and <~ (mode B); "
                     "choose one."
                 )
-            blocks.setdefault(lhs, []).extend(name for _, name in _terms(rhs, line, st))
+            blocks.setdefault(lhs, []).extend(name for _, name in _terms(statement.terms, line, st))
         else:
-            for label, name in _terms(rhs, line, st):
+            for label, name in _terms(statement.terms, line, st):
                 raw_paths.append((name, lhs, label, line, st))
     if not blocks:
         raise ModelSpecError(
@@ -226,39 +228,23 @@ def _check_cycles(constructs: Sequence[str], paths: Sequence[tuple[str, str]]) -
             visit(c, [])
 
 
-_BINARY = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-}
-
-
 def evaluate(expr: str, values: dict[str, np.ndarray], name: str = "") -> np.ndarray:
-    """Value of a ``:=`` expression (labels, numbers, + − × ÷, parentheses)."""
-
-    def ev(node: ast.AST) -> np.ndarray | float:
-        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            return _BINARY[type(node.op)](ev(node.left), ev(node.right))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-            value = ev(node.operand)
-            return -value if isinstance(node.op, ast.USub) else value
-        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-            return float(node.value)
-        if isinstance(node, ast.Name):
-            if node.id not in values:
-                raise ModelSpecError(
-                    f"{name} := {expr}: {node.id!r} is not a path label. Labels: "
-                    f"{', '.join(values) or 'none (write e.g. Loyalty ~ b*Satisfaction)'}."
-                )
-            return values[node.id]
-        raise ModelSpecError(f"{name} := {expr}: only labels, numbers and + - * / are allowed.")
-
+    """Value of a ``:=`` expression (labels, numbers, + − × ÷, ``^`` or ``**``,
+    parentheses), by the evaluator CB-SEM uses; messages in PLS-PM's words."""
     try:
-        tree = ast.parse(expr, mode="eval")
-    except SyntaxError as err:
-        raise ModelSpecError(f"{name} := {expr} is not a valid expression.") from err
-    return np.asarray(ev(tree.body), dtype=float)
+        value = evaluate_defined(expr, values)
+    except ExpressionError as err:
+        if err.reason == "label":
+            raise ModelSpecError(
+                f"{name} := {expr}: {err.name!r} is not a path label. Labels: "
+                f"{', '.join(values) or 'none (write e.g. Loyalty ~ b*Satisfaction)'}."
+            ) from None
+        if err.reason == "syntax":
+            raise ModelSpecError(f"{name} := {expr} is not a valid expression.") from err
+        raise ModelSpecError(
+            f"{name} := {expr}: only labels, numbers and + - * / ^ are allowed."
+        ) from None
+    return np.asarray(value, dtype=float)
 
 
 def prepare(

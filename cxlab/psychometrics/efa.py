@@ -1,6 +1,7 @@
 """Exploratory factor analysis for :mod:`cxlab.psychometrics`, and the helpers it uses:
 input checks, α and its Feldt CI, the one-factor CFA behind ω / ρc / AVE, and vectorised
-HTMT (private: use the functions of ``cx.psychometrics``).
+HTMT (the helpers are used by :mod:`cxlab.psychometrics.scales` and :mod:`cxlab.pls`;
+analyses call ``cx.psychometrics.efa``, ``cx.psychometrics.reliability`` …).
 
 The minres extraction is psych's (``psych::fa(fm = "minres")``): minimise the squared
 off-diagonal residuals over the uniquenesses with L-BFGS-B, the uniquenesses bounded to
@@ -22,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from cxlab._parallel import one_blas_thread
 from cxlab.errors import DataError, EstimationError
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "bootstrap_htmt",
     "check_items",
     "check_scales",
+    "efa",
     "feldt_ci",
     "fit_efa",
     "htmt_from_corr",
@@ -331,16 +333,6 @@ def parallel_analysis(
     return table, n_keep
 
 
-def _one_blas_thread() -> contextlib.AbstractContextManager:
-    """Limit BLAS to one thread: on small matrices threads cost more than they save and
-    stall badly on a busy machine. threadpoolctl comes with scikit-learn (factor_analyzer)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
-
-
 def _rotate(loadings: np.ndarray, rotation: str | None) -> tuple[np.ndarray, np.ndarray | None]:
     if rotation is None or loadings.shape[1] == 1:
         return loadings, None
@@ -442,7 +434,7 @@ def fit_efa(
     if n_factors is not None and (not isinstance(n_factors, int | np.integer) or n_factors < 1):
         raise DataError(f"n_factors must be a whole number from 1 to {p - 1}, not {n_factors!r}.")
     notes = []
-    with _one_blas_thread():  # many tiny problems: BLAS threads only add overhead
+    with one_blas_thread():  # many tiny problems: BLAS threads only add overhead
         table, suggested = parallel_analysis(x, kind=parallel_kind, n_iter=n_iter, seed=seed)
     if n_factors is None:
         n_factors = suggested
@@ -497,4 +489,82 @@ def fit_efa(
         factor_cor=None if phi is None else pd.DataFrame(phi, index=names, columns=names),
         variance=variance,
         notes=notes,
+    )
+
+
+def efa(
+    data: pd.DataFrame,
+    n_factors: int | None = None,
+    rotation: str | None = "oblimin",
+    method: str = "minres",
+    *,
+    parallel_kind: str = "fa",
+    n_iter: int = 100,
+    seed: int | None = 0,
+) -> EFA:
+    """Exploratory factor analysis of every column of *data* (minres, rotated).
+
+    Reports the sampling adequacy (KMO overall and per item; below .60 is poor), Bartlett's
+    test of sphericity (χ² = −(n − 1 − (2p + 5)/6)·ln|R|, df = p(p − 1)/2), Horn's parallel
+    analysis, and the rotated solution.
+
+    Parallel analysis simulates *n_iter* data sets of standard normal numbers of the same
+    n × p (``numpy.random.default_rng(seed)``) and keeps the leading factors whose observed
+    eigenvalue exceeds the mean simulated one. With ``parallel_kind="fa"`` (default, as
+    ``psych::fa.parallel(fa = "fa")``) the eigenvalues are those of the *reduced*
+    correlation matrix, whose diagonal holds the communalities of a one-factor minres
+    solution; ``"pc"`` uses the eigenvalues of the correlation matrix itself (Horn 1965).
+    The table ``.parallel`` also lists the simulated 95th percentile (Glorfeld 1995).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Respondents × items (numeric); rows with a missing answer are dropped.
+    n_factors : int, optional
+        Number of factors; by default the one parallel analysis suggests.
+    rotation : str or None
+        "oblimin" (default; GPA as GPArotation), "quartimin", "geomin_obl", "promax",
+        "varimax", "quartimax", "equamax", "oblimax", "geomin_ort", or None.
+    method : str
+        Extraction method; "minres" (``psych::fa`` default).
+    parallel_kind, n_iter, seed
+        Parallel-analysis settings (see above).
+
+    Returns
+    -------
+    EFA
+        ``.loadings`` (items × F1..Fk, then communality, primary factor,
+        ``cross_loading`` = |loading| ≥ .30 on more than one factor, ``weak_primary`` =
+        largest |loading| < .40), ``.flagged`` (those rows), ``.communalities``,
+        ``.factor_cor`` (oblique rotations, else None), ``.variance`` (SS loadings,
+        proportion, cumulative; for oblique rotations diag(ΦΛ'Λ) as psych), ``.kmo``,
+        ``.kmo_items``, ``.bartlett``, ``.parallel``, ``.notes``. Factors are ordered by
+        variance and signed so that their loadings sum to a positive number, as psych.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.psychometrics import efa
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> res = efa(hs[[f"x{i}" for i in range(1, 10)]], n_iter=20)  # psych::fa.parallel, fa
+    >>> res.n_factors, round(res.kmo, 3)
+    (3, 0.752)
+    >>> res.loadings.loc[["x1", "x4", "x7"], ["F1", "F2", "F3"]].round(2)
+            F1    F2    F3
+    item
+    x1    0.20  0.59  0.03
+    x4    0.85  0.02  0.01
+    x7    0.04 -0.15  0.74
+    """
+    items = list(data.columns) if isinstance(data, pd.DataFrame) else []
+    x = check_items(data, items, min_rows=3)
+    if x.shape[1] < 3:
+        raise DataError(f"An EFA needs at least 3 items; data has {x.shape[1]}.")
+    if x.shape[0] <= x.shape[1]:
+        raise DataError(
+            f"Only {x.shape[0]} complete rows for {x.shape[1]} items; an EFA needs more "
+            "respondents than items (ideally 5–10 per item)."
+        )
+    return fit_efa(
+        x, n_factors, rotation, method, parallel_kind=parallel_kind, n_iter=n_iter, seed=seed
     )

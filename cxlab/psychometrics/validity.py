@@ -1,6 +1,7 @@
 """Construct validity from a confirmatory factor analysis: the CFA itself, discriminant
 validity (Fornell-Larcker, HTMT with bootstrap CIs, cross-loadings) and a labelled-weak
-common-method check. Also reachable as ``cx.psychometrics.cfa`` etc.
+common-method check, used as ``cx.psychometrics.cfa``, ``cx.psychometrics.discriminant_validity``
+and ``cx.psychometrics.common_method_check``.
 
 The CFA is :func:`cxlab.sem.fit` (lavaan's estimates and fit indices, admissibility
 checked); AVE per factor is the mean squared standardized loading (Fornell & Larcker
@@ -13,8 +14,8 @@ Examples
 >>> import cxlab as cx
 >>> hs = cx.datasets.load("holzinger_swineford")
 >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
->>> fit = cx.validity.cfa(model, hs)
->>> dv = cx.validity.discriminant_validity(fit, B=200, seed=1)
+>>> fit = cx.psychometrics.cfa(model, hs)
+>>> dv = cx.psychometrics.discriminant_validity(fit, B=200, seed=1)
 >>> dv.fornell_larcker.round(3).loc["textual", "textual"]  # √AVE = √.719
 np.float64(0.848)
 >>> bool(dv.ok)
@@ -24,25 +25,43 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from cxlab import psychometrics, sem
 from cxlab.errors import DataError
+from cxlab.psychometrics.scales import (
+    cross_loadings,
+    fornell_larcker,
+    harman_single_factor,
+    htmt_bootstrap,
+)
+
+if TYPE_CHECKING:
+    from cxlab.sem import SEMFit
 
 __all__ = ["DiscriminantValidity", "cfa", "common_method_check", "discriminant_validity"]
 
 
-def cfa(model: str, data: pd.DataFrame, **kwargs: Any) -> sem.SEMFit:
+def cfa(model: str, data: pd.DataFrame, **kwargs: Any) -> SEMFit:
     """Confirmatory factor analysis by ML: :func:`cxlab.sem.fit` on a measurement model.
 
     # In R: lavaan::cfa(model, data, ...)
 
     Keyword arguments (``group=``, ``group_equal=``, ``std_lv=``) pass to ``sem.fit``. A
     model with regressions (``~``) is not a CFA: use ``cx.sem.fit`` for it.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> fit = cx.psychometrics.cfa("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+    >>> fit.admissible
+    True
     """
+    from cxlab import sem
+
     if any(
         "~" in line.replace("=~", "").replace("~~", "")
         for line in model.splitlines()
@@ -88,7 +107,7 @@ class DiscriminantValidity:
 
 
 def discriminant_validity(
-    fit: sem.SEMFit,
+    fit: SEMFit,
     *,
     B: int = 1000,
     seed: int,
@@ -101,6 +120,15 @@ def discriminant_validity(
     (Henseler et al. 2015), and is flagged when HTMT exceeds .85 / .90. An inadmissible
     CFA cannot be assessed: the error says why (often the very symptom — a factor
     correlation beyond 1 or a non-positive-definite factor matrix).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> fit = cx.psychometrics.cfa("visual =~ x1 + x2 + x3\\nspeed =~ x7 + x8 + x9", hs)
+    >>> dv = cx.psychometrics.discriminant_validity(fit, B=100, seed=1)
+    >>> dv.ok, dv.problems
+    (True, [])
     """
     est = fit.estimates()
     if len(fit.groups) > 1:
@@ -115,11 +143,11 @@ def discriminant_validity(
     ]
     for _, r in covs.iterrows():
         cor.loc[r["lhs"], r["rhs"]] = cor.loc[r["rhs"], r["lhs"]] = r["std.all"]
-    fl = psychometrics.fornell_larcker(ave, cor)
+    fl = fornell_larcker(ave, cor)
     usable = {f: items for f, items in scales.items() if len(items) >= 2}
     data = fit._data
-    ht = psychometrics.htmt_bootstrap(data, usable, B=B, seed=seed, ci=ci)
-    cross = psychometrics.cross_loadings(data, usable)
+    ht = htmt_bootstrap(data, usable, B=B, seed=seed, ci=ci)
+    cross = cross_loadings(data, usable)
     problems = []
     root = np.sqrt(ave)
     for f in factors:
@@ -140,5 +168,14 @@ def discriminant_validity(
 
 
 def common_method_check(data: pd.DataFrame, items: list[str]) -> dict[str, Any]:
-    """Harman's single-factor test (weak; see :func:`cxlab.psychometrics.harman_single_factor`)."""
-    return psychometrics.harman_single_factor(data, items)
+    """Harman's single-factor test (weak; see :func:`cxlab.psychometrics.harman_single_factor`).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> res = cx.psychometrics.common_method_check(hs, [f"x{i}" for i in range(1, 10)])
+    >>> res["above_50_percent"]
+    False
+    """
+    return harman_single_factor(data, items)

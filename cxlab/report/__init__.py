@@ -66,7 +66,7 @@ from cxlab.report import _html as render_
 from cxlab.report import _steps as steps
 from cxlab.report._steps import Finding
 
-__all__ = ["Finding", "StudyReport", "report"]
+__all__ = ["Finding", "StudyReport", "report", "run_cli"]
 
 
 @dataclass
@@ -347,8 +347,31 @@ def _paragraph(text: str) -> str:
     return "; ".join(lines).replace(":;", ":").replace(".;", ";")
 
 
-def _run_cli(args: Any) -> int:
-    """The ``cxlab report`` subcommand (see :mod:`cxlab.cli`); returns the exit code."""
+def run_cli(args: Any) -> int:
+    """The ``cxlab report`` subcommand: :func:`report` on the parsed command line.
+
+    *args* is the ``argparse.Namespace`` of ``cxlab report`` (:func:`cxlab.cli.build_parser`:
+    ``data``, ``model``, ``out``, ``codebook``, ``group``, ``pls``, ``bootstrap``, ``seed``,
+    ``missing``, ``encoding``, ``id_column``, ``title``, ``quiet``). Prints where the report
+    is (and, unless ``--quiet``, its key findings) and returns the exit code: 0 when the
+    report was written, 1 on an input error, printed to stderr as one paragraph, with
+    nothing written. Called by :func:`cxlab.cli.main`, which handles Ctrl-C.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import cxlab as cx
+    >>> from cxlab.cli import build_parser
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> cx.datasets.load("holzinger_swineford").to_csv(folder / "hs.csv", index=False)
+    >>> _ = (folder / "hs.lav").write_text("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6")
+    >>> args = build_parser().parse_args(["report", str(folder / "hs.csv"), "--model",
+    ...     str(folder / "hs.lav"), "--out", str(folder / "hs.html"), "--bootstrap", "0",
+    ...     "--quiet"])
+    >>> run_cli(args)  # doctest: +ELLIPSIS
+    Report written: .../hs.html (+ hs.xlsx, hs.json, hs_tables/ with ... CSV tables).
+    0
+    """
     from cxlab.errors import CxlabError
 
     command = "cxlab report " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else None

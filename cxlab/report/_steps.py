@@ -161,7 +161,7 @@ def _where(survey: Any, mask: pd.Series) -> str:
 def check(study: Study, group: str | None) -> None:
     """Parse the model against the columns, validate the data, reverse-code, and keep the
     analysis frame (model variables as numbers). Raises on any input error."""
-    from cxlab.sem.syntax import parse, split_statements
+    from cxlab.models.syntax import measurement_part, parse
 
     survey = study.survey
     where = study.source.get("model_file") or "the model"
@@ -178,15 +178,7 @@ def check(study: Study, group: str | None) -> None:
         f: [v for v in part["rhs"] if v in study.observed]
         for f, part in loads.groupby("lhs", sort=False)
     }
-    statements = split_statements(study.model)
-    keep = set(study.latent) | {v for items in study.scales.values() for v in items}
-    measurement = [s for s in statements if "=~" in s]
-    for s in statements:
-        if "~~" in s and ":=" not in s:
-            names = {p.split("*")[-1].strip() for side in s.split("~~") for p in side.split("+")}
-            if names <= keep:
-                measurement.append(s)
-    study.measurement = "\n".join(measurement)
+    study.measurement = measurement_part(study.model)
     study.structural = any(op in ("~", ":=") for op in table.op)
     problems: list[str] = []
     if group is not None:
@@ -561,7 +553,7 @@ def pls(study: Study, B: int, seed: int, progress: bool) -> None:
 def invariance(study: Study, group: str) -> None:
     """Configural, metric, scalar and strict invariance of the measurement model."""
     from cxlab.errors import InadmissibleSolutionError
-    from cxlab.sem._invariance import invariance as inv_
+    from cxlab.sem import invariance as inv_
 
     if not study.latent:
         study.note("invariance", "No latent variables: measurement invariance does not apply.")

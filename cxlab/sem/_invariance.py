@@ -18,7 +18,7 @@ Examples
 >>> import cxlab as cx
 >>> hs = cx.datasets.load("holzinger_swineford")
 >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
->>> result = cx.invariance.invariance(model, hs, group="school")
+>>> result = cx.sem.invariance(model, hs, group="school")
 >>> result.table[["level", "df", "delta_df"]].values.tolist()[:2]
 [['configural', 48, nan], ['metric', 54, 6.0]]
 >>> result.table["holds"].tolist()
@@ -31,8 +31,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxlab import sem
 from cxlab.errors import DataError, InadmissibleSolutionError
+from cxlab.sem.effects import compare
+from cxlab.sem.fitting import SEMFit, fit
 
 __all__ = ["LEVELS", "InvarianceResult", "invariance"]
 
@@ -50,7 +51,7 @@ class InvarianceResult:
     """The models (``fits``) and the comparison ``table`` (one row per level)."""
 
     table: pd.DataFrame
-    fits: dict[str, sem.SEMFit]
+    fits: dict[str, SEMFit]
     group: str
 
     def summary(self) -> str:
@@ -108,16 +109,16 @@ def invariance(
         raise DataError(f"group={group!r} is not a column of the data.")
     if data[group].nunique() < 2:
         raise DataError(f"Invariance needs at least two groups; {group!r} has one value.")
-    fits: dict[str, sem.SEMFit] = {}
+    fits: dict[str, SEMFit] = {}
     for level in levels:
-        fit = sem.fit(model, data, group=group, group_equal=LEVELS[level], std_lv=std_lv)
-        if not fit.admissible:
+        fitted = fit(model, data, group=group, group_equal=LEVELS[level], std_lv=std_lv)
+        if not fitted.admissible:
             raise InadmissibleSolutionError(
                 f"The {level} model across {group!r} is not admissible, so invariance cannot be "
-                f"assessed.\n{fit.diagnosis()}"
+                f"assessed.\n{fitted.diagnosis()}"
             )
-        fits[level] = fit
-    table = sem.compare(*fits.values(), names=list(fits)).rename(columns={"model": "level"})
+        fits[level] = fitted
+    table = compare(*fits.values(), names=list(fits)).rename(columns={"model": "level"})
     holds, notes = [], []
     for row in table.itertuples():
         if row.level == "configural":

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from cxlab._parallel import map_chunks, n_workers
 from cxlab.errors import DataError, EstimationError
 from cxlab.sem.engine import Moments, RamModel, _decrement, _scoring
 
@@ -89,7 +90,7 @@ class BootstrapResult:
         )
 
 
-def _refit(
+def refit(
     ram: RamModel, theta0: np.ndarray, moments: list[Moments], h0: np.ndarray | None = None
 ) -> np.ndarray | None:
     """Refit on a resample: BFGS from the full-sample solution with the inverse of the
@@ -137,7 +138,7 @@ def _batch(ram, theta, groups, index_batch, values_fn, variance_rows):
     results = []
     for rows in index_batch:
         try:
-            th = _refit(ram, theta, _moments(groups, rows), h0)
+            th = refit(ram, theta, _moments(groups, rows), h0)
         except (np.linalg.LinAlgError, EstimationError, ValueError):
             th = None
         if th is None:
@@ -163,7 +164,8 @@ def bootstrap(
     """Bootstrap *fit* (fitted on *data*) B times; see the module docstring.
 
     ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm)."""
-    from cxlab.sem.results import _Layout, _values
+    from cxlab.sem.results import Layout
+    from cxlab.sem.results import values as layout_values
 
     if inadmissible not in ("keep", "drop"):
         raise DataError(f"inadmissible must be 'keep' or 'drop', not {inadmissible!r}.")
@@ -181,7 +183,7 @@ def bootstrap(
     ram: RamModel = fit._ram
     theta = fit._theta
     table = fit.table
-    layout = _Layout.of(ram.table, ram)
+    layout = Layout.of(ram.table, ram)
     observed = ram.observed
     group = fit.meta.get("group")
     frame = data.dropna(subset=observed + ([group] if group else []))
@@ -196,31 +198,18 @@ def bootstrap(
     )
 
     def values_fn(th: np.ndarray) -> np.ndarray:
-        return _values(layout, th)
+        return layout_values(layout, th)
 
-    from joblib import Parallel, delayed, effective_n_jobs
-    from tqdm.auto import tqdm
-
-    workers = 1 if n_jobs == 1 else effective_n_jobs(n_jobs)
+    workers = n_workers(n_jobs)
     # in parallel every chunk ships the model to a worker: few chunks; serially, many
     # chunks cost nothing and make the progress bar smoother
     chunks = np.array_split(np.arange(B), min(B, 4 * workers if workers > 1 else 20))
-    bar = tqdm(total=B, desc="bootstrap", unit="draw", disable=not progress, leave=False)
-    if workers == 1:
-        runs = (
-            _batch(ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows)
-            for c in chunks
-        )
-    else:
-        runs = Parallel(n_jobs=workers, return_as="generator")(
-            delayed(_batch)(ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows)
-            for c in chunks
-        )
-    parts = []
-    for part in runs:
-        parts.append(part)
-        bar.update(len(part))
-    bar.close()
+    tasks = [
+        (ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows) for c in chunks
+    ]
+    parts = map_chunks(
+        _batch, tasks, n_jobs=workers, total=B, desc="bootstrap", unit="draw", progress=progress
+    )
     results = [r for part in parts for r in part]
     converged = [(v, ok) for v, ok in results if v is not None]
     n_inadmissible = sum(not ok for _, ok in converged)
@@ -232,7 +221,7 @@ def bootstrap(
             f"Only {n_ok} of {B} bootstrap draws converged to admissible solutions; the model "
             "is too unstable for the bootstrap at this sample size."
         )
-    est = _values(layout, theta)
+    est = layout_values(layout, theta)
     alpha = 1 - level
     if ci == "percentile":
         lo, hi = np.nanpercentile(kept, [100 * alpha / 2, 100 * (1 - alpha / 2)], axis=0)
@@ -274,7 +263,7 @@ def _bca(kept, est, ram, theta, groups, values_fn, alpha, accelerate=True):
         for i in range(len(x)):
             rows = [np.arange(len(y)) for y in groups]
             rows[g] = np.delete(rows[g], i)
-            th = _refit(ram, theta, _moments(groups, rows))
+            th = refit(ram, theta, _moments(groups, rows))
             if th is not None:
                 jack.append(values_fn(th))
     jack = np.array(jack)

@@ -39,7 +39,7 @@ import pandas as pd
 from scipy import stats
 
 from cxlab.errors import DataError, EstimationError
-from cxlab.sem.engine import evaluate_defined
+from cxlab.models.defined import evaluate_defined
 from cxlab.sem.results import first_labelled
 
 if TYPE_CHECKING:

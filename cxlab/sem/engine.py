@@ -19,16 +19,15 @@ and lavaan to about 1e-4 where both apply (tests/test_sem_engine.py).
 
 from __future__ import annotations
 
-import ast
 import copy
-import operator
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import linalg, optimize
 
-from cxlab.errors import EstimationError, ModelSpecError
+from cxlab.errors import EstimationError
+from cxlab.models.defined import evaluate_defined  # re-exported: the one ':=' evaluator
 
 __all__ = ["Moments", "RamModel", "evaluate_defined", "fit_ml"]
 
@@ -394,57 +393,3 @@ def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
         "message": message,
     }
     return theta, info
-
-
-_BINOPS = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.Pow: operator.pow,
-}
-
-
-def evaluate_defined(expression: str, values: dict[str, float]) -> float:
-    """Value of a ``:=`` expression (labels, numbers, + − * / ``^`` or ``**`` and
-    parentheses), in numpy floating point: a division by zero or an overflow gives
-    ±inf or NaN instead of a Python exception (``fit`` then names the ``:=`` line; the
-    bootstrap and Monte-Carlo draws keep the non-finite value).
-
-    Examples
-    --------
-    >>> float(evaluate_defined("a*b + 2^2", {"a": 0.5, "b": 3.0}))
-    5.5
-    >>> float(evaluate_defined("10**400", {}))
-    inf
-    """
-
-    def walk(node: ast.AST) -> float:
-        if isinstance(node, ast.Expression):
-            return walk(node.body)
-        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-            if isinstance(node.value, bool):
-                raise ModelSpecError(f"':= {expression}': {node.value} is not a number.")
-            try:
-                return np.float64(node.value)
-            except OverflowError:  # an integer literal beyond the float range
-                return np.float64(np.inf) if node.value > 0 else np.float64(-np.inf)
-        if isinstance(node, ast.Name):
-            if node.id not in values:
-                raise ModelSpecError(
-                    f"In ':= {expression}': {node.id!r} is not a label of the model; label a "
-                    "parameter first, e.g. 'M ~ a*X'."
-                )
-            return values[node.id]
-        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
-            return _BINOPS[type(node.op)](walk(node.left), walk(node.right))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            return -walk(node.operand)
-        raise ModelSpecError(f"':= {expression}': only labels, numbers and + − * / ** are allowed.")
-
-    try:
-        tree = ast.parse(expression.replace("^", "**"), mode="eval")
-    except SyntaxError as exc:
-        raise ModelSpecError(f"Cannot read the defined parameter ':= {expression}'.") from exc
-    with np.errstate(all="ignore"):
-        return walk(tree)

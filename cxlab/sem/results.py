@@ -1,5 +1,7 @@
 """Results of a fitted model: parameter values, standardized solution, delta-method SEs,
-R² and the admissibility checks (used by :func:`cxlab.sem.fit` and the bootstrap)."""
+R² and the admissibility checks (used by :func:`cxlab.sem.fit` and the bootstrap).
+:class:`Layout`, :func:`values` and :func:`std_values` evaluate a table at any parameter
+vector fast (the bootstrap and the power analysis of :mod:`cxlab.simulate` use them)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import pandas as pd
 from scipy import stats
 
 from cxlab.errors import DataError, ModelSpecError
-from cxlab.sem.engine import Moments, RamModel, evaluate_defined
+from cxlab.models.defined import evaluate_defined
+from cxlab.sem.engine import Moments, RamModel
 
 
 def _check_size(ram: RamModel, table: pd.DataFrame) -> None:
@@ -62,7 +65,7 @@ def first_labelled(table: pd.DataFrame) -> dict[str, int]:
 
     Examples
     --------
-    >>> from cxlab.sem.syntax import parse
+    >>> from cxlab.models.syntax import parse
     >>> table = parse("y ~ b*x1 + b*x2\\nd := 2*b", ["y", "x1", "x2"])
     >>> first_labelled(table)
     {'b': 0}
@@ -76,7 +79,7 @@ def first_labelled(table: pd.DataFrame) -> dict[str, int]:
 
 
 @dataclass
-class _Layout:
+class Layout:
     """Where each table row sits in the RAM matrices, precomputed for speed."""
 
     kind: np.ndarray  # 0 loading, 1 regression, 2 variance, 3 covariance, 4 mean, -1 defined
@@ -89,7 +92,8 @@ class _Layout:
     defined: list[tuple[int, str, str]]
 
     @classmethod
-    def of(cls, table: pd.DataFrame, ram: RamModel) -> _Layout:
+    def of(cls, table: pd.DataFrame, ram: RamModel) -> Layout:
+        """The layout of a parameter table on *ram*'s variables."""
         idx = {v: i for i, v in enumerate(ram.variables)}
         kind, row, col = [], [], []
         for r in table.itertuples():
@@ -118,13 +122,15 @@ class _Layout:
         )
 
 
-def _values(layout: _Layout, theta: np.ndarray) -> np.ndarray:
+def values(layout: Layout, theta: np.ndarray) -> np.ndarray:
+    """Every row's value at the free parameters *theta*: free ones from *theta*, fixed
+    ones as fixed, ``:=`` rows evaluated from the labelled values."""
     est = np.where(layout.free > 0, theta[np.maximum(layout.free - 1, 0)], layout.value)
     if layout.defined:
-        values = {lab: est[k] for lab, k in layout.labels.items()}
+        named = {lab: est[k] for lab, k in layout.labels.items()}
         for k, name, expression in layout.defined:
-            est[k] = evaluate_defined(expression, values)
-            values[name] = est[k]
+            est[k] = evaluate_defined(expression, named)
+            named[name] = est[k]
     return est
 
 
@@ -132,10 +138,10 @@ def _check_defined(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> Non
     """Every ``:=`` parameter must be a finite number at the estimates; otherwise a
     ModelSpecError names its line (a division by zero, an overflow such as 10^400, or a
     root of a negative number is a mistake in the model, not a result)."""
-    layout = _Layout.of(table, ram)
+    layout = Layout.of(table, ram)
     if not layout.defined:
         return
-    est = _values(layout, theta)
+    est = values(layout, theta)
     lines = table.attrs.get("defined_lines") or []
     for n, (k, name, expression) in enumerate(layout.defined):
         if np.isfinite(est[k]):
@@ -149,7 +155,8 @@ def _check_defined(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> Non
         )
 
 
-def _std_values(layout: _Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
+def std_values(layout: Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
+    """Every row's standardized value (lavaan's ``std.all``) at *theta*."""
     out = np.full(len(layout.kind), np.nan)
     for g in range(len(ram.moments)):
         imp = ram.implied(theta, g)
@@ -171,17 +178,17 @@ def _std_values(layout: _Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray
             )
         out[sel] = cand[sel]
     if layout.defined:  # as lavaan: ':=' evaluated at the standardized labelled values
-        values = {lab: out[k] for lab, k in layout.labels.items()}
+        named = {lab: out[k] for lab, k in layout.labels.items()}
         for k, name, expression in layout.defined:
-            out[k] = evaluate_defined(expression, values)
-            values[name] = out[k]
+            out[k] = evaluate_defined(expression, named)
+            named[name] = out[k]
     return out
 
 
 def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFrame:
     table = table.copy()
-    layout = _Layout.of(table, ram)
-    est = _values(layout, theta)
+    layout = Layout.of(table, ram)
+    est = values(layout, theta)
     try:
         vcov = np.linalg.inv(ram.n_total * ram.information(theta))
     except np.linalg.LinAlgError:
@@ -193,13 +200,13 @@ def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFr
         e = np.zeros(ram.n_free)
         e[j] = step
         with np.errstate(invalid="ignore", over="ignore"):  # non-finite only when diverged
-            jac[:, j] = (_values(layout, theta + e) - _values(layout, theta - e)) / (2 * step)
-            hi, lo = _std_values(layout, ram, theta + e), _std_values(layout, ram, theta - e)
+            jac[:, j] = (values(layout, theta + e) - values(layout, theta - e)) / (2 * step)
+            hi, lo = std_values(layout, ram, theta + e), std_values(layout, ram, theta - e)
             jac_std[:, j] = (hi - lo) / (2 * step)
     se = np.sqrt(np.clip(np.einsum("ij,jk,ik->i", jac, vcov, jac), 0, None))
     fixed = (table["free"].to_numpy() == 0) & (table["op"].to_numpy() != ":=")
     se[fixed] = np.nan
-    std = _std_values(layout, ram, theta)
+    std = std_values(layout, ram, theta)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = est / se
     table["est"] = est

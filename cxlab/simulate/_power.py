@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from cxlab._intervals import wilson
+from cxlab._parallel import map_chunks, n_workers
 from cxlab.errors import DataError, EstimationError, ModelSpecError
-from cxlab.simulate._power_result import PowerResult, wilson
+from cxlab.simulate._power_result import PowerResult
 
 if TYPE_CHECKING:
     from cxlab.sem.engine import RamModel
@@ -118,7 +120,7 @@ def _population_value(target: _Target, pop: Any, table: pd.DataFrame) -> float:
     if target.defined is None:
         rows = table.loc[target.rows]
         return float(np.prod([truth.get((r.lhs, r.rhs), np.nan) for r in rows.itertuples()]))
-    from cxlab.sem.engine import evaluate_defined
+    from cxlab.models.defined import evaluate_defined
 
     values = {
         r.label: truth.get((r.lhs, r.rhs), np.nan)
@@ -139,7 +141,7 @@ def _effect_values(job: _Job, thetas: np.ndarray) -> np.ndarray:
     values = np.where(free > 0, thetas[:, cols], lay.value)
     if job.target.defined is None:
         return np.prod(values[:, job.target.rows], axis=1)
-    from cxlab.sem.engine import evaluate_defined
+    from cxlab.models.defined import evaluate_defined
 
     named = {lab: values[:, k] for lab, k in lay.labels.items()}
     out = np.full(len(thetas), np.nan)
@@ -166,7 +168,7 @@ def _build(
     fast: bool,
 ) -> tuple[_Job, float]:
     from cxlab import sem
-    from cxlab.simulate import _draw, _population, strip_values
+    from cxlab.simulate.generate import _draw, _population, strip_values
 
     pop = _population(model)
     analysis = analysis_model if analysis_model is not None else strip_values(model)
@@ -188,7 +190,7 @@ def _build(
             f"n = {min(sizes)} is too small for a model with {ram.n_free} free parameters "
             f"and {ram.p} observed variables; use n > {smallest}."
         )
-    from cxlab.sem.results import _Layout
+    from cxlab.sem.results import Layout as _Layout
 
     table = ram.table
     target = _target(effect, table)
@@ -217,7 +219,7 @@ def _build(
 
 
 def _cut(frame: pd.DataFrame, items: list[str], k: int, thresholds: str) -> pd.DataFrame:
-    from cxlab.simulate import _discretise
+    from cxlab.simulate.generate import _discretise
 
     return _discretise(frame, items, k, thresholds)
 
@@ -240,7 +242,8 @@ def _with_data(job: _Job, x: np.ndarray) -> RamModel:
 
 def _admissible(job: _Job, ram: RamModel, theta: np.ndarray) -> bool:
     """The checks of :func:`cxlab.sem.results._check`, on arrays."""
-    from cxlab.sem.results import _std_values, _values
+    from cxlab.sem.results import std_values as _std_values
+    from cxlab.sem.results import values as _values
 
     lay = job.layout
     est, std = _values(lay, theta), _std_values(lay, ram, theta)
@@ -284,8 +287,8 @@ def _one(job: _Job, n: int, rep: int, seed: int) -> tuple[int, float, float, boo
     """(status, estimate, SE, rejects) of replication *rep* at sample size *n*."""
     from scipy import special
 
-    from cxlab.sem.bootstrap import _refit
-    from cxlab.simulate import _draw, likert_cuts
+    from cxlab.sem.bootstrap import refit as _refit
+    from cxlab.simulate.generate import _draw, likert_cuts
 
     rng = np.random.default_rng(np.random.SeedSequence([seed, n, rep]))
     _, columns = _draw(job.pop, n, rng)
@@ -424,24 +427,17 @@ def power(
         model, effect, analysis_model, sizes, seed=seed, test=test, alpha=alpha,
         likert=likert, thresholds=thresholds, mc_draws=mc_draws, fast=fast,
     )  # fmt: skip
-    from joblib import Parallel, delayed, effective_n_jobs
-    from tqdm.auto import tqdm
-
-    workers = 1 if n_jobs == 1 else effective_n_jobs(n_jobs)
+    workers = n_workers(n_jobs)
     size = max(10, math.ceil(reps / (4 * workers))) if workers > 1 else 25
-    tasks = [(m, list(range(i, min(i + size, reps)))) for m in sizes for i in range(0, reps, size)]
-    bar = tqdm(total=len(sizes) * reps, desc="power", unit="rep", disable=not progress, leave=False)
-    if workers == 1:
-        runs = (_chunk(job, m, r, seed) for m, r in tasks)
-    else:
-        runs = Parallel(n_jobs=workers, return_as="generator")(
-            delayed(_chunk)(job, m, r, seed) for m, r in tasks
-        )
+    tasks = [(job, m, range(i, min(i + size, reps)), seed) for m in sizes
+             for i in range(0, reps, size)]  # fmt: skip
+    runs = map_chunks(
+        _chunk, tasks, n_jobs=workers, total=len(sizes) * reps, desc="power", unit="rep",
+        progress=progress,
+    )  # fmt: skip
     results: dict[int, list[tuple]] = {m: [] for m in sizes}
-    for (m, _), part in zip(tasks, runs, strict=True):
+    for (_, m, _, _), part in zip(tasks, runs, strict=True):
         results[m] += part
-        bar.update(len(part))
-    bar.close()
     rows = []
     for m in sizes:
         status = np.array([r[0] for r in results[m]])

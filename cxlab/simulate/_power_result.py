@@ -1,9 +1,8 @@
-"""The result of a Monte-Carlo power analysis, :class:`PowerResult`, and the Wilson
-interval of a proportion (private; public through :mod:`cxlab.simulate`)."""
+"""The result of a Monte-Carlo power analysis, :class:`PowerResult` (private; public
+through :mod:`cxlab.simulate`)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -127,23 +126,3 @@ class PowerResult:
             f"PowerResult({self.effect}, n={self.table['n'].tolist()}, "
             f"power={self.table['power'].round(3).tolist()})"
         )
-
-
-def wilson(successes: int, trials: int, level: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval of a proportion (Wilson 1927).
-
-    Examples
-    --------
-    >>> [round(x, 3) for x in wilson(80, 100)]
-    [0.711, 0.867]
-    """
-    if trials == 0:
-        return (math.nan, math.nan)
-    from scipy.special import ndtri
-
-    z = float(ndtri(0.5 + level / 2))
-    p = successes / trials
-    denom = 1 + z**2 / trials
-    centre = (p + z**2 / (2 * trials)) / denom
-    half = z * math.sqrt(p * (1 - p) / trials + z**2 / (4 * trials**2)) / denom
-    return (centre - half, centre + half)

@@ -1,5 +1,5 @@
-"""Sentiment, alerts and agreement with star ratings for :mod:`cxlab.text` (the
-functions are used as ``cx.text.sentiment`` etc.)."""
+"""Sentiment, alerts (per text and as rates per group) and agreement with star ratings
+for :mod:`cxlab.text` (the functions are used as ``cx.text.sentiment`` etc.)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from cxlab.errors import DataError
 from cxlab.text._common import LABELS, THRESHOLD, Lang, _check_lang, _texts, detect_lang
+from cxlab.text._lexicon import _w
+from cxlab.text.tokens import _tokens_en
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["agreement", "alerts", "confusion", "sentiment"]
+__all__ = ["HOTEL_TOPICS", "agreement", "alert_rates", "alerts", "confusion", "sentiment"]
 
 _EN_CLAUSE = re.compile(r"[.,;:!?()\n]+|\s+-\s+")
 _VADER: Any = None
@@ -70,8 +72,6 @@ def _score_en(text: str) -> tuple[float, list[tuple[str, float]]]:
     """VADER's compound, and its lexicon words (× −0.74 after a negation, as VADER does)."""
     from vaderSentiment.vaderSentiment import NEGATE
 
-    from cxlab.text import _tokens_en
-
     vader = _vader()
     compound = _compound_en(text)
     tokens = [t for t in _tokens_en(text) if t != "."]  # VADER ignores punctuation here
@@ -114,7 +114,7 @@ def sentiment(
     English uses VADER 3.3 (Hutto & Gilbert 2014; MIT licence): 7,500 rated words with
     rules for negation, degree adverbs, "but", capitals, exclamation marks and emoji.
     Chinese uses the same recipe on jieba tokens and cxlab's lexicon
-    (``cxlab/_text_lexicon.py``, ≈ 560 words rated −3 … 3): a negation within the three
+    (``cxlab/text/_lexicon.py``, ≈ 560 words rated −3 … 3): a negation within the three
     words before a sentiment word flips and dampens it (× −0.74; 不太 × −0.5), degree
     adverbs scale it (极其 × 1.6, 很 × 1.3, 比较 × 1.0, 有点 × 0.7), 太 / 有点 before a
     neutral scalar adjective (小, 远, 慢) make a complaint, the clause after 但是 / 不过 /
@@ -255,6 +255,73 @@ def alerts(
     frame.index.name = index.name if index is not None else None
     frame = frame.sort_values(["topic_score", "compound"], kind="stable")
     return frame.head(top) if top is not None else frame
+
+
+#: words that name common hotel aspects, in Chinese and English, for :func:`alerts` and
+#: :func:`alert_rates` (substring matches: 早餐 also finds 早餐券; extend them freely)
+HOTEL_TOPICS: dict[str, list[str]] = {
+    "cleanliness": _w("干净 卫生 脏 打扫 灰 异味 污 霉 clean dirty dust stain smell housekeeping"),
+    "food": _w("早餐 餐厅 菜 咖啡 breakfast restaurant food coffee dinner buffet"),
+    "check-in": _w("入住 退房 前台 排队 押金 check-in check-out checkout front desk queue"),
+    "noise": _w("吵 噪音 隔音 安静 noise noisy loud quiet soundproof"),
+    "wifi": _w("wifi wi-fi 网 信号 internet signal"),
+    "service": _w("服务 员工 态度 服务员 staff service rude"),
+}
+
+
+def alert_rates(
+    texts: Iterable[str] | pd.Series,
+    by: Sequence[Any] | pd.Series,
+    topics: dict[str, Iterable[str]] | None = None,
+    lang: Lang = "auto",
+    *,
+    per: int = 100,
+) -> pd.DataFrame:
+    """Negative mentions of each topic per *per* texts, by group: an early-warning table.
+
+    Tracked by unit (hotel, store) or by period, the rate of complaints about one topic
+    shows *where* and *what* before an average score moves much.
+
+    Parameters
+    ----------
+    texts : list of str or Series
+    by : array-like, same length as *texts*
+        The unit or period of each text (e.g. ``df["hotel"]``); missing ones left out.
+    topics : dict of topic name → words, optional
+        Default :data:`HOTEL_TOPICS`.
+    per : int
+        Rates per *per* texts of the group (100: per hundred reviews).
+
+    Returns
+    -------
+    DataFrame
+        One row per group (``n`` = its number of texts) and one column per topic.
+
+    Examples
+    --------
+    >>> texts = ["早餐太贵了", "房间很脏", "房间很干净", "Dirty room."]
+    >>> alert_rates(texts, ["A", "A", "B", "B"], {"clean": ["干净", "脏", "dirty"]})
+       n  clean
+    A  2   50.0
+    B  2   50.0
+    """
+    import pandas as pd
+
+    items, _, _ = _texts(texts)
+    groups = pd.Series(list(by))
+    if len(groups) != len(items):
+        raise DataError(
+            f"by has {len(groups)} values but texts has {len(items)}: give one group per text."
+        )
+    series = pd.Series(items, dtype=object)
+    sizes = groups.value_counts(sort=False).sort_index()
+    table = pd.DataFrame({"n": sizes.astype("int64")})
+    for name, words in (topics or HOTEL_TOPICS).items():
+        hits = alerts(series, list(words), lang).index
+        counts = groups.iloc[hits].value_counts().reindex(sizes.index, fill_value=0)
+        table[name] = per * counts / sizes
+    table.index.name = None
+    return table
 
 
 # -------------------------------------------------------- sentiment against stars

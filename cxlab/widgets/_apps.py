@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from cxlab import widgets as logic
 from cxlab.errors import CxlabError
+from cxlab.widgets import logic
 
 __all__ = ["App", "IPAExplorer", "JourneyExplorer", "NPSSimulator", "SEMWhatIf", "SurveyExplorer"]
 

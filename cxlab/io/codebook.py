@@ -1,4 +1,5 @@
-"""Codebook cells as people write them (private helper of :func:`cxlab.survey.normalise_codebook`).
+"""Codebooks as people write them: read a codebook file and parse its cells (used by
+:func:`cxlab.survey.normalise_codebook`, which most code should call instead).
 
 - ``reverse``: 1, yes, Y, T, 是, 反向, x, ✓ … are True; 0, no, 否, blank … False.
 - ``scale`` / ``scale_min`` / ``scale_max``: numbers, or ranges written ``1-7``, ``1–7``,
@@ -8,6 +9,18 @@
 - Codebook files (CSV) are decoded like survey files (UTF-8, GBK …); xlsx is read by pandas.
 
 Anything else is a :class:`~cxlab.errors.DataError` naming the codebook row and variable.
+
+This module imports neither :mod:`cxlab.io`'s face nor :mod:`cxlab.survey` (which imports
+it), so both can use it without an import cycle.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from cxlab.io.codebook import tidy_codebook
+>>> cb = tidy_codebook(pd.DataFrame({"name": ["q1"], "scale": ["1-7"], "reverse": ["是"]}))
+>>> row = cb.loc[0]
+>>> float(row["scale_min"]), float(row["scale_max"]), bool(row["reverse"])
+(1.0, 7.0, True)
 """
 
 from __future__ import annotations
@@ -25,6 +38,17 @@ from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
 from cxlab.io._encoding import decode, file_blocks
 
+__all__ = [
+    "FALSE_WORDS",
+    "TRUE_WORDS",
+    "parse_labels",
+    "parse_reverse",
+    "parse_scales",
+    "read_codebook_file",
+    "refuse_duplicate_names",
+    "tidy_codebook",
+]
+
 TRUE_WORDS = ("1", "1.0", "true", "yes", "y", "t", "是", "反向", "x", "✓")
 FALSE_WORDS = ("0", "0.0", "false", "no", "n", "f", "否", "")
 _NUMBER = r"[-+−]?\d+(?:\.\d+)?"
@@ -37,7 +61,18 @@ _LABEL_PAIR = re.compile(rf"^\s*({_NUMBER})\s*(?:=|:|：|-|–|\s)\s*(.+?)\s*$")
 
 
 def read_codebook_file(path: Path) -> pd.DataFrame:
-    """A codebook CSV / xlsx file as a DataFrame; CSV is decoded like survey files."""
+    """A codebook CSV / xlsx file as a DataFrame; CSV is decoded like survey files.
+
+    Column names are stripped; the cells are left as written (see :func:`tidy_codebook`).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import cxlab as cx
+    >>> path = Path(cx.datasets.example_file("qualtrics_retail_codebook.csv"))
+    >>> "name" in read_codebook_file(path).columns
+    True
+    """
     if not path.is_file():
         raise DataError(f"Codebook file not found: {path}.")
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
@@ -69,7 +104,14 @@ def _row(cb: pd.DataFrame, i: Any) -> str:
 
 
 def parse_reverse(cb: pd.DataFrame) -> pd.Series:
-    """The ``reverse`` column as booleans; an unknown spelling is a DataError."""
+    """The ``reverse`` column as booleans; an unknown spelling is a DataError.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_reverse(pd.DataFrame({"reverse": ["yes", "否", None, "✓"]})).tolist()
+    [True, False, False, True]
+    """
     out = pd.Series(False, index=cb.index, dtype=bool)
     for i, value in cb["reverse"].items():
         if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -123,7 +165,15 @@ def _scale_cell(cb: pd.DataFrame, i: Any, col: str) -> tuple[float, float] | flo
 
 
 def parse_scales(cb: pd.DataFrame) -> pd.DataFrame:
-    """scale_min / scale_max as numbers, filled from a ``scale`` column or from ranges."""
+    """scale_min / scale_max as numbers, filled from a ``scale`` column or from ranges.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cb = parse_scales(pd.DataFrame({"name": ["q1", "q2"], "scale": ["1–7", "0 to 10"]}))
+    >>> cb[["scale_min", "scale_max"]].to_numpy().tolist()
+    [[1.0, 7.0], [0.0, 10.0]]
+    """
     cb = cb.copy()
     low = pd.Series(float("nan"), index=cb.index)
     high = pd.Series(float("nan"), index=cb.index)
@@ -175,7 +225,14 @@ def parse_scales(cb: pd.DataFrame) -> pd.DataFrame:
 
 
 def parse_labels(cb: pd.DataFrame) -> pd.Series:
-    """The ``labels`` column as ``{code: label}`` dicts (None when blank)."""
+    """The ``labels`` column as ``{code: label}`` dicts (None when blank).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_labels(pd.DataFrame({"labels": ["1=非常不同意; 2=不同意", None]})).tolist()
+    [{1: '非常不同意', 2: '不同意'}, None]
+    """
     out = pd.Series([None] * len(cb), index=cb.index, dtype=object)
     for i, value in cb["labels"].items():
         if isinstance(value, dict):
@@ -217,7 +274,16 @@ def _code(key: Any) -> Any:
 
 
 def refuse_duplicate_names(cb: pd.DataFrame) -> None:
-    """DataError when a variable is described by two codebook rows."""
+    """DataError when a variable is described by two codebook rows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> refuse_duplicate_names(pd.DataFrame({"name": ["q1", "q2", "q1"]}))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cxlab.errors.DataError: The codebook describes a variable more than once ('q1' in rows 1, 3)...
+    """
     names = cb["name"].astype(str).str.strip()
     dup = names[names.duplicated(keep=False)]
     if not dup.empty:
@@ -232,7 +298,18 @@ def refuse_duplicate_names(cb: pd.DataFrame) -> None:
 
 
 def tidy_codebook(cb: pd.DataFrame) -> pd.DataFrame:
-    """cxlab's codebook columns added (empty) and every column parsed as described above."""
+    """cxlab's codebook columns added (empty) and every column parsed as described above.
+
+    Rows without a name are dropped; ``reverse``, the scale and ``labels`` are parsed by
+    :func:`parse_reverse`, :func:`parse_scales` and :func:`parse_labels`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cb = tidy_codebook(pd.DataFrame({"name": ["q1", None], "labels": ["1=No; 2=Yes", ""]}))
+    >>> len(cb), cb.loc[0, "labels"], bool(cb.loc[0, "reverse"])
+    (1, {1: 'No', 2: 'Yes'}, False)
+    """
     cb = cb.reset_index(drop=True)
     for col in [*CODEBOOK_COLUMNS, "labels"]:
         if col not in cb.columns:

@@ -1,27 +1,36 @@
-"""lavaan model syntax → a parameter table with lavaan's defaults.
+"""lavaan model syntax, read once for every estimator of cxlab.
 
-Supported: ``=~`` (loadings), ``~`` (regressions), ``~~`` (variances and covariances),
-``~ 1`` (intercepts / means), ``:=`` (defined parameters such as ``ind := a*b``), and
-the modifiers lavaan uses on a term: a number (fixed value), ``NA`` (free), a label
-(equal to every other parameter with that label, across groups too), ``start(v)``, and
-``c(…)`` with one modifier per group. Statements end at a line break or ``;`` and
-continue over lines that end with ``+`` or an operator.
+Two readings of the same text:
 
-The defaults are those of lavaan's ``cfa()`` / ``sem()`` (lavaan 0.6): the first
-loading of each factor fixed to 1 (or, with ``std_lv``, factor variances fixed to 1 and
-all loadings free); residual variances of indicators and endogenous variables, variances
-of exogenous factors and covariances among exogenous factors free; covariances among
-endogenous variables that predict nothing free (``auto.cov.y``); exogenous observed
+* :func:`statements` — light and estimator-neutral: each statement with its line,
+  left-hand side, operator (``=~``, ``<~``, ``~``, ``~~``, ``:=``, ``==``, ``<``, ``>``)
+  and right-hand-side :class:`Term` objects (variable, label, fixed value, ``start()``,
+  ``NA``, per-group ``c(…)``). CB-SEM, PLS-PM (:mod:`cxlab.pls`), the simulator
+  (:mod:`cxlab.simulate`) and the report read models through it, each applying its own
+  rules (PLS refuses fixed values, the simulator needs them).
+* :func:`parse` — the CB-SEM parameter table with lavaan's defaults (used by
+  :func:`cxlab.sem.fit`).
+
+Statements end at a line break or ``;`` and continue over lines that end with ``+`` or
+an operator; ``#`` and ``!`` start comments. ``:=`` expressions are evaluated by
+:func:`cxlab.models.defined.evaluate_defined`; :func:`measurement_part` cuts the
+measurement model (what a CFA of the same constructs fits) out of a model.
+
+The defaults of :func:`parse` are those of lavaan's ``cfa()`` / ``sem()`` (lavaan 0.6):
+the first loading of each factor fixed to 1 (or, with ``std_lv``, factor variances fixed
+to 1 and all loadings free); residual variances of indicators and endogenous variables,
+variances of exogenous factors and covariances among exogenous factors free; covariances
+among endogenous variables that predict nothing free (``auto.cov.y``); exogenous observed
 predictors' variances, covariances and means fixed at their sample values
 (``fixed.x``); with a mean structure, observed intercepts free and factor means fixed
 at 0 (free in groups 2… when intercepts are held equal).
 
 Written here, not taken from semopy, because semopy's parser has no per-group
-modifiers, no ``group.equal`` and no ``start()``.
+modifiers, no ``group.equal``, no ``start()`` and no ``<~``.
 
 Examples
 --------
->>> from cxlab.sem.syntax import parse
+>>> from cxlab.models.syntax import parse
 >>> table = parse("F =~ x1 + x2 + x3", observed=["x1", "x2", "x3"])
 >>> table.loc[table.op == "=~", ["rhs", "free", "value"]].values.tolist()
 [['x1', 0, 1.0], ['x2', 1, nan], ['x3', 2, nan]]
@@ -32,38 +41,67 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
 from cxlab.errors import ModelSpecError
+from cxlab.models._table import GROUP_EQUAL, assign_free, group_rows
 
-__all__ = ["GROUP_EQUAL", "Term", "parse", "split_statements"]
+__all__ = [
+    "GROUP_EQUAL",
+    "NAME",
+    "OPERATORS",
+    "Statement",
+    "Term",
+    "measurement_part",
+    "numbered_statements",
+    "parse",
+    "split_statements",
+    "statements",
+]
 
-GROUP_EQUAL = (
-    "loadings",
-    "intercepts",
-    "means",
-    "residuals",
-    "residual.covariances",
-    "lv.variances",
-    "lv.covariances",
-    "regressions",
-)
-_OPS = (":=", "=~", "~~", "==", "<", ">", "~")
-_NAME = re.compile(r"^[A-Za-z_.][\w.]*$")
+#: lavaan's operators, in the order they are looked for in a statement.
+OPERATORS = (":=", "=~", "<~", "~~", "==", "<", ">", "~")
+_TERM_OPERATORS = ("=~", "<~", "~~", "~")
+#: A variable name or label (lavaan's and R's rules).
+NAME = re.compile(r"^[A-Za-z_.][\w.]*$")
 
 
 @dataclass
 class Term:
-    """One right-hand-side term with its modifiers (per group when given with c())."""
+    """One right-hand-side term: the variable ``name`` and what is written before it.
+
+    ``text`` is the term as written and ``modifiers`` the parts before the name (split on
+    ``*`` outside parentheses), read the lavaan way into ``fixed`` values and ``label``
+    (one per group when given with ``c()``), ``start`` and ``free`` (``NA``). A term that
+    cannot be read so keeps the first reason in ``problem``: CB-SEM raises it, PLS-PM and
+    the simulator apply their own rules to ``modifiers``.
+    """
 
     name: str
     fixed: list[float | None] = field(default_factory=list)
     label: list[str | None] = field(default_factory=list)
     start: float | None = None
     free: bool = False
+    text: str = ""
+    modifiers: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement: the ``line`` it starts on (1-based), its ``text`` (comment removed,
+    blanks collapsed), ``lhs``, ``op`` (None when it has no operator), ``rhs`` as written
+    and, for ``=~ <~ ~ ~~``, its ``+``-separated ``terms`` (empty for ``:=`` and
+    constraints, whose ``rhs`` is the expression)."""
+
+    line: int
+    text: str
+    lhs: str
+    op: str | None
+    rhs: str
+    terms: tuple[Term, ...] = ()
 
 
 def split_statements(model: str) -> list[str]:
@@ -80,7 +118,13 @@ def split_statements(model: str) -> list[str]:
 
 
 def numbered_statements(model: str) -> list[tuple[int, str]]:
-    """Statements with the line each starts on (1-based), for error messages."""
+    """Statements with the line each starts on (1-based), for error messages.
+
+    Examples
+    --------
+    >>> numbered_statements("# a model\\nF =~ x1 +\\n  x2\\nY ~ F")
+    [(2, 'F =~ x1 + x2'), (4, 'Y ~ F')]
+    """
     lines = [re.split(r"[#!]", line, maxsplit=1)[0].strip() for line in model.splitlines()]
     statements: list[tuple[int, str]] = []
     buffer, start = "", 0
@@ -98,6 +142,54 @@ def numbered_statements(model: str) -> list[tuple[int, str]]:
     if buffer:
         statements.append((start, buffer))
     return [(n, re.sub(r"\s+", " ", st)) for n, st in statements]
+
+
+def statements(model: str) -> list[Statement]:
+    """Every statement of *model*, read without an estimator's rules (never raises on
+    content: what an estimator cannot use it refuses itself).
+
+    Examples
+    --------
+    >>> model = "F =~ x1 + 0.8*x2\\nY ~ b*F + start(0.3)*X\\nind := 2*b"
+    >>> [(s.line, s.lhs, s.op, [t.name for t in s.terms]) for s in statements(model)]
+    [(1, 'F', '=~', ['x1', 'x2']), (2, 'Y', '~', ['F', 'X']), (3, 'ind', ':=', [])]
+    >>> [(t.label, t.fixed, t.start) for t in statements(model)[1].terms]
+    [(['b'], [], None), ([], [], 0.3)]
+    >>> statements(model)[2].rhs
+    '2*b'
+    """
+    out: list[Statement] = []
+    for line, text in numbered_statements(model):
+        op = next((o for o in OPERATORS if o in text), None)
+        if op is None:
+            out.append(Statement(line, text, "", None, ""))
+            continue
+        lhs, rhs = (side.strip() for side in text.split(op, 1))
+        terms = tuple(_terms(rhs, text)) if op in _TERM_OPERATORS else ()
+        out.append(Statement(line, text, lhs, op, rhs, terms))
+    return out
+
+
+def measurement_part(model: str) -> str:
+    """The measurement model of *model*: its ``=~`` statements, then the ``~~`` statements
+    among its factors and their indicators (residual covariances of items, factor
+    (co)variances), one a line — what a CFA of the same constructs fits. "" when the
+    model has no ``=~``.
+
+    Examples
+    --------
+    >>> print(measurement_part("F =~ a + b + c\\nY ~ F + X\\na ~~ b\\nG =~ d + e\\nY ~~ X"))
+    F =~ a + b + c
+    G =~ d + e
+    a ~~ b
+    """
+    read = statements(model)
+    loads = [st for st in read if st.op == "=~"]
+    keep = {st.lhs for st in loads} | {t.name for st in loads for t in st.terms}
+    covariances = [
+        st for st in read if st.op == "~~" and {st.lhs, *(t.name for t in st.terms)} <= keep
+    ]
+    return "\n".join(st.text for st in [*loads, *covariances])
 
 
 def _unknown_name(name: str, observed: list[str], latent: list[str]) -> str:
@@ -121,14 +213,15 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _modifier(text: str, term: Term, statement: str) -> None:
+def _modifier(text: str, term: Term, statement: str) -> str | None:
+    """Read one modifier into *term*; the reason when it cannot be read."""
     text = text.strip()
     if text.startswith("start(") and text.endswith(")"):
         value = _number(text[6:-1])
         if value is None:
-            raise ModelSpecError(f"In '{statement}': start() needs a number, not {text[6:-1]!r}.")
+            return f"In '{statement}': start() needs a number, not {text[6:-1]!r}."
         term.start = value
-        return
+        return None
     items = [text]
     if text.startswith("c(") and text.endswith(")"):
         items = [t.strip() for t in text[2:-1].split(",")]
@@ -143,15 +236,16 @@ def _modifier(text: str, term: Term, statement: str) -> None:
         elif value is not None:
             fixed.append(value)
             labels.append(None)
-        elif _NAME.match(item):
+        elif NAME.match(item):
             fixed.append(None)
             labels.append(item)
         else:
-            raise ModelSpecError(f"In '{statement}': cannot read the modifier {item!r}.")
+            return f"In '{statement}': cannot read the modifier {item!r}."
     if any(v is not None for v in fixed):
         term.fixed = fixed
     if any(v is not None for v in labels):
         term.label = labels
+    return None
 
 
 def _terms(rhs: str, statement: str) -> list[Term]:
@@ -159,13 +253,18 @@ def _terms(rhs: str, statement: str) -> list[Term]:
     for raw in rhs.split("+"):
         raw = raw.strip()
         if not raw:
-            raise ModelSpecError(f"In '{statement}': an empty term (two '+' in a row?).")
+            problem = f"In '{statement}': an empty term (two '+' in a row?)."
+            terms.append(Term("", problem=problem))
+            continue
         *modifiers, name = [p.strip() for p in _split_star(raw)]
-        if name != "1" and not _NAME.match(name):
-            raise ModelSpecError(f"In '{statement}': {name!r} is not a variable name.")
-        term = Term(name)
+        term = Term(name, text=raw, modifiers=tuple(modifiers))
+        if name != "1" and not NAME.match(name):
+            term.problem = f"In '{statement}': {name!r} is not a variable name."
         for mod in modifiers:
-            _modifier(mod, term, statement)
+            problem = _modifier(mod, term, statement)
+            if problem is not None:
+                term.problem = term.problem or problem
+                break
         terms.append(term)
     return terms
 
@@ -187,42 +286,34 @@ def _split_star(raw: str) -> list[str]:
     return parts
 
 
-def _per_group(values: list, g: int, n_groups: int, what: str, statement: str):
-    if not values:
-        return None
-    if len(values) == 1:
-        return values[0]
-    if len(values) != n_groups:
-        raise ModelSpecError(
-            f"In '{statement}': c() gives {len(values)} {what}s for {n_groups} group(s)."
-        )
-    return values[g]
-
-
 def _read_statement(
-    st: str, written: list[tuple[str, str, Term]], defined: list[tuple[str, str]]
+    st: Statement, written: list[tuple[str, str, Term]], defined: list[tuple[str, str]]
 ) -> None:
     """Parse one statement into ``written`` (=~, ~, ~~, ~1 terms) or ``defined`` (:=)."""
-    op = next((o for o in _OPS if o in st), None)
-    if op is None:
-        raise ModelSpecError(f"'{st}' has no lavaan operator (=~, ~, ~~, :=).")
-    if op in ("==", "<", ">"):
-        raise ModelSpecError(f"'{st}': constraints with {op} are not supported; use labels.")
-    lhs, rhs = (s.strip() for s in st.split(op, 1))
-    if op == ":=":
-        if not _NAME.match(lhs):
-            raise ModelSpecError(f"'{st}': {lhs!r} is not a valid name.")
-        defined.append((lhs, rhs.replace(" ", "")))
+    if st.op is None:
+        raise ModelSpecError(f"'{st.text}' has no lavaan operator (=~, ~, ~~, :=).")
+    if st.op in ("==", "<", ">", "<~"):
+        op = "<" if st.op == "<~" else st.op
+        raise ModelSpecError(f"'{st.text}': constraints with {op} are not supported; use labels.")
+    if st.op == ":=":
+        if not NAME.match(st.lhs):
+            raise ModelSpecError(f"'{st.text}': {st.lhs!r} is not a valid name.")
+        defined.append((st.lhs, st.rhs.replace(" ", "")))
         return
-    if not _NAME.match(lhs):
-        raise ModelSpecError(f"'{st}': {lhs!r} is not a variable name.")
-    for term in _terms(rhs, st):
+    if not NAME.match(st.lhs):
+        raise ModelSpecError(f"'{st.text}': {st.lhs!r} is not a variable name.")
+    for term in st.terms:
+        if term.problem:
+            raise ModelSpecError(term.problem)
+    for term in st.terms:
         if term.name == "1":
-            if op != "~":
-                raise ModelSpecError(f"'{st}': '1' (an intercept) goes with '~', as in 'y ~ 1'.")
-            written.append((lhs, "~1", term))
+            if st.op != "~":
+                raise ModelSpecError(
+                    f"'{st.text}': '1' (an intercept) goes with '~', as in 'y ~ 1'."
+                )
+            written.append((st.lhs, "~1", term))
         else:
-            written.append((lhs, op, term))
+            written.append((st.lhs, st.op, term))
 
 
 def parse(
@@ -254,20 +345,20 @@ def parse(
         raise ModelSpecError(
             f"The model must be a string of lavaan syntax, not {type(model).__name__}."
         )
-    statements = numbered_statements(model)
-    if not statements:
+    read = statements(model)
+    if not read:
         raise ModelSpecError(
             "The model has no statements (it is empty or holds only comments and blank "
             "lines): write lavaan syntax such as 'F =~ x1 + x2 + x3', one statement per line."
         )
-    for number, st in statements:
+    for st in read:
         try:
             _read_statement(st, written, defined)
         except ModelSpecError as exc:
-            raise ModelSpecError(f"Line {number} of the model: {exc}") from None
-        origin += [(number, st)] * (len(written) - len(origin))
+            raise ModelSpecError(f"Line {st.line} of the model: {exc}") from None
+        origin += [(st.line, st.text)] * (len(written) - len(origin))
         if len(defined) > len(defined_lines):
-            defined_lines.append((number, st))
+            defined_lines.append((st.line, st.text))
     if not written:
         raise ModelSpecError(
             "The model has no statements with =~, ~ or ~~, only defined parameters (:=): "
@@ -298,7 +389,7 @@ def parse(
         meanstructure = n_groups > 1 or any(op == "~1" for _, op, _ in written)
     rows: list[dict] = []
     for g in range(n_groups):
-        rows += _group_rows(
+        rows += group_rows(
             written,
             latent,
             obs_used,
@@ -311,7 +402,7 @@ def parse(
             std_lv,
         )
     table = pd.DataFrame(rows)
-    table = _assign_free(table, latent, group_equal, n_groups)
+    table = assign_free(table, latent, group_equal, n_groups)
     for name, expression in defined:
         table.loc[len(table)] = {
             "lhs": name,
@@ -334,129 +425,3 @@ def parse(
         defined_lines=defined_lines,
     )
     return table
-
-
-def _group_rows(
-    written, latent, obs_used, endogenous, predictors, exo_obs, g, n_groups, meanstructure, std_lv
-) -> list[dict]:
-    rows: list[dict] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    def add(lhs, op, rhs, *, fixed=None, label=None, start=None, user=False, exo=False):
-        key = (lhs, op, rhs)
-        alt = (rhs, op, lhs) if op == "~~" else key
-        if key in seen or alt in seen:
-            if user:
-                raise ModelSpecError(f"'{lhs} {op} {rhs}' appears twice in the model.")
-            return
-        seen.add(key)
-        rows.append(
-            {
-                "lhs": lhs,
-                "op": op,
-                "rhs": rhs,
-                "group": g + 1,
-                "label": label or "",
-                "fixed": fixed,
-                "start": start,
-                "user": user,
-                "exo": exo,
-            }
-        )
-
-    first_done: set[str] = set()
-    for lhs, op, term in written:
-        st = f"{lhs} {op} {term.name}"
-        fixed = _per_group(term.fixed, g, n_groups, "value", st)
-        label = _per_group(term.label, g, n_groups, "label", st)
-        rhs = "" if op == "~1" else term.name
-        if op == "=~" and lhs not in first_done:
-            first_done.add(lhs)
-            if fixed is None and not term.free and not std_lv:
-                fixed = 1.0
-        add(lhs, op, rhs, fixed=fixed, label=label, start=term.start, user=True)
-    # variances
-    # a factor measured by a higher-order factor (g =~ f1 + f2) is not exogenous
-    loaded = {t.name for lhs, op, t in written if op == "=~"}
-    exo_lv = [f for f in latent if f not in endogenous and f not in loaded]
-    for f in latent:
-        add(f, "~~", f, fixed=1.0 if std_lv else None)
-    # as lavaan: the only indicator of a factor has its residual variance fixed to 0
-    n_ind: dict[str, list[str]] = {}
-    for lhs, op, term in written:
-        if op == "=~":
-            n_ind.setdefault(lhs, []).append(term.name)
-    single = {items[0] for items in n_ind.values() if len(items) == 1}
-    for v in obs_used:
-        if v in exo_obs:
-            add(v, "~~", v, exo=True)
-        else:
-            add(v, "~~", v, fixed=0.0 if v in single else None)
-    for a, b in combinations(exo_lv, 2):
-        add(a, "~~", b)
-    for a, b in combinations(exo_obs, 2):
-        add(a, "~~", b, exo=True)
-    pure_y = [v for v in endogenous if v not in predictors]
-    for a, b in combinations(pure_y, 2):
-        add(a, "~~", b)
-    if meanstructure:
-        for v in obs_used:
-            add(v, "~1", "", exo=v in exo_obs)
-        for f in latent:
-            add(f, "~1", "", fixed=0.0)
-    return rows
-
-
-def _kind(row, latent: list[str]) -> str:
-    if row.op == "=~":
-        return "loadings"
-    if row.op == "~":
-        return "regressions"
-    if row.op == "~1":
-        return "means" if row.lhs in latent else "intercepts"
-    if row.lhs in latent:
-        return "lv.variances" if row.lhs == row.rhs else "lv.covariances"
-    return "residuals" if row.lhs == row.rhs else "residual.covariances"
-
-
-def _assign_free(
-    table: pd.DataFrame, latent: list[str], group_equal, n_groups: int
-) -> pd.DataFrame:
-    equal = set(group_equal)
-    if "intercepts" in equal and n_groups > 1:
-        # lavaan: with equal intercepts, factor means are free in groups 2…
-        free_means = (table.op == "~1") & table.lhs.isin(latent) & (table.group > 1) & ~table.user
-        table.loc[free_means, "fixed"] = None
-    free_index: dict[object, int] = {}
-    by_key: dict[tuple[str, str, str], int] = {}
-    counter = 0
-    frees, values = [], []
-    for row in table.itertuples():
-        fixed = row.fixed
-        if row.exo:  # fixed.x: set to the sample statistic when the data are known
-            frees.append(0)
-            values.append(np.nan)
-            continue
-        if fixed is not None and not (isinstance(fixed, float) and np.isnan(fixed)):
-            frees.append(0)
-            values.append(float(fixed))
-            continue
-        key = (row.lhs, row.op, row.rhs)
-        if row.label:
-            index = free_index.get(("label", row.label))
-        elif row.group > 1 and _kind(row, latent) in equal and not row.exo:
-            index = by_key.get(key)
-        else:
-            index = None
-        if index is None:
-            counter += 1
-            index = counter
-            if row.label:
-                free_index[("label", row.label)] = index
-        if row.group == 1:
-            by_key.setdefault(key, index)
-        frees.append(index)
-        values.append(np.nan)
-    table = table.drop(columns="fixed").assign(free=frees, value=values)
-    table["start"] = table["start"].astype(float)
-    return table[["lhs", "op", "rhs", "group", "label", "free", "value", "start", "user", "exo"]]
