@@ -65,6 +65,14 @@ def indices(
     ``flag_fast``: duration below *min_duration* seconds (default a third of the
     median). These are screening conventions, not tests: an honest, very satisfied
     customer may answer 7 throughout.
+
+    Examples
+    --------
+    >>> items = pd.DataFrame({"q1": [7, 6, 4], "q2": [7, 5, 4], "q3": [7, 6, 4],
+    ...                       "q4": [7, 7, 4], "q5": [7, 5, 2]})
+    >>> flags = indices(items, pd.Series([250, 300, 45]))  # 45 s: a third of 250 is 83 s
+    >>> flags[["longstring", "irv", "n_flags"]].values.tolist()
+    [[5.0, 0.0, 2.0], [1.0, 0.8367, 0.0], [4.0, 0.8944, 2.0]]
     """
     k = items.shape[1]
     if k < 3:

@@ -114,7 +114,15 @@ def _cmd_datasets(_: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``cxlab`` command (subcommands start, datasets, report)."""
+    """The argument parser of the ``cxlab`` command (subcommands start, datasets, report).
+
+    Examples
+    --------
+    >>> from cxlab.cli import build_parser
+    >>> args = build_parser().parse_args(["report", "s.csv", "--model", "m.lav", "--out", "r.html"])
+    >>> args.command, args.bootstrap, args.missing, args.seed  # the defaults of a report
+    ('report', 2000, 'listwise', 1)
+    """
     parser = argparse.ArgumentParser(
         prog="cxlab", description="cxlab: customer experience and loyalty workbook."
     )
@@ -170,7 +178,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``cxlab`` console script; returns the exit code."""
+    """Entry point of the ``cxlab`` console script; returns the exit code.
+
+    0 when the command succeeded, 1 on an input error (a one-line message on stderr,
+    nothing written), 2 without a command (the help is printed), 130 on Ctrl-C.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from cxlab.cli import main
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> main(["report", str(folder / "no.csv"), "--model", "SAT =~ s1 + s2 + s3",
+    ...       "--out", str(folder / "report.html")])  # no such survey file
+    1
+    >>> list(folder.iterdir())  # nothing was written
+    []
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

@@ -57,7 +57,14 @@ CODEBOOK_COLUMNS = [
 
 
 def data_dir() -> Path:
-    """Folder that holds the bundled data files and ``datapackage.json``."""
+    """Folder that holds the bundled data files and ``datapackage.json``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> (cx.datasets.data_dir() / "datapackage.json").is_file()
+    True
+    """
     return resource_dir("datasets")
 
 
@@ -91,6 +98,13 @@ def example_files() -> list[str]:
 def example_file(name: str) -> Path:
     """Path of a shipped raw survey export, e.g. ``"wjx_hotel_gbk.csv"`` (read-only:
     read it with :func:`cxlab.io.read_survey`, never edit it in place).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> path = cx.datasets.example_file("wjx_hotel_gbk.csv")  # a 问卷星 export in GBK
+    >>> cx.io.read_survey(path)
+    Survey(30 respondents × 13 columns from wjx_hotel_gbk.csv, id='序号')
     """
     names = example_files()
     if name not in names:
@@ -99,7 +113,15 @@ def example_file(name: str) -> Path:
 
 
 def resource(name: str) -> dict[str, Any]:
-    """The Frictionless resource entry of dataset *name* (a copy of the JSON)."""
+    """The Frictionless resource entry of dataset *name* (a copy of the JSON).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> res = cx.datasets.resource("hotel_4e")
+    >>> res["path"], res["rows"], res["simulation"]["seed"]  # a simulated dataset
+    ('hotel_4e.csv', 600, 20261124)
+    """
     resources = _package()["resources"]
     if not isinstance(name, str) or name not in resources:
         names = sorted(resources)

@@ -62,7 +62,15 @@ def _is_text(values: pd.Series) -> bool:
 
 
 def hash_values(values: pd.Series, salt: str) -> pd.Series:
-    """Salted SHA-256 (16 hex characters) of each non-missing value; missing stays missing."""
+    """Salted SHA-256 (16 hex characters) of each non-missing value; missing stays missing.
+
+    Examples
+    --------
+    >>> phones = pd.Series(["13812345678", " 13812345678", None])
+    >>> hashed = hash_values(phones, salt="keep-me-secret")  # same value, same hash
+    >>> hashed.tolist()
+    ['9a5550041d88ec3b', '9a5550041d88ec3b', nan]
+    """
 
     def one(v: object) -> object:
         if pd.isna(v):
@@ -105,7 +113,13 @@ def identifying_columns(
 
 
 def redact(values: pd.Series) -> pd.Series:
-    """Replace e-mail addresses and phone numbers inside text by ``[email]`` / ``[phone]``."""
+    """Replace e-mail addresses and phone numbers inside text by ``[email]`` / ``[phone]``.
+
+    Examples
+    --------
+    >>> redact(pd.Series(["房间很好，有问题请打 138-1234-5678 或写 wang@hotel.cn", 5])).tolist()
+    ['房间很好，有问题请打 [phone] 或写 [email]', 5]
+    """
 
     def one(v: object) -> object:
         if not isinstance(v, str):

@@ -43,14 +43,32 @@ class SelfCheck:
         return all(ok for _, _, ok in self.rows)
 
     def summary(self) -> str:
-        """One line: all passed, or which checks failed."""
+        """One line: all passed, or which checks failed.
+
+        Examples
+        --------
+        >>> from cxlab.selfcheck import SelfCheck
+        >>> report = SelfCheck([("python", "3.11.7 (need ≥ 3.11)", True),
+        ...                     ("mplfonts", "missing — run `make lab`", False)])
+        >>> report.summary()
+        '1 of 2 checks failed: mplfonts.'
+        """
         failed = [name for name, _, ok in self.rows if not ok]
         if not failed:
             return "All checks passed."
         return f"{len(failed)} of {len(self.rows)} checks failed: {', '.join(failed)}."
 
     def to_frame(self) -> pd.DataFrame:
-        """The checks as a DataFrame (check, detail, ok)."""
+        """The checks as a DataFrame (check, detail, ok).
+
+        Examples
+        --------
+        >>> from cxlab.selfcheck import SelfCheck
+        >>> report = SelfCheck([("python", "3.11.7 (need ≥ 3.11)", True),
+        ...                     ("mplfonts", "missing — run `make lab`", False)])
+        >>> report.to_frame().loc[~report.to_frame()["ok"], "check"].tolist()
+        ['mplfonts']
+        """
         import pandas as pd
 
         return pd.DataFrame(self.rows, columns=["check", "detail", "ok"])
@@ -61,7 +79,17 @@ class SelfCheck:
 
 
 def self_check() -> SelfCheck:
-    """Check Python, the required packages, the datasets and the Chinese font."""
+    """Check Python, the required packages, the datasets and the Chinese font.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> report = cx.self_check()
+    >>> report.summary()
+    'All checks passed.'
+    >>> sorted({"python", "datasets", "chinese font"} & set(report.to_frame()["check"]))
+    ['chinese font', 'datasets', 'python']
+    """
     report = SelfCheck()
     py = sys.version.split()[0]
     report.rows.append(("python", f"{py} (need ≥ 3.11)", sys.version_info >= (3, 11)))

@@ -130,7 +130,18 @@ class ValidationReport:
         return self.problems[self.problems["severity"] == "error"].reset_index(drop=True)
 
     def raise_for_errors(self) -> None:
-        """Raise :class:`~cxlab.errors.DataError` listing every error, if there is one."""
+        """Raise :class:`~cxlab.errors.DataError` listing every error, if there is one.
+
+        Examples
+        --------
+        >>> data = pd.DataFrame({"id": [1, 2], "q1": [5, 8]})
+        >>> cb = pd.DataFrame({"name": ["q1"], "scale_min": [1], "scale_max": [7]})
+        >>> Survey(data, cb, id_column="id").validate().raise_for_errors()
+        Traceback (most recent call last):
+        ...
+        cxlab.errors.DataError: The survey data failed validation:
+        - q1: 1 answer outside the scale 1–7 (values 8), respondent id 2.
+        """
         if not self.ok:
             where = f" in {self.source}" if self.source else ""
             lines = "\n".join(f"- {m}" for m in self.errors["message"])
@@ -218,12 +229,28 @@ class Survey:
         return float(row["scale_min"].iloc[0]), float(row["scale_max"].iloc[0])
 
     def items(self) -> list[str]:
-        """Columns that the codebook gives a scale (rating items), in data order."""
+        """Columns that the codebook gives a scale (rating items), in data order.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hotel = Survey(cx.datasets.load("hotel_4e"), cx.datasets.codebook("hotel_4e"))
+        >>> hotel.items()[:4], len(hotel.items())
+        (['nps', 'edu1', 'edu2', 'edu3'], 25)
+        """
         return [c for c in self.data.columns if self._scale(str(c)) is not None]
 
     def battery(self) -> list[str]:
         """The rating items on the survey's most common scale (e.g. all 1–7 items), the
-        block that careless-responding indices compare within."""
+        block that careless-responding indices compare within.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hotel = Survey(cx.datasets.load("hotel_4e"), cx.datasets.codebook("hotel_4e"))
+        >>> sorted(set(hotel.items()) - set(hotel.battery()))  # nps is on 0–10, not 1–7
+        ['nps']
+        """
         items = self.items()
         if not items:
             return []
@@ -232,7 +259,15 @@ class Survey:
 
     def scales(self) -> dict[str, list[str]]:
         """{construct: its items} from the codebook's ``construct`` column (constructs
-        measured by two or more rating items)."""
+        measured by two or more rating items).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hotel = Survey(cx.datasets.load("hotel_4e"), cx.datasets.codebook("hotel_4e"))
+        >>> hotel.scales()["Escapism"], len(hotel.scales())
+        (['esc1', 'esc2', 'esc3r'], 8)
+        """
         cb = self.codebook.dropna(subset=["construct"])
         cb = cb[cb["name"].isin(self.items())]
         groups = cb.groupby("construct", sort=False)["name"]
@@ -245,76 +280,57 @@ class Survey:
         Errors: required columns missing, duplicate respondent ids, text in a rating
         item, values outside the scale, codes without a value label. Warnings:
         non-integer ratings, columns the codebook does not describe, empty rows.
+
+        Examples
+        --------
+        >>> data = pd.DataFrame({"id": [1, 2, 3], "q1": [5, 8, 2], "note": ["", "", ""]})
+        >>> cb = pd.DataFrame({"name": ["q1"], "scale_min": [1], "scale_max": [7]})
+        >>> Survey(data, cb, id_column="id").validate()
+        ValidationReport:
+        [error] q1: 1 answer outside the scale 1–7 (values 8), respondent id 2.
+        [warning] 2 columns not in the codebook: id, note.
         """
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[Any, ...]] = []
 
         def add(
             severity: str, check: str, column: Any, mask: pd.Series | None, message: str
         ) -> None:
             ids = self._ids(mask) if mask is not None else []
             count = int(mask.sum()) if mask is not None else 0
-            rows.append(
-                dict(
-                    severity=severity,
-                    check=check,
-                    column=column,
-                    count=count,
-                    ids=ids,
-                    message=message,
-                )
-            )
+            rows.append((severity, check, column, count, ids, message))
 
         names = set(map(str, self.data.columns))
         wanted = required if required is not None else self.codebook["name"].tolist()
         absent = [c for c in wanted if c not in names]
         if absent:
-            add(
-                "error",
-                "required",
-                ", ".join(absent),
-                None,
+            add("error", "required", ", ".join(absent), None,
                 f"Missing column{'s' if len(absent) > 1 else ''} {', '.join(absent)} (in the "
-                "codebook but not in the data): check the export's variable names or the codebook.",
-            )
+                "codebook but not in the data): check the export's variable names or the codebook."
+            )  # fmt: skip
         if self.id_column is not None:
             ids = self.data[self.id_column]
             dup = ids.duplicated(keep=False) & ids.notna()
             if dup.any():
                 values = list(dict.fromkeys(ids[dup].tolist()))
-                add(
-                    "error",
-                    "duplicate id",
-                    self.id_column,
-                    dup,
+                add("error", "duplicate id", self.id_column, dup,
                     f"{self.id_column}: {_plural(len(values), 'id')} used more than once "
                     f"({', '.join(map(str, values[:_SHOW]))}) in {int(dup.sum())} rows; remove "
-                    "repeated submissions or fix the ids.",
-                )
+                    "repeated submissions or fix the ids.")  # fmt: skip
         for col in self.items():
             self._check_item(col, add)
         described = set(self.codebook["name"])
         extra = [c for c in map(str, self.data.columns) if c not in described]
         if extra and len(described) < len(names):
-            add(
-                "warning",
-                "undocumented",
-                ", ".join(extra[:_SHOW]),
-                None,
+            add("warning", "undocumented", ", ".join(extra[:_SHOW]), None,
                 f"{_plural(len(extra), 'column')} not in the codebook: {', '.join(extra[:_SHOW])}"
                 + ("…" if len(extra) > _SHOW else "")
-                + ".",
-            )
-        empty = (
-            self.data.drop(columns=[self.id_column] if self.id_column else []).isna().all(axis=1)
-        )
+                + ".")  # fmt: skip
+        answers = self.data.drop(columns=[self.id_column] if self.id_column else [])
+        empty = answers.isna().all(axis=1)
         if empty.any():
-            add(
-                "warning",
-                "empty row",
-                None,
-                empty,
-                f"{_plural(int(empty.sum()), 'row')} with no answers: {self._where(empty)}.",
-            )
+            add("warning", "empty row", None, empty,
+                f"{_plural(int(empty.sum()), 'row')} with no answers: {self._where(empty)}."
+            )  # fmt: skip
         problems = pd.DataFrame(
             rows, columns=["severity", "check", "column", "count", "ids", "message"]
         )
@@ -327,56 +343,42 @@ class Survey:
         text = raw.notna() & numeric.isna()
         if text.any():
             examples = ", ".join(repr(v) for v in dict.fromkeys(raw[text].astype(str)))
-            add(
-                "error",
-                "not a number",
-                col,
-                text,
+            add("error", "not a number", col, text,
                 f"{col}: {_plural(int(text.sum()), 'answer')} that are not numbers "
                 f"({examples[:80]}), {self._where(text)}. Map option text to codes (give a "
-                "codebook with value labels) "
-                "or fix these cells.",
-            )
+                "codebook with value labels) or fix these cells.")  # fmt: skip
         outside = numeric.notna() & ((numeric < low) | (numeric > high))
         if outside.any():
             vals = ", ".join(f"{v:g}" for v in sorted(numeric[outside].unique()))
-            add(
-                "error",
-                "out of range",
-                col,
-                outside,
+            add("error", "out of range", col, outside,
                 f"{col}: {_plural(int(outside.sum()), 'answer')} outside the scale "
-                f"{low:g}–{high:g} "
-                f"(values {vals}), {self._where(outside)}.",
-            )
+                f"{low:g}–{high:g} (values {vals}), {self._where(outside)}.")  # fmt: skip
         fractional = numeric.notna() & (numeric % 1 != 0)
         if fractional.any():
-            add(
-                "warning",
-                "not whole",
-                col,
-                fractional,
+            add("warning", "not whole", col, fractional,
                 f"{col}: {_plural(int(fractional.sum()), 'answer')} not whole numbers on a "
-                f"rating item, {self._where(fractional)}.",
-            )
+                f"rating item, {self._where(fractional)}.")  # fmt: skip
         labels = self.codebook.loc[self.codebook["name"] == col, "labels"].iloc[0]
         if isinstance(labels, dict) and labels:
             codes = {float(k) for k in labels}
             unknown = numeric.notna() & ~numeric.isin(codes) & ~outside
             if unknown.any():
-                add(
-                    "error",
-                    "unknown code",
-                    col,
-                    unknown,
+                add("error", "unknown code", col, unknown,
                     f"{col}: {_plural(int(unknown.sum()), 'answer')} with codes that have no label "
                     f"({', '.join(f'{v:g}' for v in sorted(numeric[unknown].unique()))}), "
-                    f"{self._where(unknown)}.",
-                )
+                    f"{self._where(unknown)}.")  # fmt: skip
 
     # -- transformations ----------------------------------------------------------
     def numeric_items(self, items: list[str] | None = None) -> pd.DataFrame:
-        """The rating items as numbers; raises a clear error if validation finds errors in them."""
+        """The rating items as numbers; raises a clear error if validation finds errors in them.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hotel = Survey(cx.datasets.load("hotel_4e"), cx.datasets.codebook("hotel_4e"))
+        >>> hotel.numeric_items(["edu1", "edu2"]).mean().round(2).to_dict()
+        {'edu1': 5.5, 'edu2': 5.55}
+        """
         items = items if items is not None else self.items()
         unknown = [i for i in items if i not in self.data.columns]
         if unknown:
@@ -405,11 +407,8 @@ class Survey:
         >>> s.reverse_code().data["q"].tolist()
         [7.0, 1.0, 4.0]
         """
-        items = (
-            items
-            if items is not None
-            else self.codebook.loc[self.codebook["reverse"], "name"].tolist()
-        )
+        if items is None:
+            items = self.codebook.loc[self.codebook["reverse"], "name"].tolist()
         twice = [i for i in items if i in self.reversed_items]
         if twice:
             raise DataError(
@@ -434,15 +433,22 @@ class Survey:
         *min_items*: a share (< 1) or a number (≥ 1) of a scale's items that must be
         answered; otherwise the score is missing. Reverse-keyed items must be reversed
         first (:meth:`reverse_code`), or an error says so.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hotel = Survey(cx.datasets.load("hotel_4e"), cx.datasets.codebook("hotel_4e"))
+        >>> scores = hotel.reverse_code().scale_scores()  # esc3r is reverse-keyed
+        >>> scores[["guest_id", "Education", "Escapism"]].head(2).round(2).values.tolist()
+        [[1.0, 3.33, 4.0], [2.0, 5.67, 4.0]]
         """
         scales = scales if scales is not None else self.scales()
         if not scales:
             raise DataError(
                 "No scales: give scales={'name': [items]} or a codebook with a 'construct' column."
             )
-        pending = set(self.codebook.loc[self.codebook["reverse"], "name"]) - set(
-            self.reversed_items
-        )
+        reverse_keyed = self.codebook.loc[self.codebook["reverse"], "name"]
+        pending = set(reverse_keyed) - set(self.reversed_items)
         out = {}
         for name, items in scales.items():
             stale = sorted(pending & set(items))
@@ -461,12 +467,19 @@ class Survey:
         return scores
 
     def missing_report(self, items: list[str] | None = None) -> MissingReport:
-        """Missing answers by item and by respondent, and a summary."""
-        cols = (
-            items
-            if items is not None
-            else (self.items() or [c for c in self.data.columns if c != self.id_column])
-        )
+        """Missing answers by item and by respondent, and a summary.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> wjx = cx.io.read_survey(cx.datasets.example_file("wjx_hotel_gbk.csv"))
+        >>> wjx.missing_report()
+        MissingReport: 0.7% of answers missing; 96.7% of respondents complete; worst item \
+q2_3 (3.3%).
+        """
+        cols = items
+        if cols is None:
+            cols = self.items() or [c for c in self.data.columns if c != self.id_column]
         miss = self.data[cols].isna()
         by_item = pd.DataFrame(
             {"item": cols, "n_missing": miss.sum().to_numpy(), "share": miss.mean().to_numpy()}
@@ -510,6 +523,14 @@ class Survey:
         Cut-offs are conventions, not tests: a very satisfied customer may honestly answer
         7 throughout. Inspect flagged respondents (``n_flags`` ≥ 2 is the usual
         shortlist) before removing anyone, and report what you removed.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> wjx = cx.io.read_survey(cx.datasets.example_file("wjx_hotel_gbk.csv"))
+        >>> flags = wjx.careless()  # the 5 satisfaction items and 所用时间
+        >>> flags.loc[flags["n_flags"] >= 2, "序号"].tolist()  # the shortlist to inspect
+        [1, 17, 29, 30]
         """
         from cxlab.careless import DURATION_COLUMNS, indices
 
@@ -536,6 +557,14 @@ class Survey:
         always give the same hash, so files anonymised with one salt still link; keep the
         salt secret and out of the data. With *redact_text*, e-mails and phone numbers
         inside free-text answers are replaced by ``[email]`` / ``[phone]``.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> wjx = cx.io.read_survey(cx.datasets.example_file("wjx_hotel_gbk.csv"))
+        >>> safe = wjx.anonymise(salt="my-secret-salt")
+        >>> safe.meta["anonymised"], safe.data["序号"].iloc[0]  # id, IP address, phone numbers
+        (['序号', '来自IP', 'q4'], '18ee80a3fa8dad92')
         """
         from cxlab.privacy import hash_values, identifying_columns, redact
 

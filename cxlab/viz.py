@@ -61,7 +61,15 @@ class _NoBoldCJKWarning(logging.Filter):
 
 
 def cjk_font_path() -> Path | None:
-    """Path of the bundled Noto Sans CJK SC font file, or ``None`` if absent."""
+    """Path of the bundled Noto Sans CJK SC font file, or ``None`` if absent.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> path = cx.viz.cjk_font_path()  # shipped by the mplfonts package
+    >>> path.name if path is not None else None
+    'NotoSansCJKsc-Regular.otf'
+    """
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -74,6 +82,12 @@ def register_cjk_font() -> str | None:
 
     Uses the font bundled with ``mplfonts``; failing that, any CJK font the system
     has. Returns ``None`` (and leaves matplotlib unchanged) when neither exists.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> cx.viz.register_cjk_font()
+    'Noto Sans CJK SC'
     """
     names = {f.name for f in font_manager.fontManager.ttflist}
     if CJK_FONT in names:
@@ -111,6 +125,16 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
     context : str
         A seaborn context: "paper", "notebook", "talk" or "poster" (talk for
         presenting in class).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> cx.viz.set_theme(lang="zh", context="talk")
+    >>> cx.viz.plt.rcParams["font.family"]  # Chinese first, DejaVu Sans for the rest
+    ['Noto Sans CJK SC', 'DejaVu Sans']
+    >>> cx.viz.set_theme()  # back to English first
+    >>> cx.viz.plt.rcParams["font.family"]
+    ['DejaVu Sans', 'Noto Sans CJK SC']
     """
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")

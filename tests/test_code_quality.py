@@ -44,3 +44,46 @@ def test_public_functions_are_typed_and_documented(path):
         ):
             problems.append(f"{fn.name}: no docstring")
     assert not problems, "; ".join(problems)
+
+
+def _public_api(path: Path, tree: ast.Module):
+    """Public functions of public modules, and public methods of public classes anywhere
+    (a class defined in a private module reaches users as a result object)."""
+    rel = path.relative_to(PACKAGE)
+    private_module = any(p.startswith("_") and p != "__init__.py" for p in rel.parts)
+    for node in tree.body:
+        if (
+            isinstance(node, ast.FunctionDef)
+            and not node.name.startswith("_")
+            and not private_module
+        ):
+            yield node.name, node
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            for item in node.body:
+                if (
+                    isinstance(item, ast.FunctionDef)
+                    and not item.name.startswith("_")
+                    and not any(
+                        isinstance(d, ast.Name) and d.id == "property" for d in item.decorator_list
+                    )
+                ):
+                    yield f"{node.name}.{item.name}", item
+
+
+API_MODULES = [p for p in MODULES if "exercises" not in p.parts]
+# **kwargs that carry one keyword per control whose names exist only at run time
+KWARGS_ALLOWED = {"App.compute", "SEMWhatIf.compute"}
+
+
+@pytest.mark.parametrize("path", API_MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_public_api_has_runnable_examples_and_no_hidden_keywords(path):
+    """Every public function and method shows a runnable example (a doctest, run by the
+    suite), and no public signature hides its parameters behind **kwargs."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    problems = []
+    for name, fn in _public_api(path, tree):
+        if ">>>" not in (ast.get_docstring(fn) or ""):
+            problems.append(f"{name}: no example")
+        if fn.args.kwarg is not None and name not in KWARGS_ALLOWED:
+            problems.append(f"{name}: **{fn.args.kwarg.arg} hides parameters")
+    assert not problems, "; ".join(problems)

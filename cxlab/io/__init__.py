@@ -347,6 +347,16 @@ def read_survey(
     at least ``name``; ideally ``label_en, label_zh, construct, scale_min, scale_max,
     reverse`` and ``labels``) describes the variables; what it does not describe is
     inferred from the file (question text, option scales, SPSS labels).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> path = cx.datasets.example_file("qualtrics_retail.csv")
+    >>> survey = read_survey(path, cx.datasets.example_file("qualtrics_retail_codebook.csv"))
+    >>> survey, survey.meta["layout"]
+    (Survey(41 respondents × 26 columns from qualtrics_retail.csv, id='ResponseId'), 'qualtrics')
+    >>> survey.scales()["Trust"]
+    ['Q2_1', 'Q2_2', 'Q2_3']
     """
     from cxlab.survey import Survey, normalise_codebook  # survey imports cxlab.io.codebook
 

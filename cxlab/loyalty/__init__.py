@@ -56,19 +56,11 @@ from typing import Any
 import pandas as pd
 
 from cxlab.errors import DataError
-from cxlab.loyalty import _models as _models
+from cxlab.loyalty import _holdout as _holdout
 from cxlab.loyalty import _source as _io
 from cxlab.loyalty import _sql as _sql
-from cxlab.loyalty._models import (
-    BGNBD,
-    GammaGamma,
-    HoldoutCheck,
-    Tracking,
-    clv,
-    fit_bgnbd,
-    fit_gamma_gamma,
-    holdout_check,
-)
+from cxlab.loyalty._holdout import HoldoutCheck, Tracking, holdout_check
+from cxlab.loyalty._models import BGNBD, GammaGamma, clv, fit_bgnbd, fit_gamma_gamma
 from cxlab.loyalty._results import (
     CELLS,
     BehaviourModel,
@@ -546,6 +538,6 @@ def tracking(
     ).df()
     n_periods = (stop.normalize() - start.normalize()).days // unit_days + 1
     cal = _io.to_timestamp(calibration_end, "calibration_end")
-    return _models.tracking_table(
+    return _holdout.tracking_table(
         bgnbd, firsts, repeats, start.normalize(), n_periods, unit_days, cal
     )

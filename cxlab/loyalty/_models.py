@@ -1,4 +1,5 @@
-"""Fitted buy-till-you-die models of cxlab.loyalty: BG/NBD, Gamma-Gamma, holdout checks.
+"""Fitted buy-till-you-die models of cxlab.loyalty: BG/NBD, Gamma-Gamma and CLV
+(holdout checks are in :mod:`cxlab.loyalty._holdout`).
 
 The estimation is lifetimes' (``BetaGeoFitter``, ``GammaGammaFitter``; maximum
 likelihood with autograd gradients); these classes hold the fit the way the rest of
@@ -12,15 +13,12 @@ import contextlib
 import io
 import warnings
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from cxlab.errors import DataError, EstimationError
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
 
 # months → model time units, as lifetimes' customer_lifetime_value counts them
 PER_MONTH = {"D": 30.0, "W": 4.345, "M": 1.0}
@@ -114,17 +112,59 @@ class BGNBD:
     model_: Any = field(repr=False)
 
     def summary(self) -> pd.DataFrame:
-        """Estimates with standard errors and 95 % Wald intervals (lifetimes' Hessian)."""
+        """Estimates with standard errors and 95 % Wald intervals (lifetimes' Hessian).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> bg = loyalty.fit_bgnbd(cal)
+        >>> bg.summary().round(3)  # In R: BTYD::bgnbd.EstimateParameters(cal.cbs)
+                   estimate     se  ci_low  ci_high
+        parameter
+        r             0.243  0.013   0.218    0.267
+        alpha         4.414  0.378   3.672    5.155
+        a             0.793  0.186   0.429    1.157
+        b             2.426  0.705   1.043    3.809
+        """
         return _table(self.model_, {})
 
     def probability_alive(self, data: pd.DataFrame | None = None) -> pd.Series:
-        """P(alive) of each customer given frequency, recency and T (Fader et al. 2008)."""
+        """P(alive) of each customer given frequency, recency and T (Fader et al. 2008).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> bg = loyalty.fit_bgnbd(cal)
+        >>> bg.probability_alive().round(3).head(3).to_dict()  # In R: BTYD::bgnbd.PAlive
+        {4: 0.727, 18: 1.0, 21: 0.212}
+        """
         d = self.data_ if data is None else rfm_columns(data, _BG, "probability_alive")
         p = self.model_.conditional_probability_alive(d["frequency"], d["recency"], d["T"])
         return pd.Series(np.asarray(p, dtype=float), index=d.index, name="p_alive")
 
     def expected_purchases(self, t: float, data: pd.DataFrame | None = None) -> pd.Series:
-        """Expected repeat purchases of each customer in the next *t* time units (eq. 10)."""
+        """Expected repeat purchases of each customer in the next *t* time units (eq. 10).
+
+        In R: ``BTYD::bgnbd.ConditionalExpectedTransactions(params, T.star, x, t.x, T.cal)``.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> bg = loyalty.fit_bgnbd(cal)
+        >>> bg.expected_purchases(39).round(3).head(3).to_dict()  # next 39 weeks
+        {4: 1.226, 18: 0.197, 21: 0.203}
+        >>> round(float(bg.expected_purchases(39).sum()), 1)
+        1653.4
+        """
         d = self.data_ if data is None else rfm_columns(data, _BG, "expected_purchases")
         e = self.model_.conditional_expected_number_of_purchases_up_to_time(
             t, d["frequency"], d["recency"], d["T"]
@@ -132,7 +172,18 @@ class BGNBD:
         return pd.Series(np.asarray(e, dtype=float), index=d.index, name="expected_purchases")
 
     def expected_population(self, t: float | np.ndarray) -> np.ndarray:
-        """E[X(t)]: repeat purchases of a new customer within *t* time units (eq. 9)."""
+        """E[X(t)]: repeat purchases of a new customer within *t* time units (eq. 9).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> bg = loyalty.fit_bgnbd(cal)
+        >>> bg.expected_population([13, 26, 39]).round(3)  # In R: BTYD::bgnbd.Expectation
+        array([0.534, 0.901, 1.195])
+        """
         return np.asarray(self.model_.expected_number_of_purchases_up_to_time(t), dtype=float)
 
     def __repr__(self) -> str:
@@ -162,17 +213,56 @@ class GammaGamma:
     model_: Any = field(repr=False)
 
     def summary(self) -> pd.DataFrame:
-        """Estimates (p, q, gamma) with standard errors and 95 % Wald intervals."""
+        """Estimates (p, q, gamma) with standard errors and 95 % Wald intervals.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> gg = loyalty.fit_gamma_gamma(cal)
+        >>> gg.summary().round(3)  # In R: BTYD::spend.EstimateParameters(m.x, x)
+                   estimate     se  ci_low  ci_high
+        parameter
+        p             6.250  1.190   3.917    8.582
+        q             3.744  0.290   3.176    4.313
+        gamma        15.444  4.159   7.291   23.596
+        """
         return _table(self.model_, {"v": "gamma"})
 
     def population_mean(self) -> float:
-        """Mean spend per purchase in the population, p·γ / (q − 1)."""
+        """Mean spend per purchase in the population, p·γ / (q − 1).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> gg = loyalty.fit_gamma_gamma(cal)
+        >>> round(gg.population_mean(), 2)
+        35.17
+        """
         p, q, v = self.params_[["p", "q", "gamma"]]
         return float(p * v / (q - 1))
 
     def expected_spend(self, data: pd.DataFrame | None = None) -> pd.Series:
         """Expected mean spend per purchase of each customer: a weighted mean of her own
-        average and the population mean, weight p·x / (p·x + q − 1)."""
+        average and the population mean, weight p·x / (p·x + q − 1).
+
+        In R: ``BTYD::spend.expected.value(params, m.x, x)``.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> gg = loyalty.fit_gamma_gamma(cal)
+        >>> gg.expected_spend().round(2).head(3).to_dict()  # 18: one-time buyer
+        {4: 24.65, 18: 35.17, 21: 18.91}
+        """
         d = (
             self.data_
             if data is None
@@ -369,175 +459,3 @@ def clv(
     out["expected_spend"] = spend
     out["clv"] = value
     return out
-
-
-@dataclass
-class HoldoutCheck:
-    """Predicted vs actual repeat purchases in the holdout period (Fader et al. 2005, fig. 4).
-
-    ``table``: one row per number of calibration-period repeat purchases (the last row
-    pools the highest), with the number of customers and their mean actual and
-    predicted holdout purchases. ``totals``: actual and predicted totals, the error of
-    the total in %, the mean absolute error per customer and the correlation.
-    """
-
-    table: pd.DataFrame
-    totals: pd.Series
-    duration: float
-    time_unit: str | None
-
-    def plot(self, ax: Axes | None = None) -> Axes:
-        """Conditional expectations: actual vs predicted holdout purchases by calibration
-        frequency (lifetimes' plot_calibration_purchases_vs_holdout_purchases)."""
-        import matplotlib.pyplot as plt
-
-        ax = ax or plt.subplots(figsize=(6, 3.5))[1]
-        x = np.arange(len(self.table))
-        ax.plot(x, self.table["actual"], "o-", label="actual")
-        ax.plot(x, self.table["predicted"], "s--", label="BG/NBD")
-        ax.set_xticks(x, self.table.index.astype(str))
-        unit = {"D": "days", "W": "weeks"}.get(self.time_unit or "", "periods")
-        ax.set(
-            xlabel="repeat purchases in the calibration period",
-            ylabel=f"mean purchases in the next {self.duration:g} {unit}",
-        )
-        ax.legend()
-        return ax
-
-    def __repr__(self) -> str:
-        t = self.totals
-        return (
-            f"Holdout check: {t['actual']:,.0f} actual vs {t['predicted']:,.1f} predicted repeat "
-            f"purchases ({t['error_pct']:+.1f} %), MAE {t['mae']:.3f} per customer"
-        )
-
-
-def holdout_check(bgnbd: BGNBD, summary: pd.DataFrame, max_frequency: int = 7) -> HoldoutCheck:
-    """Predicted vs actual repeat purchases in the holdout period, by calibration frequency.
-
-    Parameters
-    ----------
-    bgnbd : BGNBD
-        Fitted to the calibration columns of *summary*.
-    summary : DataFrame
-        :func:`clv_summary` with *calibration_end* (holdout columns).
-    max_frequency : int
-        Customers with more calibration purchases are pooled in the last row.
-
-    Returns
-    -------
-    HoldoutCheck
-        ``table`` (customers, actual, predicted by frequency_cal), ``totals``
-        (actual, predicted, error_pct, mae, correlation), ``plot()``.
-
-    Examples
-    --------
-    >>> import cxlab as cx
-    >>> from cxlab import loyalty
-    >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
-    ...                           freq="D", freq_multiplier=7, calibration_end="1997-09-30")
-    >>> check = loyalty.holdout_check(loyalty.fit_bgnbd(cal), cal)
-    >>> check.totals[["actual", "predicted"]].round(1).to_dict()
-    {'actual': 1882.0, 'predicted': 1653.4}
-    """
-    need = ["frequency_cal", "recency_cal", "T_cal", "frequency_holdout", "duration_holdout"]
-    missing = [c for c in need if c not in summary.columns]
-    if missing:
-        raise DataError(
-            f"holdout_check needs a summary with a holdout period (clv_summary(..., "
-            f"calibration_end=...)); missing {', '.join(missing)}."
-        )
-    duration = float(summary["duration_holdout"].iloc[0])
-    pred = bgnbd.expected_purchases(duration, summary)
-    actual = summary["frequency_holdout"].astype(float)
-    freq = summary["frequency_cal"].clip(upper=max_frequency).astype(int)
-    table = (
-        pd.DataFrame({"frequency_cal": freq, "actual": actual, "predicted": pred})
-        .groupby("frequency_cal")
-        .agg(
-            customers=("actual", "size"), actual=("actual", "mean"), predicted=("predicted", "mean")
-        )
-    )
-    table.index = [f"{i}+" if i == max_frequency else str(i) for i in table.index]
-    table.index.name = "frequency_cal"
-    totals = pd.Series(
-        {
-            "customers": float(len(summary)),
-            "actual": float(actual.sum()),
-            "predicted": float(pred.sum()),
-            "error_pct": float(100 * (pred.sum() - actual.sum()) / actual.sum()),
-            "mae": float((pred - actual).abs().mean()),
-            "correlation": float(np.corrcoef(pred, actual)[0, 1]),
-        }
-    )
-    return HoldoutCheck(table, totals, duration, summary.attrs.get("time_unit", bgnbd.time_unit))
-
-
-@dataclass
-class Tracking:
-    """Repeat purchases of the whole cohort per period: actual vs BG/NBD (Fader et al.
-    2005, fig. 1). ``table``: period (1, 2, …), its last day, actual and predicted repeat
-    purchases in the period and cumulated."""
-
-    table: pd.DataFrame
-    calibration_end: pd.Timestamp | None
-    time_unit: str | None
-
-    def plot(self, ax: Axes | None = None, cumulative: bool = True) -> Axes:
-        """Actual vs predicted repeat purchases per period (or cumulated), with a line at
-        the end of the calibration period."""
-        import matplotlib.pyplot as plt
-
-        ax = ax or plt.subplots(figsize=(7, 3.5))[1]
-        suffix = "_cum" if cumulative else ""
-        t = self.table
-        ax.plot(t["period"], t[f"actual{suffix}"], "-", label="actual")
-        ax.plot(t["period"], t[f"predicted{suffix}"], "--", label="BG/NBD")
-        if self.calibration_end is not None:
-            cut = t.loc[t["end"] <= self.calibration_end, "period"]
-            if len(cut):
-                ax.axvline(cut.max() + 0.5, color="grey", lw=1, ls=":")
-        unit = {"D": "day", "W": "week"}.get(self.time_unit or "", "period")
-        what = "cumulative repeat purchases" if cumulative else "repeat purchases"
-        ax.set(xlabel=unit, ylabel=what)
-        ax.legend()
-        return ax
-
-    def __repr__(self) -> str:
-        last = self.table.iloc[-1]
-        return (
-            f"Tracking over {len(self.table)} periods: {last['actual_cum']:,.0f} actual vs "
-            f"{last['predicted_cum']:,.1f} predicted repeat purchases"
-        )
-
-
-def tracking_table(
-    bgnbd: BGNBD,
-    firsts: pd.DataFrame,
-    repeats: pd.DataFrame,
-    start: pd.Timestamp,
-    n_periods: int,
-    unit_days: int,
-    calibration_end: pd.Timestamp | None,
-) -> Tracking:
-    """Build a :class:`Tracking` from first-purchase days (``day_offset``, ``customers``)
-    and repeat purchase days per period (``k``, ``actual``), both counted from *start*."""
-    k = np.arange(n_periods)
-    last_day = (k + 1) * unit_days - 1  # last day of each period, from start
-    predicted_cum = np.zeros(n_periods)
-    for off, n in zip(firsts["day_offset"], firsts["customers"], strict=True):
-        t = (last_day - off) / unit_days
-        alive = t > 0
-        predicted_cum[alive] += n * bgnbd.expected_population(t[alive])
-    actual = repeats.set_index("k")["actual"].reindex(k, fill_value=0).to_numpy(dtype=float)
-    table = pd.DataFrame(
-        {
-            "period": k + 1,
-            "end": start + pd.to_timedelta(last_day, unit="D"),
-            "actual": actual,
-            "predicted": np.diff(np.r_[0.0, predicted_cum]),
-            "actual_cum": actual.cumsum(),
-            "predicted_cum": predicted_cum,
-        }
-    )
-    return Tracking(table, calibration_end, bgnbd.time_unit)

@@ -51,7 +51,19 @@ class Cohorts:
         return self.counts.div(self.sizes, axis=0)
 
     def to_frame(self) -> pd.DataFrame:
-        """Tidy table: cohort, period (since first purchase), customers, active, retention."""
+        """Tidy table: cohort, period (since first purchase), customers, active, retention.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> c = loyalty.cohorts(cx.datasets.load("cdnow_sample"), period="M")
+        >>> c.to_frame().head(3).round(3)  # the January 1997 cohort, months 0-2
+            cohort  period  customers  active  retention
+        0  1997-01       0        781   781.0      1.000
+        1  1997-01       1        781   124.0      0.159
+        2  1997-01       2        781    95.0      0.122
+        """
         tidy = self.counts.stack().rename("active").reset_index()
         tidy.columns = ["cohort", "period", "active"]
         tidy["customers"] = tidy["cohort"].map(self.sizes)
@@ -59,7 +71,17 @@ class Cohorts:
         return tidy[["cohort", "period", "customers", "active", "retention"]]
 
     def plot(self, ax: Axes | None = None, max_periods: int | None = None) -> Axes:
-        """Heatmap of the retention matrix (seaborn), in % of each cohort."""
+        """Heatmap of the retention matrix (seaborn), in % of each cohort.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> c = loyalty.cohorts(cx.datasets.load("cdnow_sample"), period="M")
+        >>> ax = c.plot(max_periods=6)
+        >>> ax.get_xlabel()
+        'months since the first purchase'
+        """
         import matplotlib.pyplot as plt
         import seaborn as sns
 
@@ -104,13 +126,36 @@ class LoyaltyMatrix:
         return t.loc[["high", "low"], ["high", "low"]]
 
     def customers(self, cell: str) -> pd.Index:
-        """Ids of the customers in *cell* (e.g. ``"spurious loyalty"``)."""
+        """Ids of the customers in *cell* (e.g. ``"spurious loyalty"``).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> att = pd.Series([6.5, 6.0, 2.0, 3.0, 5.5], index=[1, 2, 3, 4, 5])
+        >>> buys = pd.Series([9, 1, 12, 0, 7], index=[1, 2, 3, 4, 5])
+        >>> m = loyalty.loyalty_matrix(att, buys, thresholds=(5, 5))
+        >>> list(m.customers("true loyalty")), list(m.customers("latent loyalty"))
+        ([1, 5], [2])
+        """
         if cell not in CELLS:
             raise DataError(f"cell must be one of {', '.join(CELLS)}, not {cell!r}.")
         return pd.Index(self.cells.loc[cell, "customers"], name=self.assignment.index.name)
 
     def plot(self, ax: Axes | None = None, jitter: float = 0.15) -> Axes:
-        """Scatter of attitude vs behaviour with the thresholds and each cell's count."""
+        """Scatter of attitude vs behaviour with the thresholds and each cell's count.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> att = pd.Series([6.5, 6.0, 2.0, 3.0, 5.5], index=[1, 2, 3, 4, 5])
+        >>> buys = pd.Series([9, 1, 12, 0, 7], index=[1, 2, 3, 4, 5])
+        >>> m = loyalty.loyalty_matrix(att, buys, thresholds=(5, 5))
+        >>> ax = m.plot()
+        >>> ax.texts[0].get_text().splitlines()
+        ['true loyalty', '2 (40%)']
+        """
         import matplotlib.pyplot as plt
 
         ax = ax or plt.subplots(figsize=(6, 4.5))[1]
@@ -264,7 +309,21 @@ class BehaviourModel:
     result_: Any = field(repr=False)
 
     def summary(self) -> pd.DataFrame:
-        """The coefficient table (same as ``table``)."""
+        """The coefficient table (same as ``table``).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> d = pd.DataFrame({"li": [1, 2, 3, 4, 5, 6, 7, 2, 5, 6],
+        ...                   "bought": [0, 0, 1, 0, 1, 1, 1, 1, 0, 1]})
+        >>> m = loyalty.behaviour_model(d, "bought", ["li"], "logit")
+        >>> m.summary()[["coef", "se", "pvalue", "ratio"]].round(3)  # In R: summary(glm(...))
+                coef     se  pvalue  ratio
+        term
+        const  0.508  0.744   0.495  1.661
+        li     1.150  0.837   0.170  3.158
+        """
         return self.table
 
     def __repr__(self) -> str:

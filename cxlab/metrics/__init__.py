@@ -332,7 +332,17 @@ class ComparisonResult:
     overall: dict[str, Any]
 
     def summary(self) -> str:
-        """Plain-text summary of the overall test and the differences."""
+        """Plain-text summary of the overall test and the differences.
+
+        Examples
+        --------
+        >>> import pandas as pd, cxlab as cx
+        >>> df = pd.DataFrame({"g": ["a"] * 40 + ["b"] * 40,
+        ...                    "s": [5, 4, 4, 2] * 10 + [5, 3, 2, 2] * 10})
+        >>> print(cx.metrics.compare(df, "csat", by="g", score="s").summary())
+        Overall: chi-square = 20.000, p < 0.0001
+        b − a: -50.00 [-68.98, -31.02], p < 0.0001
+        """
         lines = [
             f"Overall: {self.overall['test']} = {self.overall['statistic']:.3f}, "
             f"p {_p(self.overall['p_value'])}"
@@ -356,13 +366,20 @@ def compare(
     reference: Any = None,
     level: float = 0.95,
     min_n: int | None = None,
-    **options: Any,
+    *,
+    ci: NPSMethod = "adjusted-wald",
+    scale: tuple[int, int] | None = None,
+    top: int = 2,
 ) -> ComparisonResult:
     """Compare a metric across groups: each group with its CI, differences vs a
     reference group with CI and p-value, and one overall test.
 
+    ``ci`` (NPS only; as :func:`nps`) sets the NPS intervals; ``scale`` (CSAT and
+    CES; default that of :func:`csat`, (1, 5), or :func:`ces`, (1, 7)) and ``top``
+    (CSAT only, as :func:`csat`) are passed to the metric function.
+
     Differences: NPS — z test of the difference, built consistently with ``ci``
-    (``options``; default "adjusted-wald", as :func:`nps`): with adjusted-Wald, each
+    (default "adjusted-wald", as :func:`nps`): with adjusted-Wald, each
     group's counts are adjusted (¾ promoter, ¾ detractor, n + 3; Rocks 2016, Sauro &
     Lewis 2016) and the interval is centred on the adjusted difference with the
     adjusted SE, z = adjusted difference / SE; with ``ci="wald"`` everything is raw
@@ -386,7 +403,14 @@ def compare(
     >>> res.differences[["group", "reference", "difference"]]
       group reference  difference
     0     b         a       -75.0
+    >>> res.groups[["group", "n", "nps"]]
+      group   n   nps
+    0     a  40  50.0
+    1     b  40 -25.0
     """
+    options: dict[str, Any] = {"ci": ci, "top": top}
+    if scale is not None:
+        options["scale"] = scale
     for col in (by, score):
         if col not in data.columns:
             raise DataError(f"compare: no column {col!r}; columns are {list(data.columns)}.")
@@ -404,7 +428,6 @@ def compare(
             f"answers per group (cx.metrics.MIN_GROUP_N); merge small groups, leave them "
             f"out (e.g. data[~data[{by!r}].isin([...])]), or pass min_n= knowingly."
         )
-    ci = options.get("ci", "adjusted-wald")
     rows, counts = [], {}
     for group, part in data.groupby(by, sort=True):
         row = _metric(part[score], metric, level, **options)

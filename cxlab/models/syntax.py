@@ -331,6 +331,20 @@ def parse(
     parameter, shared by parameters held equal), value (fixed value; NaN when free),
     start, user (written in the model), exo (fixed at sample values, ``fixed.x``).
     Defined parameters (``:=``) have group 0 and the expression in ``rhs``.
+
+    Examples
+    --------
+    >>> from cxlab.models.syntax import parse
+    >>> table = parse("F =~ x1 + x2 + x3", ["x1", "x2", "x3"])
+    >>> table[["lhs", "op", "rhs", "free", "value"]]  # the first loading is fixed to 1
+      lhs  op rhs  free  value
+    0   F  =~  x1     0    1.0
+    1   F  =~  x2     1    NaN
+    2   F  =~  x3     2    NaN
+    3   F  ~~   F     3    NaN
+    4  x1  ~~  x1     4    NaN
+    5  x2  ~~  x2     5    NaN
+    6  x3  ~~  x3     6    NaN
     """
     unknown = [g for g in group_equal if g not in GROUP_EQUAL]
     if unknown:

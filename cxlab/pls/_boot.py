@@ -50,7 +50,17 @@ class Plan:
     def of(cls, fit: PLSFit, index: tuple[np.ndarray, np.ndarray] | None) -> Plan:
         """The statistics of *fit*: paths, loadings, weights, indirect and total effects,
         defined effects, HTMT of multi-item constructs, and CSI indices when *index*
-        (items' scale minima and maxima) is given."""
+        (items' scale minima and maxima) is given.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> from cxlab.pls._boot import Plan
+        >>> Plan.of(fit, None).rows["kind"].value_counts(sort=False).to_dict()
+        {'path': 10, 'loading': 23, 'weight': 23, 'indirect': 10, 'total': 15, 'defined': 4, \
+'htmt': 15}
+        """
         lay = fit._layout
         spec = fit._spec
         names = lay.constructs
@@ -93,7 +103,21 @@ class Plan:
     def values(
         self, sol: en.Solution, s: np.ndarray, mean: np.ndarray, sd: np.ndarray
     ) -> np.ndarray:
-        """The statistics (b × rows) of a batch of solutions."""
+        """The statistics (b × rows) of a batch of solutions.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> from cxlab.pls import _engine as en
+        >>> from cxlab.pls._boot import Plan
+        >>> x = fit._x.to_numpy()
+        >>> s = en.correlations(x)
+        >>> sol = en.solve(s, fit._weights[None], fit._layout)
+        >>> est = Plan.of(fit, None).values(sol, s, x.mean(0)[None], x.std(0, ddof=1)[None])
+        >>> est.shape, round(float(est[0, 0]), 3)  # 1 sample × 100 rows; Image → Expectation
+        ((1, 100), 0.505)
+        """
         from cxlab.pls._spec import evaluate
         from cxlab.psychometrics.efa import htmt_from_corr
 
@@ -199,19 +223,72 @@ class PLSBootstrap:
         return self.table[self.table["kind"].isin(kinds)].reset_index(drop=True)
 
     def paths(self) -> pd.DataFrame:
-        """Rows of the path coefficients (from, to, est, boot_se, t, CI)."""
+        """Rows of the path coefficients (from, to, est, boot_se, t, CI).
+
+        In R: ``summary(seminr::bootstrap_model(pls, nboot = 50, seed = 1))$bootstrapped_paths``.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+        >>> row = boot.paths().iloc[-1]  # the path to loyalty
+        >>> row["from"], row["to"]
+        ('Satisfaction', 'Loyalty')
+        >>> row[["est", "boot_se", "ci.lower", "ci.upper"]].astype(float).round(2).tolist()
+        [0.51, 0.08, 0.36, 0.67]
+        """
         return self._kind("path")
 
     def loadings(self) -> pd.DataFrame:
-        """Rows of the outer loadings (from = construct, to = item)."""
+        """Rows of the outer loadings (from = construct, to = item).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+        >>> boot.loadings().head(3)[["from", "to", "est", "ci.lower", "ci.upper"]].round(2)
+            from     to   est  ci.lower  ci.upper
+        0  Image  IMAG1  0.75      0.65      0.82
+        1  Image  IMAG2  0.60      0.51      0.70
+        2  Image  IMAG3  0.58      0.46      0.66
+        """
         return self._kind("loading")
 
     def weights(self) -> pd.DataFrame:
-        """Rows of the outer weights (from = construct, to = item)."""
+        """Rows of the outer weights (from = construct, to = item).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+        >>> boot.weights().head(3)[["from", "to", "est", "ci.lower", "ci.upper"]].round(2)
+            from     to   est  ci.lower  ci.upper
+        0  Image  IMAG1  0.30      0.26      0.34
+        1  Image  IMAG2  0.26      0.19      0.32
+        2  Image  IMAG3  0.22      0.16      0.28
+        """
         return self._kind("weight")
 
     def effects(self) -> pd.DataFrame:
-        """Rows of the indirect and total effects, and of the defined effects (``:=``)."""
+        """Rows of the indirect and total effects, and of the defined effects (``:=``).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+        >>> eff = boot.effects()
+        >>> eff["kind"].value_counts().to_dict()
+        {'total': 15, 'indirect': 10, 'defined': 4}
+        >>> quality = eff[(eff["from"] == "Quality") & (eff["to"] == "Loyalty")]
+        >>> quality[["kind", "est", "ci.lower", "ci.upper"]].round(3)
+                kind    est  ci.lower  ci.upper
+        8   indirect  0.315     0.197     0.433
+        21     total  0.315     0.197     0.433
+        """
         return self._kind("indirect", "total", "defined")
 
     def __repr__(self) -> str:

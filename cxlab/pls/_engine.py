@@ -50,7 +50,17 @@ class Layout:
 
     @classmethod
     def of(cls, spec: Spec) -> Layout:
-        """The layout of a parsed :class:`cxlab.pls._spec.Spec`."""
+        """The layout of a parsed :class:`cxlab.pls._spec.Spec`.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> from cxlab.pls._engine import Layout
+        >>> lay = Layout.of(fit._spec)
+        >>> lay.mask.shape, lay.mode_b, lay.constructs[lay.endogenous[-1]]  # items × constructs
+        ((23, 6), (), 'Loyalty')
+        """
         constructs = spec.constructs
         items = spec.items
         mask = np.zeros((len(items), len(constructs)))

@@ -9,16 +9,7 @@ off-diagonal residuals over the uniquenesses with L-BFGS-B, the uniquenesses bou
 from ``factor_analyzer.FactorAnalyzer.fit``, because that method (factor_analyzer 0.5.1)
 calls scikit-learn's ``check_array(force_all_finite=...)``, an argument scikit-learn 1.8
 removed, so it fails with current scikit-learn. Rotation (GPA oblimin etc.), KMO and
-Bartlett's test come from factor_analyzer.
-
-Examples
---------
->>> import cxlab as cx
->>> from cxlab.psychometrics.efa import minres
->>> r = cx.datasets.load("holzinger_swineford")[["x1", "x2", "x3"]].corr().to_numpy()
->>> loadings, psi, ok = minres(r, 1)
->>> ok, loadings.shape
-(True, (3, 1))
+Bartlett's test come from factor_analyzer. Every function below shows an example.
 """
 
 from __future__ import annotations
@@ -51,18 +42,8 @@ __all__ = [
     "parallel_analysis",
 ]
 
-ROTATIONS = (
-    "oblimin",
-    "quartimin",
-    "geomin_obl",
-    "promax",
-    "varimax",
-    "quartimax",
-    "equamax",
-    "oblimax",
-    "geomin_ort",
-)
 OBLIQUE = ("oblimin", "quartimin", "geomin_obl", "promax")
+ROTATIONS = (*OBLIQUE, "varimax", "quartimax", "equamax", "oblimax", "geomin_ort")
 _BOUNDARY = 1e-4  # residual variance / item variance below this: at the zero bound
 CROSS_LOADING = 0.30  # |loading| at or above this on more than one factor: cross-loading
 WEAK_PRIMARY = 0.40  # the item's largest |loading| below this: weak item
@@ -78,6 +59,15 @@ def check_items(data: Any, items: Sequence[str], *, min_rows: int = 3) -> pd.Dat
 
     Raises :class:`~cxlab.errors.DataError` naming the column when an item is unknown,
     holds text, or has no variance, and when fewer than *min_rows* complete rows remain.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from cxlab.psychometrics.efa import check_items
+    >>> df = pd.DataFrame({"q1": [1, 2, None, 4], "q2": ["1", "3", "2", "5"]})
+    >>> x = check_items(df, ["q1", "q2"])
+    >>> x.index.tolist(), x["q2"].tolist()  # row 2 dropped (listwise), text turned into numbers
+    ([0, 1, 3], [1.0, 3.0, 5.0])
     """
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
@@ -123,7 +113,16 @@ def check_items(data: Any, items: Sequence[str], *, min_rows: int = 3) -> pd.Dat
 
 
 def check_scales(data: Any, scales: Any, *, min_items: int = 2) -> dict[str, list[str]]:
-    """*scales* as {scale name: [item, ...]}, checked against *data* (see check_items)."""
+    """*scales* as {scale name: [item, ...]}, checked against *data* (see check_items).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> from cxlab.psychometrics.efa import check_scales
+    >>> check_scales(hs, {"visual": ("x1", "x2", "x3"), "speed": ["x7", "x8"]})
+    {'visual': ['x1', 'x2', 'x3'], 'speed': ['x7', 'x8']}
+    """
     if not isinstance(scales, Mapping) or not scales:
         raise DataError(
             "scales must be a non-empty dict {scale name: [items]}, e.g. "
@@ -155,14 +154,28 @@ def check_scales(data: Any, scales: Any, *, min_items: int = 2) -> dict[str, lis
 
 
 def alpha_coefficient(x: np.ndarray) -> float:
-    """Cronbach's alpha of the columns of *x* (complete rows)."""
+    """Cronbach's alpha of the columns of *x* (complete rows); in R ``psych::alpha``.
+
+    Examples
+    --------
+    >>> from cxlab.psychometrics.efa import alpha_coefficient
+    >>> round(alpha_coefficient([[1, 2, 2], [2, 2, 3], [3, 4, 4], [4, 5, 4], [5, 5, 5]]), 3)
+    0.968
+    """
     cov = np.cov(x, rowvar=False)
     k = cov.shape[0]
     return float(k / (k - 1) * (1 - np.trace(cov) / cov.sum()))
 
 
 def feldt_ci(alpha: float, n: int, k: int, ci: float) -> tuple[float, float]:
-    """Feldt (1965) F-based interval, as pingouin.cronbach_alpha and psych's alpha.ci."""
+    """Feldt (1965) F-based interval, as pingouin.cronbach_alpha and psych's alpha.ci.
+
+    Examples
+    --------
+    >>> from cxlab.psychometrics.efa import feldt_ci
+    >>> [round(v, 3) for v in feldt_ci(0.626, n=301, k=3, ci=0.95)]
+    [0.546, 0.694]
+    """
     df1, df2 = n - 1, (n - 1) * (k - 1)
     low = 1 - (1 - alpha) * stats.f.isf((1 - ci) / 2, df1, df2)
     high = 1 - (1 - alpha) * stats.f.isf(1 - (1 - ci) / 2, df1, df2)
@@ -171,7 +184,17 @@ def feldt_ci(alpha: float, n: int, k: int, ci: float) -> tuple[float, float]:
 
 def one_factor(x: pd.DataFrame) -> tuple[dict[str, Any], list[str]]:
     """ML one-factor CFA with :func:`cxlab.sem.fit` (lavaan's estimates, negative variances
-    included, as lavaan reports them): ω, ρc, AVE, standardized loadings, and problems."""
+    included, as lavaan reports them): ω, ρc, AVE, standardized loadings, and problems.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> from cxlab.psychometrics.efa import one_factor
+    >>> values, problems = one_factor(hs[["x1", "x2", "x3"]])
+    >>> round(float(values["omega_total"]), 3), round(values["ave"], 3), problems
+    (0.633, 0.373, [])
+    """
     from cxlab import sem
 
     names = [f"v{i}" for i in range(x.shape[1])]
@@ -209,7 +232,15 @@ def one_factor(x: pd.DataFrame) -> tuple[dict[str, Any], list[str]]:
 
 
 def indicator(scales: dict[str, list[str]]) -> tuple[list[str], np.ndarray]:
-    """The items of *scales* in order, and the item × scale 0/1 membership matrix."""
+    """The items of *scales* in order, and the item × scale 0/1 membership matrix.
+
+    Examples
+    --------
+    >>> from cxlab.psychometrics.efa import indicator
+    >>> items, g = indicator({"visual": ["x1", "x2"], "textual": ["x4", "x5", "x6"]})
+    >>> items, g.astype(int).tolist()
+    (['x1', 'x2', 'x4', 'x5', 'x6'], [[1, 0], [1, 0], [0, 1], [0, 1], [0, 1]])
+    """
     items = [i for v in scales.values() for i in v]
     g = np.zeros((len(items), len(scales)))
     pos = 0
@@ -220,7 +251,17 @@ def indicator(scales: dict[str, list[str]]) -> tuple[list[str], np.ndarray]:
 
 
 def htmt_from_corr(r: np.ndarray, g: np.ndarray, htmt2: bool) -> np.ndarray:
-    """HTMT matrices from correlation matrices r (..., p, p) and the item × scale indicator."""
+    """HTMT matrices from correlation matrices r (..., p, p) and the item × scale indicator.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from cxlab.psychometrics.efa import htmt_from_corr
+    >>> r = np.array([[1, .5, .3, .2], [.5, 1, .2, .3], [.3, .2, 1, .6], [.2, .3, .6, 1]])
+    >>> htmt_from_corr(r, np.array([[1, 0], [1, 0], [0, 1], [0, 1]]), False).round(3)
+    array([[1.   , 0.456],
+           [0.456, 1.   ]])
+    """
     a = np.abs(r)
     if htmt2:
         with np.errstate(divide="ignore"):
@@ -242,7 +283,18 @@ def htmt_from_corr(r: np.ndarray, g: np.ndarray, htmt2: bool) -> np.ndarray:
 def bootstrap_htmt(
     x: np.ndarray, g: np.ndarray, B: int, seed: int | None, htmt2: bool
 ) -> np.ndarray:
-    """B × scales × scales HTMT of B resamples of the rows of *x* (NaN where undefined)."""
+    """B × scales × scales HTMT of B resamples of the rows of *x* (NaN where undefined).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> from cxlab.psychometrics.efa import bootstrap_htmt, indicator
+    >>> items, g = indicator({"visual": ["x1", "x2", "x3"], "textual": ["x4", "x5", "x6"]})
+    >>> boot = bootstrap_htmt(hs[items].to_numpy(float), g, B=50, seed=1, htmt2=False)
+    >>> boot.shape, bool((boot[:, 0, 1] < 0.85).all())  # every draw below the .85 cut-off
+    ((50, 2, 2), True)
+    """
     n = len(x)
     index = np.random.default_rng(seed).integers(0, n, size=(B, n))
     boots = []
@@ -268,7 +320,17 @@ def _minres_parts(psi: np.ndarray, corr: np.ndarray, k: int) -> tuple[float, np.
 
 
 def minres(corr: np.ndarray, n_factors: int) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Unrotated minres loadings, uniquenesses and convergence, as ``psych::fa``."""
+    """Unrotated minres loadings, uniquenesses and convergence, as ``psych::fa``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> from cxlab.psychometrics.efa import minres
+    >>> loadings, psi, ok = minres(hs[["x1", "x2", "x3"]].corr().to_numpy(), 1)
+    >>> ok, loadings[:, 0].round(3), psi.round(3)  # In R: psych::fa(r, 1, fm = "minres")
+    (True, array([0.621, 0.479, 0.71 ]), array([0.614, 0.771, 0.496]))
+    """
     p = corr.shape[0]
     start = (1 - 0.5 * n_factors / p) / np.diag(np.linalg.inv(corr))
     res = optimize.minimize(
@@ -306,7 +368,17 @@ def parallel_analysis(
     quantile: float | None = None,
 ) -> tuple[pd.DataFrame, int]:
     """Horn's parallel analysis: a table of observed and simulated eigenvalues, and the
-    number of leading observed eigenvalues above the simulated mean (or *quantile*)."""
+    number of leading observed eigenvalues above the simulated mean (or *quantile*).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> from cxlab.psychometrics.efa import parallel_analysis
+    >>> table, n_keep = parallel_analysis(hs[[f"x{i}" for i in range(1, 10)]].to_numpy(), n_iter=20)
+    >>> n_keep, table["observed"].head(4).round(3).tolist()  # In R: psych::fa.parallel
+    (3, [2.632, 0.934, 0.504, -0.092])
+    """
     if kind not in ("fa", "pc"):
         raise DataError(f"kind must be 'fa' or 'pc', not {kind!r}.")
     n, p = x.shape
@@ -408,11 +480,18 @@ def fit_efa(
     n_iter: int = 100,
     seed: int | None = 0,
 ) -> EFA:
-    """The work behind :func:`cxlab.psychometrics.efa` (already checked *data*)."""
-    from factor_analyzer.factor_analyzer import (
-        calculate_bartlett_sphericity,
-        calculate_kmo,
-    )
+    """The work behind :func:`cxlab.psychometrics.efa` (already checked *data*).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> from cxlab.psychometrics.efa import fit_efa
+    >>> res = fit_efa(hs[[f"x{i}" for i in range(1, 10)]], 3, "oblimin", "minres", n_iter=20)
+    >>> res.variance["cumulative"].round(3).tolist()  # In R: psych::fa(..., nfactors = 3)
+    [0.249, 0.398, 0.54]
+    """
+    from factor_analyzer.factor_analyzer import calculate_bartlett_sphericity, calculate_kmo
 
     if method != "minres":
         raise DataError(f"method must be 'minres' (psych's default), not {method!r}.")

@@ -44,13 +44,39 @@ if TYPE_CHECKING:
 __all__ = ["DiscriminantValidity", "cfa", "common_method_check", "discriminant_validity"]
 
 
-def cfa(model: str, data: pd.DataFrame, **kwargs: Any) -> SEMFit:
+def cfa(
+    model: str,
+    data: pd.DataFrame,
+    *,
+    group: str | None = None,
+    group_equal: tuple[str, ...] | list[str] = (),
+    std_lv: bool = False,
+    meanstructure: bool | None = None,
+    missing: str = "listwise",
+) -> SEMFit:
     """Confirmatory factor analysis by ML: :func:`cxlab.sem.fit` on a measurement model.
 
-    # In R: lavaan::cfa(model, data, ...)
+    # In R: lavaan::cfa(model, data, group = group, group.equal = group_equal,
+    #                   std.lv = std_lv, missing = "listwise" | "ml")
 
-    Keyword arguments (``group=``, ``group_equal=``, ``std_lv=``) pass to ``sem.fit``. A
-    model with regressions (``~``) is not a CFA: use ``cx.sem.fit`` for it.
+    A model with regressions (``~``) is not a CFA: use ``cx.sem.fit`` for it.
+
+    Parameters
+    ----------
+    model : str
+        Measurement model in lavaan syntax (``=~``, ``~~``, labels).
+    data : pandas.DataFrame
+        One row per respondent; the items are its columns.
+    group : str, optional
+        Column whose values define groups (multi-group CFA).
+    group_equal : sequence of str
+        Parameters held equal across groups, as lavaan's ``group.equal``.
+    std_lv : bool
+        Fix factor variances to 1 instead of the first loadings.
+    meanstructure : bool, optional
+        Model means and intercepts (default as :func:`cxlab.sem.fit`).
+    missing : {"listwise", "fiml"}
+        Listwise deletion, or full-information ML (lavaan's ``missing = "ml"``).
 
     Examples
     --------
@@ -68,7 +94,15 @@ def cfa(model: str, data: pd.DataFrame, **kwargs: Any) -> SEMFit:
         if not line.strip().startswith("#")
     ):
         raise DataError("A CFA has no regressions (~); fit structural models with cx.sem.fit.")
-    return sem.fit(model, data, **kwargs)
+    return sem.fit(
+        model,
+        data,
+        group=group,
+        group_equal=group_equal,
+        std_lv=std_lv,
+        meanstructure=meanstructure,
+        missing=missing,
+    )
 
 
 @dataclass
@@ -88,7 +122,19 @@ class DiscriminantValidity:
         return not self.problems
 
     def summary(self) -> str:
-        """The tables as text, with the verdict."""
+        """The tables as text, with the verdict.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.psychometrics.cfa("visual =~ x1 + x2 + x3\\nspeed =~ x7 + x8 + x9", hs)
+        >>> text = cx.psychometrics.discriminant_validity(fit, B=50, seed=1).summary()
+        >>> print(text.splitlines()[0])
+        Fornell-Larcker (√AVE on the diagonal, latent correlations below):
+        >>> print(text.splitlines()[-1])
+        Discriminant validity holds.
+        """
         verdict = (
             "Discriminant validity holds."
             if self.ok

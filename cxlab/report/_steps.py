@@ -58,11 +58,27 @@ class Study:
     fits: dict[str, Any] = field(default_factory=dict)
 
     def find(self, level: str, section: str, text: str) -> None:
-        """Add a finding."""
+        """Add a finding.
+
+        Examples
+        --------
+        >>> study = Study(source={}, model="SAT =~ s1 + s2 + s3", settings={})
+        >>> study.find("warning", "cfa", "RMSEA = 0.09 is above 0.06.")
+        >>> study.findings
+        [Finding(level='warning', section='cfa', text='RMSEA = 0.09 is above 0.06.')]
+        """
         self.findings.append(Finding(level, section, text))
 
     def note(self, section: str, text: str) -> None:
-        """Add a note (shown under the section)."""
+        """Add a note (shown under the section).
+
+        Examples
+        --------
+        >>> study = Study(source={}, model="SAT =~ s1 + s2 + s3", settings={})
+        >>> study.note("data", "2 rows with no answers were dropped.")
+        >>> study.notes
+        {'data': ['2 rows with no answers were dropped.']}
+        """
         self.notes.setdefault(section, []).append(text)
 
 

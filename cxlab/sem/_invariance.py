@@ -55,7 +55,19 @@ class InvarianceResult:
     group: str
 
     def summary(self) -> str:
-        """The comparison table as text with a one-line conclusion."""
+        """The comparison table as text with a one-line conclusion.
+
+        # In R: semTools::compareFit(configural, metric, scalar, strict)
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6"
+        >>> res = cx.sem.invariance(model, hs, "school", levels=("configural", "metric"))
+        >>> print(res.summary().splitlines()[-1])
+        Highest level that holds (Chen 2007): metric.
+        """
         cols = [
             "level",
             "chisq",

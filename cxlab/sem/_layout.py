@@ -54,11 +54,26 @@ class Node:
     column: int = -1
 
     def bbox(self) -> tuple[float, float, float, float]:
-        """(x0, y0, x1, y1)."""
+        """(x0, y0, x1, y1).
+
+        Examples
+        --------
+        >>> from cxlab.sem._layout import Node
+        >>> Node("SAT", "ellipse", w=2.0, h=1.0, x=3.0, y=1.0).bbox()
+        (2.0, 0.5, 4.0, 1.5)
+        """
         return self.x - self.w / 2, self.y - self.h / 2, self.x + self.w / 2, self.y + self.h / 2
 
     def boundary(self, toward: Point) -> np.ndarray:
-        """The point of the outline on the ray from the centre towards ``toward``."""
+        """The point of the outline on the ray from the centre towards ``toward``.
+
+        Examples
+        --------
+        >>> from cxlab.sem._layout import Node
+        >>> box = Node("x1", "box", w=2.0, h=1.0)
+        >>> box.boundary((5.0, 0.0)).tolist()  # where an arrow to the right leaves the box
+        [1.0, 0.0]
+        """
         c = np.array([self.x, self.y])
         d = np.asarray(toward, dtype=float) - c
         if not np.any(d):

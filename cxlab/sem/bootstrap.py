@@ -65,7 +65,19 @@ class BootstrapResult:
     inadmissible: str = "keep"
 
     def report(self) -> str:
-        """How many draws were used, and what happened to the others."""
+        """How many draws were used, and what happened to the others.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> report = fit.bootstrap(B=20, seed=1, n_jobs=1, progress=False).report()
+        >>> print(*report.split("; "), sep="\\n")
+        20 bootstrap draws: 0 did not converge (left out)
+        0 converged to a solution with a negative variance (kept, as lavaan does)
+        20 used.
+        """
         text = (
             f"{self.B} bootstrap draws: {self.n_nonconverged} did not converge (left out); "
             f"{self.n_inadmissible} converged to a solution with a negative variance "
@@ -80,7 +92,18 @@ class BootstrapResult:
         return text
 
     def defined(self) -> pd.DataFrame:
-        """Rows of the defined parameters (``:=``) only."""
+        """Rows of the defined parameters (``:=``) only.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + a*x2 + b*x3\\nratio := a/b"
+        >>> boot = cx.sem.fit(model, hs).bootstrap(B=20, seed=1, n_jobs=1, progress=False)
+        >>> boot.defined()[["lhs", "op", "rhs", "est"]].round(3)
+             lhs  op  rhs    est
+        0  ratio  :=  a/b  0.702
+        """
         return self.table[self.table["op"] == ":="].reset_index(drop=True)
 
     def __repr__(self) -> str:
@@ -95,7 +118,18 @@ def refit(
 ) -> np.ndarray | None:
     """Refit on a resample: BFGS from the full-sample solution with the inverse of the
     full-sample information as the starting inverse Hessian (about 18 iterations on
-    Political Democracy), then Fisher scoring if that did not converge."""
+    Political Democracy), then Fisher scoring if that did not converge.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import cxlab as cx
+    >>> from cxlab.sem.bootstrap import refit
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+    >>> theta = refit(fit._ram, fit._theta, fit._ram.moments)  # the same sample: same solution
+    >>> bool(np.allclose(theta, fit._theta, atol=1e-5))
+    True
+    """
     model = ram.with_moments(moments)
     theta = theta0
     if h0 is not None:
@@ -163,7 +197,17 @@ def bootstrap(
 ) -> BootstrapResult:
     """Bootstrap *fit* (fitted on *data*) B times; see the module docstring.
 
-    ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm)."""
+    ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+    >>> boot = cx.sem.bootstrap(fit, hs, B=20, seed=1, n_jobs=1, progress=False)
+    >>> boot.n_ok, boot.draws.shape[0]
+    (20, 20)
+    """
     from cxlab.sem.results import Layout
     from cxlab.sem.results import values as layout_values
 

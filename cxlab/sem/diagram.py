@@ -535,7 +535,20 @@ def plot_path(
     return fig
 
 
-def save_path(fit: SEMFit, path: str | Path, *, dpi: int = 200, **kw: Any) -> Path:
+def save_path(
+    fit: SEMFit,
+    path: str | Path,
+    *,
+    dpi: int = 200,
+    lang: Literal["en", "zh"] = "en",
+    labels: dict[str, str] | None = None,
+    what: Literal["std", "est"] = "std",
+    group: str | int | None = None,
+    show_indicators: bool = True,
+    show_covariances: bool = True,
+    allow_inadmissible: bool = False,
+    figsize: tuple[float, float] | None = None,
+) -> Path:
     """Draw the path diagram and save it; the format follows the suffix.
 
     Parameters
@@ -546,8 +559,10 @@ def save_path(fit: SEMFit, path: str | Path, *, dpi: int = 200, **kw: Any) -> Pa
         Where to write: ``.svg`` (editable, for papers), ``.png`` or ``.pdf``.
     dpi : int
         Resolution of a PNG.
-    **kw
-        Passed to :func:`plot_path` (``lang``, ``labels``, ``what``, ``group``, ...).
+    lang, labels, what, group, show_indicators, show_covariances, allow_inadmissible, figsize
+        As in :func:`plot_path`: language of the legend, display names, ``"std"`` or
+        ``"est"`` estimates, which group, structural model only, residual covariances
+        shown, draw an inadmissible fit under a banner, figure size in inches.
 
     Returns
     -------
@@ -578,6 +593,16 @@ def save_path(fit: SEMFit, path: str | Path, *, dpi: int = 200, **kw: Any) -> Pa
             f"Cannot save a path diagram as {path.name!r}: the suffix must be .svg, .png or "
             f".pdf (e.g. save_path(fit, {str(path.with_suffix('.svg'))!r}))."
         )
-    fig = plot_path(fit, **kw)
+    fig = plot_path(
+        fit,
+        lang=lang,
+        labels=labels,
+        what=what,
+        group=group,
+        show_indicators=show_indicators,
+        show_covariances=show_covariances,
+        allow_inadmissible=allow_inadmissible,
+        figsize=figsize,
+    )
     fig.savefig(path, format=fmt, dpi=dpi, bbox_inches="tight", pad_inches=0.05)
     return path

@@ -52,7 +52,17 @@ _Z975 = 1.959963984540054
 
 
 def parameter_values(table: pd.DataFrame, thetas: np.ndarray) -> np.ndarray:
-    """Every row of the parameter table (incl. ``:=``) for each row of ``thetas`` (R × k)."""
+    """Every row of the parameter table (incl. ``:=``) for each row of ``thetas`` (R × k).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.sem.effects import parameter_values
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+    >>> rows = parameter_values(fit._ram.table, fit._theta[None, :])  # one draw
+    >>> rows.shape, rows[0, :3].round(3).tolist()
+    ((1, 7), [1.0, 0.778, 1.107])
+    """
     free = table["free"].to_numpy()
     value = table["value"].to_numpy(dtype=float)
     out = np.where(free > 0, thetas[:, np.maximum(free - 1, 0)], value[None, :])
@@ -67,7 +77,18 @@ def parameter_values(table: pd.DataFrame, thetas: np.ndarray) -> np.ndarray:
 
 
 def thetas_from_values(table: pd.DataFrame, draws: np.ndarray) -> np.ndarray:
-    """Recover free-parameter vectors from per-row draws (as stored by the bootstrap)."""
+    """Recover free-parameter vectors from per-row draws (as stored by the bootstrap).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import cxlab as cx
+    >>> from cxlab.sem.effects import parameter_values, thetas_from_values
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+    >>> rows = parameter_values(fit._ram.table, fit._theta[None, :])
+    >>> bool(np.allclose(thetas_from_values(fit._ram.table, rows)[0], fit._theta))
+    True
+    """
     free = table["free"].to_numpy()
     k = int(free.max()) if len(free) else 0
     first = [int(np.flatnonzero(free == j)[0]) for j in range(1, k + 1)]
@@ -332,7 +353,15 @@ class MonteCarloResult:
     n_negative_variance: int
 
     def report(self) -> str:
-        """How many draws there were, and how many implied a negative variance."""
+        """How many draws there were, and how many implied a negative variance.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> print(fit.monte_carlo_ci(1000, seed=1).report().split(";")[0])
+        1000 Monte-Carlo draws of the parameters from N(θ̂, V̂) (seed 1)
+        """
         return (
             f"{self.R} Monte-Carlo draws of the parameters from N(θ̂, V̂) (seed {self.seed}); "
             f"{self.n_negative_variance} of them have a negative variance (kept: the draws "
@@ -340,7 +369,19 @@ class MonteCarloResult:
         )
 
     def defined(self) -> pd.DataFrame:
-        """Rows of the defined parameters (``:=``) only."""
+        """Rows of the defined parameters (``:=``) only.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> pdem = cx.datasets.load("political_democracy")
+        >>> model = ("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
+        ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ a*ind60\\ndem65 ~ b*dem60\\nab := a*b")
+        >>> mc = cx.sem.fit(model, pdem).monte_carlo_ci(2000, seed=1)
+        >>> mc.defined()[["lhs", "op", "rhs", "est"]].round(3)
+          lhs  op  rhs    est
+        0  ab  :=  a*b  1.518
+        """
         return self.table[self.table["op"] == ":="].reset_index(drop=True)
 
     def __repr__(self) -> str:

@@ -108,7 +108,17 @@ class RamModel:
         self._floor = [float(np.linalg.slogdet(mo.cov)[1] + self.p) for mo in moments]
 
     def with_moments(self, moments: list[Moments]) -> RamModel:
-        """The same model with other sample moments (e.g. a bootstrap draw); no re-parsing."""
+        """The same model with other sample moments (e.g. a bootstrap draw); no re-parsing.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab.sem.engine import Moments
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> mo = fit._ram.moments[0]
+        >>> fit._ram.with_moments([Moments(100, mo.cov, mo.mean)]).n_total, fit._ram.n_total
+        (100, 301)
+        """
         other = copy.copy(self)
         other.moments = moments
         other.n_total = sum(mo.n for mo in moments)
@@ -117,7 +127,16 @@ class RamModel:
         return other
 
     def matrices(self, theta: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """A, S, M of group g at parameter vector theta."""
+        """A, S, M of group g at parameter vector theta.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> a, s, m = fit._ram.matrices(fit._theta, 0)  # variables: x1, x2, x3, visual
+        >>> a.shape, round(float(a[1, 3]), 3)  # loading of x2 on visual
+        ((4, 4), 0.778)
+        """
         a, s, m = (x.copy() for x in self.fixed[g])
         c = self.cells[g]
         a[c["A"][:, 0], c["A"][:, 1]] = theta[c["A"][:, 2]]
@@ -126,7 +145,16 @@ class RamModel:
         return a, s, m
 
     def implied(self, theta: np.ndarray, g: int) -> dict[str, np.ndarray]:
-        """Implied moments of group g: all-variable covariance and means, observed ones."""
+        """Implied moments of group g: all-variable covariance and means, observed ones.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> imp = fit._ram.implied(fit._theta, 0)
+        >>> imp["sigma"].shape, sorted(imp)[:3]
+        ((3, 3), ['A', 'B', 'M'])
+        """
         a, s, m = self.matrices(theta, g)
         try:
             b = np.linalg.inv(np.eye(self.m) - a)
@@ -146,7 +174,17 @@ class RamModel:
         }
 
     def objective(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
-        """The ML fit function and its gradient."""
+        """The ML fit function and its gradient.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> value, grad = fit._ram.objective(fit._theta)
+        >>> round(value, 3), grad.shape, bool(abs(grad).max() < 1e-5)  # a minimum
+        (5.719, (13,), True)
+        """
         total, grad = 0.0, np.zeros(self.n_free)
         for g, mo in enumerate(self.moments):
             imp = self.implied(theta, g)
@@ -179,19 +217,47 @@ class RamModel:
         return float(total), grad
 
     def discrepancy(self, theta: np.ndarray) -> float:
-        """F_ML including the constant −log|S| − p (so that χ² = N·F)."""
+        """F_ML including the constant −log|S| − p (so that χ² = N·F).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> round(fit._ram.n_total * fit._ram.discrepancy(fit._theta), 3)  # χ² = N·F
+        24.361
+        """
         value, _ = self.objective(theta)
         for g, mo in enumerate(self.moments):
             value -= self.weights[g] * (np.linalg.slogdet(mo.cov)[1] + self.p)
         return float(value)
 
     def moments_vector(self, theta: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
-        """Implied covariance matrix and means of the observed variables of group g."""
+        """Implied covariance matrix and means of the observed variables of group g.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> sigma, mu = fit._ram.moments_vector(fit._theta, 0)
+        >>> sigma.shape, mu.shape
+        ((3, 3), (3,))
+        """
         imp = self.implied(theta, g)
         return imp["sigma"], imp["mu"]
 
     def derivatives(self, theta: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Σ of group g and the analytic derivatives ∂Σ/∂θ (k × p × p) and ∂μ/∂θ (k × p)."""
+        """Σ of group g and the analytic derivatives ∂Σ/∂θ (k × p × p) and ∂μ/∂θ (k × p).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> sigma, d_sigma, d_mu = fit._ram.derivatives(fit._theta, 0)
+        >>> d_sigma.shape, d_mu.shape  # 13 free parameters, 6 observed variables
+        ((13, 6, 6), (13, 6))
+        """
         imp = self.implied(theta, g)
         bf = imp["B"][: self.p, :]
         cov_rows = imp["cov_all"][:, : self.p]
@@ -218,11 +284,33 @@ class RamModel:
 
     def scoring_information(self, theta: np.ndarray) -> np.ndarray:
         """The information Fisher scoring steps with: the expected one (FIML models keep
-        it when ``information`` is the observed one, see :mod:`cxlab.sem.fiml`)."""
+        it when ``information`` is the observed one, see :mod:`cxlab.sem.fiml`).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> ram = fit._ram
+        >>> bool(np.allclose(ram.scoring_information(fit._theta), ram.information(fit._theta)))
+        True
+        """
         return self.information(theta)
 
     def information(self, theta: np.ndarray) -> np.ndarray:
-        """Expected information per observation (weighted over groups), analytic."""
+        """Expected information per observation (weighted over groups), analytic.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> info = fit._ram.information(fit._theta)
+        >>> se = np.sqrt(np.diag(np.linalg.inv(info)) / fit._ram.n_total)  # the SEs of estimates()
+        >>> se[:2].round(3).tolist(), fit.estimates()["se"][1:3].round(3).tolist()
+        ([0.105, 0.118], [0.105, 0.118])
+        """
         info = np.zeros((self.n_free, self.n_free))
         for g in range(len(self.moments)):
             sigma, d_sig, d_mu = self.derivatives(theta, g)
@@ -242,6 +330,15 @@ def start_values(model: RamModel) -> np.ndarray:
     others (at least 0.05), loadings at cov(item, first item) / that variance (1 with
     fixed factor variances: then √(var/2)), residual variances at what the factor leaves
     of the item's variance (at least 10 %), intercepts at the means, the rest at 0.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.sem.engine import start_values
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+    >>> start_values(fit._ram)[:3].round(3).tolist()  # loadings of x2, x3 and x5
+    [0.825, 1.175, 1.101]
     """
     theta = np.full(model.n_free, np.nan)
     table = model.table[model.table.op != ":="]
@@ -350,6 +447,17 @@ def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
     quasi-Newton (L-BFGS) and scoring again. The solution is "converged" when the largest
     element of the gradient of F is below 1e-6, or below 1e-4 while one more scoring step
     would lower F by less than 1e-12 (badly scaled but identified models).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import cxlab as cx
+    >>> from cxlab.sem.engine import fit_ml
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+    >>> theta, info = fit_ml(fit._ram)
+    >>> info["converged"], bool(np.allclose(theta, fit._theta, atol=1e-5))
+    (True, True)
     """
     theta, iterations = _scoring(model, start_values(model), max_iter)
     value, grad = model.objective(theta)

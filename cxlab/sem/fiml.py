@@ -103,7 +103,17 @@ class Patterns:
 
     @classmethod
     def of(cls, x: np.ndarray) -> Patterns:
-        """Pool the rows of *x* (n × p, NaN for missing) by pattern, without a row loop."""
+        """Pool the rows of *x* (n × p, NaN for missing) by pattern, without a row loop.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from cxlab.sem.fiml import Patterns
+        >>> x = np.array([[1.0, 2.0], [2.0, np.nan], [3.0, 4.0], [4.0, np.nan]])
+        >>> pat = Patterns.of(x)
+        >>> pat.observed.tolist(), pat.n.tolist()  # two patterns of two rows each
+        ([[True, False], [True, True]], [2, 2])
+        """
         seen = ~np.isnan(x)
         masks, inverse, counts = np.unique(seen, axis=0, return_inverse=True, return_counts=True)
         inverse = inverse.ravel()
@@ -117,7 +127,17 @@ class Patterns:
 
     def inverses(self, sigma: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         """log|Σ_oo| and Σ_oo⁻¹ (padded with zeros to p × p) of every pattern, or None
-        when some Σ_oo is not positive definite."""
+        when some Σ_oo is not positive definite.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from cxlab.sem.fiml import Patterns
+        >>> pat = Patterns.of(np.array([[1.0, 2.0], [2.0, np.nan], [3.0, 5.0]]))
+        >>> logdet, inv = pat.inverses(np.array([[2.0, 0.5], [0.5, 1.0]]))
+        >>> logdet.round(3).tolist(), inv[0].round(3).tolist()  # pattern 1 sees x1 only
+        ([0.693, 0.56], [[0.5, 0.0], [0.0, 0.0]])
+        """
         if not np.all(np.isfinite(sigma)):
             return None
         padded = np.where(self.both, sigma, 0.0) + self._filler
@@ -132,7 +152,17 @@ class Patterns:
         self, sigma: np.ndarray, mu: np.ndarray, gradient: bool = True
     ) -> tuple[float, np.ndarray | None, np.ndarray | None] | None:
         """−2 log L of the rows at moments (Σ, μ), with its derivatives with respect to
-        Σ (entries taken as independent) and μ; None when Σ is not positive definite."""
+        Σ (entries taken as independent) and μ; None when Σ is not positive definite.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from cxlab.sem.fiml import Patterns
+        >>> pat = Patterns.of(np.array([[1.0, 2.0], [2.0, np.nan], [3.0, 5.0]]))
+        >>> value, d_sigma, d_mu = pat.minus2loglik(np.eye(2), np.zeros(2))
+        >>> round(value, 3), d_sigma.shape, d_mu.shape
+        (52.189, (2, 2), (2,))
+        """
         parts = self.inverses(sigma)
         if parts is None:
             return None
@@ -153,7 +183,17 @@ class Patterns:
         return value, g_sigma, -2 * self.n @ inv_d
 
     def available(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Each variable's number of observed values, their mean and biased variance."""
+        """Each variable's number of observed values, their mean and biased variance.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from cxlab.sem.fiml import Patterns
+        >>> pat = Patterns.of(np.array([[1.0, 2.0], [2.0, np.nan], [3.0, 5.0]]))
+        >>> count, mean, var = pat.available()  # x2 is seen in two rows
+        >>> count.tolist(), mean.round(3).tolist(), var.round(3).tolist()
+        ([3, 2], [2.0, 3.5], [0.667, 2.25])
+        """
         w = self.n[:, None] * self.observed
         count = w.sum(axis=0)
         mean = (w * self.mean).sum(axis=0) / count
@@ -223,7 +263,18 @@ class FimlModel(RamModel):
         self._cache: tuple[bytes, np.ndarray] | None = None
 
     def objective(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
-        """F = −2 log L / N (casewise, all groups) and its analytic gradient."""
+        """F = −2 log L / N (casewise, all groups) and its analytic gradient.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
+        >>> value, grad = fit._ram.objective(fit._theta)  # −2 log L / N
+        >>> round(-0.5 * fit._ram.n_total * value, 3) == round(fit.fit_measures["loglik"], 3)
+        True
+        """
         total, grad = 0.0, np.zeros(self.n_free)
         for g, pat in enumerate(self.patterns):
             mu = self.implied(theta, g)["mu"]
@@ -240,12 +291,33 @@ class FimlModel(RamModel):
         return float(total), grad / self.n_total
 
     def discrepancy(self, theta: np.ndarray) -> float:
-        """F(θ) − F(H1), so that χ² = N · discrepancy = −2 (log L_H0 − log L_H1)."""
+        """F(θ) − F(H1), so that χ² = N · discrepancy = −2 (log L_H0 − log L_H1).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs, missing="fiml")
+        >>> chisq = fit._ram.n_total * fit._ram.discrepancy(fit._theta)
+        >>> round(chisq, 3) == round(fit.fit_measures["chisq"], 3)
+        True
+        """
         return float(self.objective(theta)[0] - self.h1_value)
 
     def scoring_information(self, theta: np.ndarray) -> np.ndarray:
         """Expected information per row under FIML: Σ_q (n_q / N) [½ tr(P_q ∂Σ P_q ∂Σ) +
-        ∂μᵀ P_q ∂μ], P_q = Σ_oo⁻¹ of pattern q padded with zeros."""
+        ∂μᵀ P_q ∂μ], P_q = Σ_oo⁻¹ of pattern q padded with zeros.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
+        >>> fit._ram.scoring_information(fit._theta).shape  # 9 free parameters (with means)
+        (9, 9)
+        """
         p, info = self.p, np.zeros((self.n_free, self.n_free))
         for g, pat in enumerate(self.patterns):
             sigma, d_sig, d_mu = self.derivatives(theta, g)
@@ -264,7 +336,20 @@ class FimlModel(RamModel):
     def information(self, theta: np.ndarray) -> np.ndarray:
         """Observed information per row: ½ × the Hessian of F, by central differences of
         the analytic gradient (step 1e-6; lavaan's five-point stencil gives the same SEs to
-        1e-9 at twice the cost). Cached for the last θ."""
+        1e-9 at twice the cost). Cached for the last θ.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
+        >>> info = fit._ram.information(fit._theta)  # observed information: the FIML SEs
+        >>> se = np.sqrt(np.diag(np.linalg.inv(info)) / fit._ram.n_total)
+        >>> bool(np.allclose(se[0], fit.estimates()["se"][1], atol=1e-6))
+        True
+        """
         key = np.asarray(theta, dtype=float).tobytes()
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1].copy()
@@ -280,7 +365,19 @@ class FimlModel(RamModel):
         return info.copy()
 
     def with_moments(self, moments: list[Moments]) -> RamModel:
-        """Not available: a FIML model is tied to its rows, not to sample moments."""
+        """Not available: a FIML model is tied to its rows, not to sample moments.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
+        >>> fit._ram.with_moments(fit._ram.moments)
+        Traceback (most recent call last):
+            ...
+        NotImplementedError: with_moments() needs complete data; refit with FIML instead.
+        """
         raise NotImplementedError("with_moments() needs complete data; refit with FIML instead.")
 
     def likelihoods(self, theta: np.ndarray) -> tuple[float, float, float]:
@@ -288,6 +385,16 @@ class FimlModel(RamModel):
 
         The baseline has every non-exogenous variable's mean and variance free and its
         covariances 0; exogenous observed predictors keep their sample moments (fixed.x).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs, missing="fiml")
+        >>> model, h1, baseline = fit._ram.likelihoods(fit._theta)
+        >>> bool(baseline < model < h1)  # log L: independence < model < saturated
+        True
         """
         exo = [self.observed.index(v) for v in self.table.attrs.get("exo_observed", [])]
         rest = [j for j in range(self.p) if j not in exo]
@@ -334,6 +441,16 @@ def prepare(
     exogenous predictor (lavaan with ``fixed.x = TRUE``). Raises
     :class:`~cxlab.errors.DataError` for a variable no row of a group observes, one that
     does not vary, or two variables never observed together.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import pandas as pd
+    >>> from cxlab.sem.fiml import prepare
+    >>> frame = pd.DataFrame({"x1": [1.0, 2.0, 3.0, 4.0], "x2": [2.0, np.nan, 5.0, 3.0]})
+    >>> moments, labels, rows, notes = prepare(frame, ["x1", "x2"], None, [])
+    >>> labels, rows[0].shape, notes[0][:43]
+    (['all'], (4, 2), 'FIML: 1 of 4 rows have at least one missing')
     """
     notes: list[str] = []
     n_given = len(frame)

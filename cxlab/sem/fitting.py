@@ -1,5 +1,5 @@
 """``fit`` and :class:`SEMFit`: a model in lavaan syntax fitted by maximum likelihood,
-its data checked first (:func:`_prepare`), its solution checked after (admissibility);
+its data checked first (:mod:`cxlab.sem._data`), its solution checked after (admissibility);
 re-exported by :mod:`cxlab.sem`, whose docstring describes what is estimated.
 
 Examples
@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -22,9 +22,10 @@ from cxlab.errors import DataError, InadmissibleSolutionError
 from cxlab.models.syntax import parse
 from cxlab.sem import effects as effects_
 from cxlab.sem import fiml, report
+from cxlab.sem._data import _check_groups, _prepare
 from cxlab.sem.bootstrap import BootstrapResult, bootstrap
 from cxlab.sem.diagram import plot_path
-from cxlab.sem.engine import Moments, RamModel, fit_ml
+from cxlab.sem.engine import RamModel, fit_ml
 from cxlab.sem.indices import fit_indices
 from cxlab.sem.modindices import modification_indices
 from cxlab.sem.results import (
@@ -36,118 +37,13 @@ from cxlab.sem.results import (
 )
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = ["LAVAAN_NAMES", "SEMFit", "fit"]
 
 #: Our internal column names → lavaan's ``parameterEstimates()`` names.
 LAVAAN_NAMES = {"ci_low": "ci.lower", "ci_high": "ci.upper", "std_all": "std.all"}
-
-
-def _prepare(
-    data: pd.DataFrame,
-    observed: list[str],
-    group: str | None,
-    missing: str = "listwise",
-    exo: list[str] | tuple[str, ...] = (),
-):
-    """Sample moments per group, group labels, notes, and (FIML) each group's rows."""
-    absent = [c for c in observed if c not in data.columns]
-    if absent:
-        raise DataError(f"Column(s) {', '.join(absent)} used in the model are not in the data.")
-    cols = observed + ([group] if group else [])
-    frame = data[cols].copy()
-    for c in observed:
-        values = pd.to_numeric(frame[c], errors="coerce")
-        bad = frame[c].notna() & values.isna()
-        if bad.any():
-            raise DataError(
-                f"Column {c!r} holds text where numbers are expected (rows "
-                f"{', '.join(map(str, frame.index[bad][:5]))}); fix or recode it first."
-            )
-        frame[c] = values.astype(float)
-        infinite = np.isinf(frame[c].to_numpy())
-        if infinite.any():
-            shown = ", ".join(map(str, frame.index[infinite][:5]))
-            more = f" and {int(infinite.sum()) - 5} more" if infinite.sum() > 5 else ""
-            raise DataError(
-                f"Column {c!r} holds infinite values (inf) in row(s) {shown}{more}; SEM needs "
-                "finite numbers. Recode them (e.g. data[col].replace([np.inf, -np.inf], "
-                "np.nan) to treat them as missing) or drop those rows."
-            )
-    if missing == "fiml":
-        moments, labels, rows, notes = fiml.prepare(frame, observed, group, list(exo))
-        _check_emptied(frame, group, labels, missing, observed)
-        return moments, labels, notes, rows
-    complete = frame.dropna()
-    notes = []
-    if len(complete) < len(frame):
-        notes.append(
-            f"{len(frame) - len(complete)} of {len(frame)} rows with missing values were "
-            "dropped (listwise deletion; missing='fiml' would use them)."
-        )
-    labels = list(dict.fromkeys(complete[group])) if group else ["all"]
-    _check_emptied(frame, group, labels, missing, observed)
-    moments = []
-    for label in labels:
-        part = complete[complete[group] == label] if group else complete
-        x = part[observed].to_numpy()
-        if len(x) <= len(observed):
-            raise DataError(
-                f"Group {label!r} has {len(x)} complete rows for {len(observed)} observed "
-                "variables; ML needs more rows than variables."
-            )
-        zero = [c for c, s in zip(observed, x.std(axis=0), strict=True) if s == 0]
-        if zero:
-            raise DataError(f"Column(s) {', '.join(zero)} do not vary in group {label!r}.")
-        moments.append(Moments(len(x), np.cov(x, rowvar=False, bias=True), x.mean(axis=0)))
-    return moments, labels, notes, None
-
-
-def _check_groups(data: pd.DataFrame, group: str) -> None:
-    """Refuse a group column where one value is written both as a number and as text
-    (1 and '1'): they would silently become two groups."""
-    seen: dict[str, list] = {}
-    for value in data[group].dropna().unique():  # in order of appearance
-        seen.setdefault(str(value), []).append(value)
-    mixed = {
-        text: values for text, values in seen.items() if len({type(v).__name__ for v in values}) > 1
-    }
-    if mixed:
-        shown = "; ".join(
-            " and ".join(f"{v!r} ({type(v).__name__})" for v in values)
-            for values in list(mixed.values())[:5]
-        )
-        raise DataError(
-            f"The group column {group!r} mixes types for the same group: {shown} would "
-            "become separate groups. Make the column one type first, e.g. "
-            f"data[{group!r}] = data[{group!r}].astype(str)."
-        )
-
-
-def _check_emptied(
-    frame: pd.DataFrame, group: str | None, labels: list, missing: str, observed: list[str]
-) -> None:
-    """A group with rows in the data but none left to estimate from is an error."""
-    if not group:
-        return
-    for label in dict.fromkeys(frame[group].dropna()):
-        if label in labels:
-            continue
-        part = frame.loc[frame[group] == label, observed]
-        gaps = [c for c in observed if part[c].isna().any()]
-        if missing == "listwise":
-            how = (
-                "listwise deletion removed them all (each has a missing value, in "
-                f"{', '.join(gaps[:6])}{'…' if len(gaps) > 6 else ''}). Use missing='fiml' "
-                "to keep incomplete rows, or drop this group from the data."
-            )
-        else:
-            how = (
-                "every one is empty on the model's variables or misses an exogenous "
-                "predictor, so FIML has nothing to use. Drop this group from the data."
-            )
-        raise DataError(f"Group {label!r} of column {group!r} has {len(part)} rows, but {how}")
 
 
 @dataclass
@@ -179,7 +75,20 @@ class SEMFit:
         progress: bool = True,
     ) -> BootstrapResult:
         """Nonparametric bootstrap CIs of every parameter and defined effect; see
-        :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped."""
+        :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped.
+
+        # In R: lavaan::sem(model, data, se = "bootstrap", bootstrap = B)
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> pdem = cx.datasets.load("political_democracy")
+        >>> fit = cx.sem.fit("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
+        ...                  "dem60 ~ ind60", pdem)
+        >>> boot = fit.bootstrap(B=30, seed=1, n_jobs=1, progress=False)
+        >>> boot.B, list(boot.table.columns[-4:])
+        (30, ['est', 'boot_se', 'ci.lower', 'ci.upper'])
+        """
         return bootstrap(
             self,
             self._data,
@@ -202,7 +111,15 @@ class SEMFit:
             raise InadmissibleSolutionError(self.diagnosis())
 
     def diagnosis(self) -> str:
-        """What went wrong, in plain words, and what to try."""
+        """What went wrong, in plain words, and what to try.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> cx.sem.fit("visual =~ x1 + x2 + x3", hs).diagnosis()
+        'The solution converged and is admissible.'
+        """
         if self.admissible:
             return "The solution converged and is admissible."
         lines = ["This solution cannot be reported:"]
@@ -229,7 +146,22 @@ class SEMFit:
         ``:=`` rows have group 0 (as lavaan); their std.all uses, for each label, the
         standardized value of the first parameter carrying it (lavaan's rule: with a label
         shared by several groups or parameters, the first group's / parameter's
-        standardization)."""
+        standardization).
+
+        # In R: parameterEstimates(fit, standardized = TRUE)
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> est = fit.estimates()
+        >>> est.loc[est.op == "=~", ["lhs", "rhs", "est", "std.all"]].round(3).head(3)
+              lhs rhs    est  std.all
+        0  visual  x1  1.000    0.778
+        1  visual  x2  0.559    0.431
+        2  visual  x3  0.708    0.568
+        """
         self._guard(allow_inadmissible)
         cols = [
             "lhs",
@@ -252,13 +184,38 @@ class SEMFit:
         return out.reset_index(drop=True)
 
     def fit_indices(self, allow_inadmissible: bool = False) -> pd.Series:
-        """lavaan's fit measures (see :mod:`cxlab.sem.indices`)."""
+        """lavaan's fit measures (see :mod:`cxlab.sem.indices`).
+
+        # In R: fitMeasures(fit)
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+        >>> cx.sem.fit(model, hs).fit_indices()[["cfi", "rmsea", "srmr"]].round(3).tolist()
+        [0.931, 0.092, 0.065]
+        """
         self._guard(allow_inadmissible)
         return pd.Series(self.fit_measures)
 
     def r2(self, allow_inadmissible: bool = False) -> pd.DataFrame:
         """R² of every endogenous variable (kind "structural", explained by its paths) and
-        indicator (kind "indicator", its communality); a group column with several groups."""
+        indicator (kind "indicator", its communality); a group column with several groups.
+
+        # In R: lavInspect(fit, "r2")
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> pdem = cx.datasets.load("political_democracy")
+        >>> fit = cx.sem.fit("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
+        ...                  "dem60 ~ ind60", pdem)
+        >>> r2 = fit.r2()
+        >>> r2[r2.kind == "structural"].round(3)
+          variable        kind     r2
+        7    dem60  structural  0.212
+        """
         self._guard(allow_inadmissible)
         out = self.table.attrs["r2"].copy()
         endogenous = set(self.table.loc[self.table.op == "~", "lhs"])
@@ -280,7 +237,21 @@ class SEMFit:
         return list(self.table.attrs["observed"])
 
     def summary(self) -> str:
-        """Fit indices and estimates as text (or the diagnosis when inadmissible)."""
+        """Fit indices and estimates as text (or the diagnosis when inadmissible).
+
+        # In R: summary(fit, standardized = TRUE)
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+        >>> head = cx.sem.fit(model, hs).summary().splitlines()
+        >>> print(head[0], *head[1].split("; "), sep="\\n")
+        ML estimation, N = 301
+        χ²(24) = 85.306, p = 0.000
+        CFI = 0.931, TLI = 0.896, RMSEA = 0.092 [0.071, 0.114], SRMR = 0.065
+        """
         if not self.admissible:
             return self.diagnosis()
         f = self.fit_measures
@@ -311,30 +282,152 @@ class SEMFit:
         level: float = 0.95,
     ) -> pd.DataFrame:
         """Direct, indirect, specific and total effects for every pair, and ``:=``
-        parameters; see :func:`cxlab.sem.effects.effects`."""
+        parameters; see :func:`cxlab.sem.effects.effects`.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> pdem = cx.datasets.load("political_democracy")
+        >>> model = ("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
+        ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ ind60\\ndem65 ~ dem60 + ind60")
+        >>> eff = cx.sem.fit(model, pdem).effects()
+        >>> eff.loc[eff.to == "dem65", ["effect", "from", "est"]].round(3)
+             effect   from    est
+        2    direct  ind60  0.453
+        3  indirect  ind60  1.274
+        4     total  ind60  1.727
+        5    direct  dem60  0.864
+        6     total  dem60  0.864
+        """
         return effects_.effects(self, specific=specific, boot=boot, mc=mc, level=level)
 
     def monte_carlo_ci(
         self, R: int = 20000, *, seed: int, level: float = 0.95
     ) -> effects_.MonteCarloResult:
         """Monte-Carlo CIs of every parameter and ``:=`` effect; see
-        :func:`cxlab.sem.effects.monte_carlo_ci`."""
+        :func:`cxlab.sem.effects.monte_carlo_ci`.
+
+        # In R: semTools::monteCarloCI(fit, nRep = R)
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> pdem = cx.datasets.load("political_democracy")
+        >>> model = ("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
+        ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ a*ind60\\ndem65 ~ b*dem60\\nab := a*b")
+        >>> mc = cx.sem.fit(model, pdem).monte_carlo_ci(2000, seed=1)
+        >>> row = mc.defined().iloc[0]
+        >>> row["lhs"], bool(row["ci.lower"] > 0)  # the indirect effect excludes 0
+        ('ab', True)
+        """
         return effects_.monte_carlo_ci(self, R, seed=seed, level=level)
 
-    def modification_indices(self, **kwargs) -> pd.DataFrame:
-        """Score tests for fixed parameters; see :func:`cxlab.sem.modification_indices`."""
-        return modification_indices(self, **kwargs)
+    def modification_indices(
+        self, minimum: float = 0.0, sort: bool = True, allow_inadmissible: bool = False
+    ) -> pd.DataFrame:
+        """Score tests for fixed parameters; see :func:`cxlab.sem.modification_indices`.
+
+        # In R: lavaan::modindices(fit, minimum.value = minimum, sort. = sort)
+
+        Parameters
+        ----------
+        minimum : float
+            Keep only rows with an MI at least this large.
+        sort : bool
+            Largest MI first.
+        allow_inadmissible : bool
+            Compute them for an inadmissible fit too (for diagnosis only).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+        >>> cx.sem.fit(model, hs).modification_indices(minimum=30).round(3)
+              lhs  op rhs      mi    epc  sepc_all
+        0  visual  =~  x9  36.411  0.577     0.515
+        1      x7  ~~  x8  34.145  0.536     0.859
+        """
+        return modification_indices(
+            self, minimum=minimum, sort=sort, allow_inadmissible=allow_inadmissible
+        )
 
     def to_apa(
         self, *, lang: str = "en", decimals: int = 2, labels: dict[str, str] | None = None
     ) -> report.ApaTables:
         """Model-fit, measurement and structural tables formatted the APA way; ``labels``
-        renames variables (e.g. to Chinese construct names)."""
+        renames variables (e.g. to Chinese construct names).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> apa = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs).to_apa()
+        >>> apa.measurement[["Construct", "Item", "β"]].head(2)
+          Construct Item    β
+        0    visual   x1  .78
+        1             x2  .43
+        """
         return report.apa_tables(self, lang=lang, decimals=decimals, labels=labels)
 
-    def plot(self, **kwargs) -> Figure:
-        """Path diagram (matplotlib figure); see :func:`cxlab.sem.diagram.plot_path`."""
-        return plot_path(self, **kwargs)
+    def plot(
+        self,
+        *,
+        lang: Literal["en", "zh"] = "en",
+        labels: dict[str, str] | None = None,
+        what: Literal["std", "est"] = "std",
+        group: str | int | None = None,
+        show_indicators: bool = True,
+        show_covariances: bool = True,
+        allow_inadmissible: bool = False,
+        ax: Axes | None = None,
+        figsize: tuple[float, float] | None = None,
+    ) -> Figure:
+        """Path diagram (matplotlib figure); see :func:`cxlab.sem.diagram.plot_path`.
+
+        # In R: semPlot::semPaths(fit, what = "std")
+
+        Parameters
+        ----------
+        lang : {"en", "zh"}
+            Language of the legend and banner (``"zh"`` uses the bundled Chinese font).
+        labels : dict, optional
+            Display names, variable → name.
+        what : {"std", "est"}
+            Standardized (``std.all``) or unstandardized estimates on the arrows.
+        group : str or int, optional
+            For a multi-group fit, which group to draw (default: the first).
+        show_indicators : bool
+            False draws only the structural model.
+        show_covariances : bool
+            False hides residual covariances between indicators.
+        allow_inadmissible : bool
+            Draw an inadmissible fit anyway, under a red banner.
+        ax : matplotlib Axes, optional
+            Draw into these axes; by default a new figure sized to the diagram.
+        figsize : (float, float), optional
+            Size of the new figure in inches.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fig = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs).plot()
+        >>> type(fig).__name__, len(fig.axes)
+        ('Figure', 1)
+        """
+        return plot_path(
+            self,
+            lang=lang,
+            labels=labels,
+            what=what,
+            group=group,
+            show_indicators=show_indicators,
+            show_covariances=show_covariances,
+            allow_inadmissible=allow_inadmissible,
+            ax=ax,
+            figsize=figsize,
+        )
 
     def _repr_html_(self) -> str:
         return report.repr_html(self)

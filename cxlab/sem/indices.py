@@ -102,6 +102,16 @@ def fit_indices(
     model — replace those of the sample moments when the data are incomplete (FIML,
     :meth:`cxlab.sem.fiml.FimlModel.likelihoods`). With exogenous observed predictors
     the baseline keeps their covariances at the sample values (lavaan's ``fixed.x``).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.sem.indices import fit_indices
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+    >>> fi = fit_indices(fit._ram, fit._theta, fit._ram.n_free, 0)
+    >>> round(fi["chisq"], 3), fi["df"], round(fi["cfi"], 3)
+    (24.361, 8, 0.975)
     """
     n, groups, p = model.n_total, len(model.moments), model.p
     exo = [model.observed.index(v) for v in model.table.attrs.get("exo_observed", [])]

@@ -92,6 +92,17 @@ def modification_indices(
     ``estimates()``, a non-converged or inadmissible fit raises
     :class:`~cxlab.errors.InadmissibleSolutionError` (score tests at an impossible
     solution point nowhere); ``allow_inadmissible=True`` computes them for diagnosis only.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+    >>> mi = cx.sem.modification_indices(cx.sem.fit(model, hs), minimum=30)
+    >>> mi[["lhs", "op", "rhs", "mi"]].round(3)  # lavaan: 36.411, 34.145
+          lhs  op rhs      mi
+    0  visual  =~  x9  36.411
+    1      x7  ~~  x8  34.145
     """
     fit._guard(allow_inadmissible)
     if fit.meta.get("missing", "listwise") != "listwise":

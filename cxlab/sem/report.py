@@ -114,7 +114,17 @@ class ApaTables:
     note: str
 
     def to_excel(self, path: str | Path) -> Path:
-        """All three tables in one workbook (one sheet each), spreadsheet formulas escaped."""
+        """All three tables in one workbook (one sheet each), spreadsheet formulas escaped.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> out = fit.to_apa().to_excel(pathlib.Path(tempfile.mkdtemp()) / "tables.xlsx")
+        >>> out.name, out.stat().st_size > 0
+        ('tables.xlsx', True)
+        """
         from cxlab.privacy import escape_formulas
 
         target = Path(path)
@@ -126,7 +136,15 @@ class ApaTables:
         return target
 
     def to_html(self) -> str:
-        """The tables as HTML (for reports)."""
+        """The tables as HTML (for reports).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> fit.to_apa().to_html()[:21]
+        '<h4>Model fit</h4><ta'
+        """
         parts = []
         for title, frame in (
             ("Model fit", self.fit),
@@ -151,7 +169,18 @@ def apa_tables(
     """The publication tables of an admissible fit (see the module docstring).
 
     ``labels`` maps variable names to the names printed (e.g. Chinese construct names),
-    as in ``fit.plot(labels=...)``; unmapped names print as they are."""
+    as in ``fit.plot(labels=...)``; unmapped names print as they are.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.sem.report import apa_tables
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> apa = apa_tables(cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs))
+    >>> apa.fit[["CFI", "SRMR", "N"]]
+        CFI  SRMR    N
+    0  .975  .047  301
+    """
     if lang not in _HEAD:
         raise DataError(f"lang must be one of {sorted(_HEAD)}, not {lang!r}.")
     h = _HEAD[lang]
@@ -230,7 +259,18 @@ def apa_tables(
 
 
 def diagnostics(fit: SEMFit) -> pd.DataFrame:
-    """Every admissibility check: check, ok, detail (plain words)."""
+    """Every admissibility check: check, ok, detail (plain words).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.sem.report import diagnostics
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+    >>> diagnostics(fit)[["check", "ok"]].head(2)
+                                     check    ok
+    0                            converged  True
+    1  no Heywood case (negative variance)  True
+    """
     problems = fit.problems
     rows = [
         (
@@ -256,7 +296,16 @@ def diagnostics(fit: SEMFit) -> pd.DataFrame:
 
 
 def repr_html(fit: SEMFit) -> str:
-    """Jupyter display: the fit line and estimates, or the diagnosis in a red box."""
+    """Jupyter display: the fit line and estimates, or the diagnosis in a red box.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab.sem.report import repr_html
+    >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+    >>> repr_html(fit)[:30]
+    '<p><b>SEM fit</b> (ML, N = 301'
+    """
     if not fit.admissible:
         body = html.escape(fit.diagnosis()).replace("\n", "<br>")
         return (

@@ -253,6 +253,16 @@ def simulate(
     -------
     Simulation with ``data``, ``truth`` (lhs, op, rhs, value; op "~~" rows are derived
     residual variances, op "r2" rows the R² of endogenous variables), ``latent``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> model = "F =~ 0.8*x1 + 0.7*x2 + 0.6*x3\\nY =~ 0.8*y1 + 0.7*y2 + 0.6*y3\\nY ~ 0.5*F"
+    >>> sim = cx.simulate.simulate(model, 500, seed=1, likert=5)
+    >>> sim
+    Simulation(n=500, variables=6, seed=1, careless=0)
+    >>> sim.data.loc[0].tolist(), sim.truth.query("op == 'r2'")["value"].round(3).tolist()
+    ([3, 4, 3, 3, 3, 1], [0.25])
     """
     if n < 1:
         raise DataError(f"n must be a positive number of respondents, not {n!r}.")

@@ -98,6 +98,16 @@ def nps_simulator(
     and the sampling distribution of simulated surveys (wraps :func:`nps_scenario`).
 
     Shares adding up to more than 100 % show a message instead of a result.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> app = cx.widgets.nps_simulator(promoters=45, detractors=25, n=800)
+    >>> print(app.result.text())  # what the room sees above the figure
+    NPS +20.0 · 95 % CI 14.4 to 25.6 (± 5.6 points) · n = 800
+    >>> app.controls["n"].value = 200  # a quarter of the sample: twice the margin
+    >>> print(f"± {app.result.margin:.1f}")
+    ± 11.3
     """
     from cxlab.widgets._apps import NPSSimulator
 
@@ -132,6 +142,15 @@ def sem_what_if(
 
     A refit that does not converge or is inadmissible, or paths that explain more than
     all of a variable, show a message instead of a result.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> model = "X =~ 0.8*x1 + 0.8*x2 + 0.7*x3\\nY =~ 0.8*y1 + 0.8*y2 + 0.7*y3\\nY ~ 0.3*X"
+    >>> app = cx.widgets.sem_what_if(model, n=500)
+    >>> app.controls["Y ~ X"].value = 0.6  # move the slider: simulate, refit
+    >>> app.result.paths[["from", "to", "truth", "est"]].round(2).values.tolist()
+    [['X', 'Y', 0.6, 0.58]]
     """
     from cxlab.widgets._apps import SEMWhatIf
 
@@ -149,6 +168,16 @@ def ipa_explorer(
     cut → importance-performance grid (wraps :func:`ipa_view`).
 
     Default: ``airline_mot``, ``nps_score`` and the six moments of truth.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> app = cx.widgets.ipa_explorer()
+    >>> print(app.result.text())
+    nps_score: R² = 0.392, n = 1,000; concentrate on mot_arrival
+    >>> app.controls["subset"].value = "`had_problem` == True"  # only those with a problem
+    >>> print(app.result.text())  # doctest: +ELLIPSIS
+    nps_score: R² = ..., n = 194 (had_problem == True)...
     """
     from cxlab.widgets._apps import IPAExplorer
 
@@ -162,6 +191,16 @@ def journey_explorer(
     with step conversion and Wilson intervals (wraps :func:`funnel_view`).
 
     Default: ``journey_events`` with its five stages, visit → purchase.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> app = cx.widgets.journey_explorer()
+    >>> print(f"{app.result['overall'].iloc[-1]:.3f}")  # of all sessions, visit → purchase
+    0.052
+    >>> app.controls["by"].value = "device"  # one funnel per device
+    >>> sorted(app.result["device"].unique())
+    ['app', 'desktop', 'mobile']
     """
     from cxlab.widgets._apps import JourneyExplorer
 
@@ -171,7 +210,19 @@ def journey_explorer(
 def survey_explorer(dataset: str | Survey = "hotel_4e") -> SurveyExplorer:
     """Pick a construct (and whether to reverse-code, English or 中文 wording) → its
     items, their answer distributions, α with its CI, ω and AVE (wraps
-    :func:`construct_view`)."""
+    :func:`construct_view`).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> app = cx.widgets.survey_explorer("hotel_4e")
+    >>> app.controls["construct"].value = "Escapism"
+    >>> print(app.result.text())
+    Escapism: 3 items, n = 600 · α = 0.81 [0.78, 0.83] · ω = 0.81 · AVE = 0.59
+    >>> app.controls["reverse"].value = False  # forget to reverse-code esc3r
+    >>> print(f"α = {app.result.reliability['alpha']:.2f}")
+    α = -0.55
+    """
     from cxlab.widgets._apps import SurveyExplorer
 
     return SurveyExplorer(dataset=dataset)

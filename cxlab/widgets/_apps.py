@@ -85,19 +85,67 @@ class App(w.VBox):
         self.update()
 
     def values(self) -> dict[str, Any]:
-        """The current value of every control, by name."""
+        """The current value of every control, by name (what :meth:`update` passes to
+        :meth:`compute`).
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator(promoters=60, detractors=10, n=200)
+        >>> app.values()
+        {'promoters': 60, 'detractors': 10, 'n': 200, 'ci': 'wald'}
+        """
         return {name: control.value for name, control in self.controls.items()}
 
     def compute(self, **values: Any) -> Any:
-        """Run the app's pure function on the control values (subclasses)."""
+        """Run the app's pure function on the control values (subclasses).
+
+        ``**values`` takes one keyword per control, named as in ``controls``: the names
+        are only known when an app is built (a what-if app has one slider per path of
+        its model), so they cannot be spelled out here. Each subclass names its own.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator()
+        >>> print(app.compute(**app.values()).text())
+        NPS +30.0 · 95 % CI 22.3 to 37.7 (± 7.7 points) · n = 400
+        """
         raise NotImplementedError
 
     def render(self, result: Any) -> tuple[str, bytes | None, str]:
-        """Summary text, figure (PNG) and table HTML of a result (subclasses)."""
+        """Summary text, figure (PNG) and table HTML of a result (subclasses).
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator()
+        >>> text, image, table = app.render(app.result)
+        >>> print(text)
+        NPS +30.0 · 95 % CI 22.3 to 37.7 (± 7.7 points) · n = 400
+        >>> image[:4], "<table" in table
+        (b'\\x89PNG', True)
+        """
         raise NotImplementedError
 
     def update(self) -> None:
-        """Recompute from the controls; show the result, or a readable message."""
+        """Recompute from the controls; show the result, or a readable message.
+
+        Runs whenever a control changes (and once when the app is built).
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator()
+        >>> app.controls["promoters"].value = 70
+        >>> app.controls["detractors"].value = 40  # 110 %: a message, not a traceback
+        >>> app.result is None, "add up to 110 %" in app.message.value
+        (True, True)
+        >>> app.controls["detractors"].value = 10
+        >>> app.update()  # the same, called by hand
+        >>> print(app.result.text())
+        NPS +60.0 · 95 % CI 53.5 to 66.5 (± 6.5 points) · n = 400
+        """
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -159,11 +207,31 @@ class NPSSimulator(App):
         super().__init__("NPS simulator: shares, sample size and uncertainty", controls)
 
     def compute(self, promoters: int, detractors: int, n: int, ci: str) -> logic.NPSScenario:
-        """:func:`cxlab.widgets.nps_scenario` of the slider values."""
+        """:func:`cxlab.widgets.nps_scenario` of the slider values.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator()
+        >>> result = app.compute(promoters=50, detractors=20, n=1600, ci="wald")
+        >>> print(f"NPS {result.nps:+.0f} ± {result.margin:.1f}")
+        NPS +30 ± 3.8
+        """
         return logic.nps_scenario(promoters, detractors, n, ci=ci, seed=self.seed)  # type: ignore[arg-type]
 
     def render(self, result: logic.NPSScenario) -> tuple[str, bytes | None, str]:
-        """The NPS line, the sampling distribution and the shares."""
+        """The NPS line, the sampling distribution and the shares.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator()
+        >>> text, image, table = app.render(app.compute(60, 20, 400, "wald"))
+        >>> print(text)
+        NPS +40.0 · 95 % CI 32.2 to 47.8 (± 7.8 points) · n = 400
+        >>> image[:4], "passives" in table
+        (b'\\x89PNG', True)
+        """
         from cxlab.viz import NPS_COLORS, PALETTE
 
         fig = Figure(figsize=(8, 3.2))
@@ -240,13 +308,41 @@ class SEMWhatIf(App):
         self.update()
 
     def compute(self, n: int, seed: int, **paths: float) -> logic.WhatIf:
-        """:func:`cxlab.widgets.what_if` of the slider values."""
+        """:func:`cxlab.widgets.what_if` of the slider values.
+
+        ``**paths`` takes one keyword per structural-path slider, named as the path
+        (``"Memory ~ Esthetics"``): the paths come from the model the app is built on,
+        so their names are only known at run time. Pass them with ``**{...}``.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> model = "X =~ 0.8*x1 + 0.8*x2 + 0.7*x3\\nY =~ 0.8*y1 + 0.8*y2 + 0.7*y3\\nY ~ 0.3*X"
+        >>> app = widgets.sem_what_if(model, n=500)
+        >>> app.values()
+        {'Y ~ X': 0.3, 'n': 500, 'seed': 1}
+        >>> result = app.compute(n=500, seed=1, **{"Y ~ X": 0.6})
+        >>> result.paths[["from", "to", "truth", "est"]].round(2).values.tolist()
+        [['X', 'Y', 0.6, 0.58]]
+        """
         return logic.what_if(
             self.model, paths, n=n, seed=seed, fit_model=self.fit_model, likert=self.likert
         )
 
     def render(self, result: logic.WhatIf) -> tuple[str, bytes | None, str]:
-        """Fit line, path diagram (standardized), paths and total effects vs the truth."""
+        """Fit line, path diagram (standardized), paths and total effects vs the truth.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> model = "X =~ 0.8*x1 + 0.8*x2 + 0.7*x3\\nY =~ 0.8*y1 + 0.8*y2 + 0.7*y3\\nY ~ 0.3*X"
+        >>> app = widgets.sem_what_if(model, n=500)
+        >>> text, image, tables = app.render(app.compute(n=500, seed=1, **{"Y ~ X": 0.6}))
+        >>> print(text.split(" · ")[-1])
+        paths off the truth by 0.023 on average; mean CI width 0.162; 1 of 1 CIs cover the truth
+        >>> image[:4], tables.count("<table")  # the paths, and the total effects
+        (b'\\x89PNG', 2)
+        """
         fig = result.fit.plot(show_indicators=False)
         paths = result.paths.assign(covered=result.paths["covered"].map({True: "✓", False: "✗"}))
         paths.index = paths["from"] + " → " + paths["to"]
@@ -326,14 +422,38 @@ class IPAExplorer(App):
         super().__init__("Importance-performance analysis (IPA)", controls)
 
     def compute(self, outcome: str, drivers: tuple, subset: Any, method: str, cut: str) -> Any:
-        """:func:`cxlab.widgets.ipa_view` of the chosen columns and rows."""
+        """:func:`cxlab.widgets.ipa_view` of the chosen columns and rows.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.ipa_explorer()  # airline_mot, nps_score and six moments of truth
+        >>> view = app.compute(
+        ...     outcome="nps_score", drivers=("mot_crew", "mot_meal", "mot_arrival"),
+        ...     subset="", method="shapley", cut="median",
+        ... )
+        >>> view.grid.table["quadrant"].to_dict()
+        {'mot_crew': 'keep up the good work', 'mot_arrival': 'keep up the good work', \
+'mot_meal': 'low priority'}
+        """
         return logic.ipa_view(
             self.data, outcome, list(drivers), method=method, cut=cut, subset=subset,  # type: ignore[arg-type]
             labels=self.labels,
         )  # fmt: skip
 
     def render(self, result: logic.IPAView) -> tuple[str, bytes | None, str]:
-        """The grid, and the table of importance, performance and quadrant."""
+        """The grid, and the table of importance, performance and quadrant.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.ipa_explorer()
+        >>> text, image, table = app.render(app.result)
+        >>> print(text)
+        nps_score: R² = 0.392, n = 1,000; concentrate on mot_arrival
+        >>> image[:4], "quadrant" in table
+        (b'\\x89PNG', True)
+        """
         fig = Figure(figsize=(7, 5))
         ax = fig.add_subplot()
         result.grid.plot(ax=ax, ylabel=f"importance (% of R² of {result.importance.outcome})")
@@ -376,11 +496,34 @@ class JourneyExplorer(App):
         super().__init__("Customer journey: funnel conversion by period and group", controls)
 
     def compute(self, period: tuple[str, str], by: str | None) -> pd.DataFrame:
-        """:func:`cxlab.widgets.funnel_view` of the period and split."""
+        """:func:`cxlab.widgets.funnel_view` of the period and split.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.journey_explorer()  # journey_events, visit → purchase
+        >>> funnel = app.compute(period=("2025-11-28", "2025-11-28"), by="")
+        >>> print(f"{funnel['conversion'].iloc[-1]:.3f}")  # Black Friday: checkout → purchase
+        0.310
+        """
         return logic.funnel_view(self.events, self.stages, start=period[0], end=period[1], by=by)
 
     def render(self, result: pd.DataFrame) -> tuple[str, bytes | None, str]:
-        """Step conversion by stage (with CIs), and the funnel table."""
+        """Step conversion by stage (with CIs), and the funnel table.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.journey_explorer()
+        >>> app.controls["by"].value = "device"
+        >>> text, image, table = app.render(app.result)
+        >>> print(text.replace("; ", "\\n"))
+        2025-11-03 to 2025-12-28: app: 8.6% of 6,085 sessions reach purchase
+        desktop: 5.3% of 12,199 sessions reach purchase
+        mobile: 4.2% of 22,663 sessions reach purchase
+        >>> image[:4]
+        b'\\x89PNG'
+        """
         from cxlab.viz import PALETTE
 
         keys = [c for c in result.columns if c not in _FUNNEL_COLUMNS]
@@ -449,11 +592,30 @@ class SurveyExplorer(App):
         super().__init__("Survey constructs: items, answers and reliability", controls)
 
     def compute(self, construct: str, reverse: bool, lang: str) -> logic.ConstructView:
-        """:func:`cxlab.widgets.construct_view` of the chosen construct."""
+        """:func:`cxlab.widgets.construct_view` of the chosen construct.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.survey_explorer()  # hotel_4e
+        >>> print(app.compute(construct="Escapism", reverse=True, lang="zh").text())
+        逃避现实体验 (Escapism): 3 items, n = 600 · α = 0.81 [0.78, 0.83] · ω = 0.81 · AVE = 0.59
+        """
         return logic.construct_view(self.survey, construct, reverse=reverse, lang=lang)  # type: ignore[arg-type]
 
     def render(self, result: logic.ConstructView) -> tuple[str, bytes | None, str]:
-        """Stacked answer shares per item, and the item table."""
+        """Stacked answer shares per item, and the item table.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.survey_explorer()
+        >>> text, image, table = app.render(app.compute("Escapism", False, "en"))
+        >>> print(text)  # esc3r not reverse-coded: α turns negative
+        Escapism: 3 items, n = 600 · α = -0.55 [-0.78, -0.35] · ω = 0.44 · AVE = 0.59
+        >>> image[:4], "wording" in table
+        (b'\\x89PNG', True)
+        """
         from matplotlib import colormaps
 
         dist = result.distribution

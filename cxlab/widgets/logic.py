@@ -80,7 +80,14 @@ class NPSScenario:
         return float((row["ci_high"] - row["ci_low"]) / 2)
 
     def text(self) -> str:
-        """One line for the room: NPS, its interval and n."""
+        """One line for the room: NPS, its interval and n.
+
+        Examples
+        --------
+        >>> from cxlab.widgets import nps_scenario
+        >>> print(nps_scenario(50, 20, 400, ci="adjusted-wald").text())
+        NPS +30.0 · 95 % CI 22.2 to 37.4 (± 7.6 points) · n = 400
+        """
         row = self.table.iloc[0]
         level = round(100 * self.level)
         return (
@@ -176,7 +183,16 @@ class IPAView:
     subset: str | None = None
 
     def text(self) -> str:
-        """One line: outcome, R², n and the driver to concentrate on (if any)."""
+        """One line: outcome, R², n and the driver to concentrate on (if any).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> air = cx.datasets.load("airline_mot")
+        >>> mots = ["mot_booking", "mot_checkin", "mot_crew", "mot_meal"]
+        >>> print(cx.widgets.ipa_view(air, "nps_score", mots, subset="had_problem == True").text())
+        nps_score: R² = 0.443, n = 194 (had_problem == True)
+        """
         imp = self.importance
         focus = self.grid.table.index[self.grid.table["quadrant"] == "concentrate here"]
         where = f" ({self.subset.replace('`', '')})" if self.subset else ""
@@ -331,7 +347,14 @@ class ConstructView:
     reversed: bool
 
     def text(self) -> str:
-        """One line: items, n, α with its CI, ω and AVE."""
+        """One line: items, n, α with its CI, ω and AVE.
+
+        Examples
+        --------
+        >>> from cxlab.widgets import construct_view
+        >>> print(construct_view("hotel_4e", "Escapism", lang="zh").text())
+        逃避现实体验 (Escapism): 3 items, n = 600 · α = 0.81 [0.78, 0.83] · ω = 0.81 · AVE = 0.59
+        """
         r = self.reliability
 
         def fmt(x: float) -> str:

@@ -1,0 +1,216 @@
+"""Holdout diagnostics of a fitted BG/NBD model (cxlab.loyalty): predicted vs actual
+repeat purchases by calibration frequency (:class:`HoldoutCheck`) and over time
+(:class:`Tracking`), after Fader, Hardie & Lee (2005), figs. 1 and 4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from cxlab.errors import DataError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from cxlab.loyalty._models import BGNBD
+
+
+@dataclass
+class HoldoutCheck:
+    """Predicted vs actual repeat purchases in the holdout period (Fader et al. 2005, fig. 4).
+
+    ``table``: one row per number of calibration-period repeat purchases (the last row
+    pools the highest), with the number of customers and their mean actual and
+    predicted holdout purchases. ``totals``: actual and predicted totals, the error of
+    the total in %, the mean absolute error per customer and the correlation.
+    """
+
+    table: pd.DataFrame
+    totals: pd.Series
+    duration: float
+    time_unit: str | None
+
+    def plot(self, ax: Axes | None = None) -> Axes:
+        """Conditional expectations: actual vs predicted holdout purchases by calibration
+        frequency (lifetimes' plot_calibration_purchases_vs_holdout_purchases).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> bg = loyalty.fit_bgnbd(cal)
+        >>> ax = loyalty.holdout_check(bg, cal).plot()
+        >>> ax.get_ylabel()
+        'mean purchases in the next 39 weeks'
+        """
+        import matplotlib.pyplot as plt
+
+        ax = ax or plt.subplots(figsize=(6, 3.5))[1]
+        x = np.arange(len(self.table))
+        ax.plot(x, self.table["actual"], "o-", label="actual")
+        ax.plot(x, self.table["predicted"], "s--", label="BG/NBD")
+        ax.set_xticks(x, self.table.index.astype(str))
+        unit = {"D": "days", "W": "weeks"}.get(self.time_unit or "", "periods")
+        ax.set(
+            xlabel="repeat purchases in the calibration period",
+            ylabel=f"mean purchases in the next {self.duration:g} {unit}",
+        )
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        t = self.totals
+        return (
+            f"Holdout check: {t['actual']:,.0f} actual vs {t['predicted']:,.1f} predicted repeat "
+            f"purchases ({t['error_pct']:+.1f} %), MAE {t['mae']:.3f} per customer"
+        )
+
+
+def holdout_check(bgnbd: BGNBD, summary: pd.DataFrame, max_frequency: int = 7) -> HoldoutCheck:
+    """Predicted vs actual repeat purchases in the holdout period, by calibration frequency.
+
+    Parameters
+    ----------
+    bgnbd : BGNBD
+        Fitted to the calibration columns of *summary*.
+    summary : DataFrame
+        :func:`clv_summary` with *calibration_end* (holdout columns).
+    max_frequency : int
+        Customers with more calibration purchases are pooled in the last row.
+
+    Returns
+    -------
+    HoldoutCheck
+        ``table`` (customers, actual, predicted by frequency_cal), ``totals``
+        (actual, predicted, error_pct, mae, correlation), ``plot()``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab import loyalty
+    >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+    ...                           freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+    >>> check = loyalty.holdout_check(loyalty.fit_bgnbd(cal), cal)
+    >>> check.totals[["actual", "predicted"]].round(1).to_dict()
+    {'actual': 1882.0, 'predicted': 1653.4}
+    """
+    need = ["frequency_cal", "recency_cal", "T_cal", "frequency_holdout", "duration_holdout"]
+    missing = [c for c in need if c not in summary.columns]
+    if missing:
+        raise DataError(
+            f"holdout_check needs a summary with a holdout period (clv_summary(..., "
+            f"calibration_end=...)); missing {', '.join(missing)}."
+        )
+    duration = float(summary["duration_holdout"].iloc[0])
+    pred = bgnbd.expected_purchases(duration, summary)
+    actual = summary["frequency_holdout"].astype(float)
+    freq = summary["frequency_cal"].clip(upper=max_frequency).astype(int)
+    table = (
+        pd.DataFrame({"frequency_cal": freq, "actual": actual, "predicted": pred})
+        .groupby("frequency_cal")
+        .agg(
+            customers=("actual", "size"), actual=("actual", "mean"), predicted=("predicted", "mean")
+        )
+    )
+    table.index = [f"{i}+" if i == max_frequency else str(i) for i in table.index]
+    table.index.name = "frequency_cal"
+    totals = pd.Series(
+        {
+            "customers": float(len(summary)),
+            "actual": float(actual.sum()),
+            "predicted": float(pred.sum()),
+            "error_pct": float(100 * (pred.sum() - actual.sum()) / actual.sum()),
+            "mae": float((pred - actual).abs().mean()),
+            "correlation": float(np.corrcoef(pred, actual)[0, 1]),
+        }
+    )
+    return HoldoutCheck(table, totals, duration, summary.attrs.get("time_unit", bgnbd.time_unit))
+
+
+@dataclass
+class Tracking:
+    """Repeat purchases of the whole cohort per period: actual vs BG/NBD (Fader et al.
+    2005, fig. 1). ``table``: period (1, 2, …), its last day, actual and predicted repeat
+    purchases in the period and cumulated."""
+
+    table: pd.DataFrame
+    calibration_end: pd.Timestamp | None
+    time_unit: str | None
+
+    def plot(self, ax: Axes | None = None, cumulative: bool = True) -> Axes:
+        """Actual vs predicted repeat purchases per period (or cumulated), with a line at
+        the end of the calibration period (in R: ``BTYD::bgnbd.PlotTrackingCum``).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> tx = cx.datasets.load("cdnow_sample")
+        >>> cal = loyalty.clv_summary(tx, "customer_id", "date", freq="D", freq_multiplier=7,
+        ...                           calibration_end="1997-09-30")
+        >>> tr = loyalty.tracking(loyalty.fit_bgnbd(cal), tx, calibration_end="1997-09-30")
+        >>> ax = tr.plot()
+        >>> ax.get_xlabel(), ax.get_ylabel()
+        ('week', 'cumulative repeat purchases')
+        """
+        import matplotlib.pyplot as plt
+
+        ax = ax or plt.subplots(figsize=(7, 3.5))[1]
+        suffix = "_cum" if cumulative else ""
+        t = self.table
+        ax.plot(t["period"], t[f"actual{suffix}"], "-", label="actual")
+        ax.plot(t["period"], t[f"predicted{suffix}"], "--", label="BG/NBD")
+        if self.calibration_end is not None:
+            cut = t.loc[t["end"] <= self.calibration_end, "period"]
+            if len(cut):
+                ax.axvline(cut.max() + 0.5, color="grey", lw=1, ls=":")
+        unit = {"D": "day", "W": "week"}.get(self.time_unit or "", "period")
+        what = "cumulative repeat purchases" if cumulative else "repeat purchases"
+        ax.set(xlabel=unit, ylabel=what)
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        last = self.table.iloc[-1]
+        return (
+            f"Tracking over {len(self.table)} periods: {last['actual_cum']:,.0f} actual vs "
+            f"{last['predicted_cum']:,.1f} predicted repeat purchases"
+        )
+
+
+def tracking_table(
+    bgnbd: BGNBD,
+    firsts: pd.DataFrame,
+    repeats: pd.DataFrame,
+    start: pd.Timestamp,
+    n_periods: int,
+    unit_days: int,
+    calibration_end: pd.Timestamp | None,
+) -> Tracking:
+    """Build a :class:`Tracking` from first-purchase days (``day_offset``, ``customers``)
+    and repeat purchase days per period (``k``, ``actual``), both counted from *start*."""
+    k = np.arange(n_periods)
+    last_day = (k + 1) * unit_days - 1  # last day of each period, from start
+    predicted_cum = np.zeros(n_periods)
+    for off, n in zip(firsts["day_offset"], firsts["customers"], strict=True):
+        t = (last_day - off) / unit_days
+        alive = t > 0
+        predicted_cum[alive] += n * bgnbd.expected_population(t[alive])
+    actual = repeats.set_index("k")["actual"].reindex(k, fill_value=0).to_numpy(dtype=float)
+    table = pd.DataFrame(
+        {
+            "period": k + 1,
+            "end": start + pd.to_timedelta(last_day, unit="D"),
+            "actual": actual,
+            "predicted": np.diff(np.r_[0.0, predicted_cum]),
+            "actual_cum": actual.cumsum(),
+            "predicted_cum": predicted_cum,
+        }
+    )
+    return Tracking(table, calibration_end, bgnbd.time_unit)
