@@ -27,9 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 from cxlab._resources import resource_dir
 from cxlab.errors import DataError, DatasetNotFoundError
+from cxlab.io.codebook import CODEBOOK_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from cxlab.survey import Survey
 
 __all__ = [
     "codebook",
@@ -40,19 +43,7 @@ __all__ = [
     "list_datasets",
     "load",
     "resource",
-]
-
-CODEBOOK_COLUMNS = [
-    "name",
-    "label_en",
-    "label_zh",
-    "construct",
-    "construct_zh",
-    "scale_min",
-    "scale_max",
-    "reverse",
-    "type",
-    "description",
+    "survey",
 ]
 
 
@@ -274,6 +265,25 @@ def codebook(name: str) -> pd.DataFrame:
     for col in ("scale_min", "scale_max"):
         out[col] = out[col].astype("Int64")
     return out
+
+
+def survey(name: str) -> Survey:
+    """Dataset *name* as a :class:`~cxlab.survey.Survey`: the data with its codebook
+    (wording, scales, constructs, reverse-keyed flags), ready for ``validate()``,
+    ``reverse_code()`` and every function that takes ``data=``.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> s = cx.datasets.survey("hotel_4e")
+    >>> s.data.shape == cx.datasets.load("hotel_4e").shape, s.validate().ok
+    (True, True)
+    >>> len(s.scales()) > 0
+    True
+    """
+    from cxlab.survey import Survey
+
+    return Survey(load(name), codebook(name), source=f"cxlab dataset {name!r}")
 
 
 def describe(name: str) -> str:

@@ -33,9 +33,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
-from cxlab.io.codebook import read_codebook_file, tidy_codebook
+from cxlab.io.codebook import CODEBOOK_COLUMNS, read_codebook_file, tidy_codebook
 
 __all__ = [
     "ID_CANDIDATES",

@@ -34,9 +34,22 @@ from typing import Any
 
 import pandas as pd
 
-from cxlab.datasets import CODEBOOK_COLUMNS
 from cxlab.errors import DataError
 from cxlab.io._encoding import decode, file_blocks
+
+#: the columns of a codebook (cx.datasets.codebook, read_survey's codebook)
+CODEBOOK_COLUMNS = [
+    "name",
+    "label_en",
+    "label_zh",
+    "construct",
+    "construct_zh",
+    "scale_min",
+    "scale_max",
+    "reverse",
+    "type",
+    "description",
+]
 
 __all__ = [
     "FALSE_WORDS",

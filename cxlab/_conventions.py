@@ -1,0 +1,148 @@
+"""cxlab's shared conventions for inputs and results (private; used by every topic).
+
+- :func:`as_frame` — every ``data=`` takes a DataFrame or a :class:`~cxlab.survey.Survey`;
+- :func:`renamed_columns` — a result table under cxlab's one column vocabulary
+  (``est, se, z, pvalue, ci_low, ci_high, std_all``; ``lhs/op/rhs`` for model parameters)
+  that still answers to its old column names for one release, with a DeprecationWarning;
+- :func:`deprecated` — the same for an old method or parameter name.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from cxlab._conventions import as_frame, renamed_columns
+>>> as_frame(pd.DataFrame({"q1": [1, 2]})).shape
+(2, 1)
+>>> table = renamed_columns(pd.DataFrame({"est": [0.5], "ci_low": [0.1]}), {"ci.lower": "ci_low"})
+>>> import warnings
+>>> with warnings.catch_warnings(record=True) as caught:
+...     warnings.simplefilter("always")
+...     value = table["ci.lower"].iloc[0]
+>>> value, caught[0].category.__name__
+(np.float64(0.1), 'DeprecationWarning')
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from cxlab.errors import DataError
+
+#: the one column vocabulary of cxlab's result tables
+COLUMNS = ("est", "se", "z", "pvalue", "ci_low", "ci_high", "std_all", "lhs", "op", "rhs")
+
+#: old column names of results (cxlab ≤ 0.1) and their names now
+OLD_COLUMNS = {
+    "ci.lower": "ci_low",
+    "ci.upper": "ci_high",
+    "std.all": "std_all",
+    "std.se": "std_se",
+    "std.ci.lower": "std_ci_low",
+    "std.ci.upper": "std_ci_high",
+    "p_value": "pvalue",
+    "boot_se": "se",
+    "mc_se": "se",
+    "coef": "est",
+    "estimate": "est",
+    "from": "lhs",
+    "to": "rhs",
+}
+
+
+def as_frame(data: Any, *, what: str = "data") -> pd.DataFrame:
+    """The DataFrame behind *data*: a DataFrame as it is, a Survey's ``.data``.
+
+    Anything else is a :class:`~cxlab.errors.DataError` that names what was passed.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> from cxlab._conventions import as_frame
+    >>> survey = cx.datasets.survey("hotel_4e")
+    >>> as_frame(survey).shape == cx.datasets.load("hotel_4e").shape
+    True
+    """
+    if isinstance(data, pd.DataFrame):
+        return data
+    from cxlab.survey import Survey
+
+    if isinstance(data, Survey):
+        return data.data
+    raise DataError(
+        f"{what} must be a pandas DataFrame or a cxlab Survey, not {type(data).__name__}. "
+        "Read a file with cx.io.read_survey(path) or pandas.read_csv(path) first."
+    )
+
+
+class _RenamedFrame(pd.DataFrame):
+    """A DataFrame that maps old column names to new ones on ``frame[...]`` (warning)."""
+
+    _metadata: ClassVar[list[str]] = ["_old_names"]
+
+    @property
+    def _constructor(self) -> type[_RenamedFrame]:
+        return _RenamedFrame
+
+    def _translate(self, key: Any) -> Any:
+        old = getattr(self, "_old_names", None) or {}
+        if isinstance(key, str) and key not in self.columns and key in old:
+            _warn_column(key, old[key])
+            return old[key]
+        if isinstance(key, list) and any(
+            isinstance(k, str) and k not in self.columns and k in old for k in key
+        ):
+            return [self._translate(k) if isinstance(k, str) else k for k in key]
+        return key
+
+    def __getitem__(self, key: Any) -> Any:
+        return super().__getitem__(self._translate(key))
+
+
+def _warn_column(old: str, new: str) -> None:
+    warnings.warn(
+        f"column {old!r} is called {new!r} since cxlab 0.2 (one column vocabulary: est, se, z, "
+        "pvalue, ci_low, ci_high, std_all; lhs/op/rhs); the old name goes in 0.3.",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+def renamed_columns(frame: pd.DataFrame, old: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """*frame* (already under the new names) answering to the *old* names too, for one
+    release: ``frame["ci.lower"]`` warns and returns ``frame["ci_low"]``. Only old names
+    whose new name is a column are kept.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = renamed_columns(pd.DataFrame({"pvalue": [0.04]}))
+    >>> list(t.columns), type(t).__name__
+    (['pvalue'], '_RenamedFrame')
+    """
+    names = {k: v for k, v in (old or OLD_COLUMNS).items() if v in frame.columns}
+    out = _RenamedFrame(frame)
+    out._old_names = names
+    out.attrs = dict(frame.attrs)
+    return out
+
+
+def deprecated(old: str, new: str) -> None:
+    """Warn that *old* (a method, function or parameter) is now *new*.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     deprecated("BootstrapResult.report()", "BootstrapResult.summary()")
+    >>> "summary()" in str(caught[0].message)
+    True
+    """
+    warnings.warn(
+        f"{old} is {new} since cxlab 0.2; the old name goes in 0.3.",
+        DeprecationWarning,
+        stacklevel=3,
+    )
