@@ -40,16 +40,9 @@ def _indirect_trust() -> float:
         datasets.codebook("retail_omnichannel"),
         id_column="customer_id",
     ).reverse_code()
-    model = """
-    CONS  =~ cons1 + cons2 + cons3 + cons4
-    TRUST =~ trust1 + trust2 + trust3
-    SAT   =~ sat1 + sat2 + sat3
-    LI    =~ li1 + li2 + li3 + li4r
-    TRUST ~ CONS
-    SAT   ~ CONS + TRUST
-    LI    ~ SAT + TRUST
-    """
-    eff = sem.fit(model, retail.data, missing="fiml").effects()
+    from cxlab.exercises.case_retail import MODEL  # the retail case's structural model
+
+    eff = sem.fit(MODEL, retail.data, missing="fiml").effects()
     row = eff[(eff["effect"] == "indirect") & (eff["from"] == "TRUST") & (eff["to"] == "LI")]
     return float(row["std.all"].iloc[0])
 
