@@ -77,8 +77,8 @@ def run() -> list[dict]:
             {
                 "name": f"bootstrap B=1000 PD indirect, n_jobs={jobs}",
                 "seconds": seconds,
-                "note": f"{ci['est']:.3f} [{ci['ci.lower']:.3f}, {ci['ci.upper']:.3f}]; "
-                + boot.report(),
+                "note": f"{ci['est']:.3f} [{ci['ci_low']:.3f}, {ci['ci_high']:.3f}]; "
+                + boot.summary(),
             }
         )
     lavaan = _lavaan_seconds()
@@ -111,7 +111,7 @@ def run() -> list[dict]:
         # marker items x1, m1, y1 all load .8, so in the marker metric the raw paths
         # equal the standardized ones: the true indirect effect is .4 × .35
         used += 1
-        hits += row["ci.lower"] <= truth <= row["ci.upper"]
+        hits += row["ci_low"] <= truth <= row["ci_high"]
     rows.append(
         {
             "name": "coverage of 95% bootstrap CIs of an indirect effect (200 reps, n=200, B=500)",

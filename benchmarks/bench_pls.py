@@ -65,7 +65,7 @@ def run() -> list[dict]:
             {
                 "name": f"cx.pls bootstrap B=1000 ECSI, n_jobs={jobs}",
                 "seconds": seconds,
-                "note": f"SE(Satisfaction→Loyalty) = {se:.6f}; {boot.report()}",
+                "note": f"SE(Satisfaction→Loyalty) = {se:.6f}; {boot.summary().splitlines()[0]}",
             }
         )
     start = time.perf_counter()

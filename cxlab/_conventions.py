@@ -77,6 +77,27 @@ def as_frame(data: Any, *, what: str = "data") -> pd.DataFrame:
     )
 
 
+class _RenamedSeries(pd.Series):
+    """A row of a renamed table (``iloc``, ``iterrows``): old labels answer too."""
+
+    _metadata: ClassVar[list[str]] = ["_old_names"]
+
+    @property
+    def _constructor(self) -> type[_RenamedSeries]:
+        return _RenamedSeries
+
+    @property
+    def _constructor_expanddim(self) -> type[_RenamedFrame]:
+        return _RenamedFrame
+
+    def __getitem__(self, key: Any) -> Any:
+        old = getattr(self, "_old_names", None) or {}
+        if isinstance(key, str) and key in old and key not in self.index:
+            _warn_column(key, old[key])
+            key = old[key]
+        return super().__getitem__(key)
+
+
 class _RenamedFrame(pd.DataFrame):
     """A DataFrame that maps old column names to new ones on ``frame[...]`` (warning)."""
 
@@ -85,6 +106,10 @@ class _RenamedFrame(pd.DataFrame):
     @property
     def _constructor(self) -> type[_RenamedFrame]:
         return _RenamedFrame
+
+    @property
+    def _constructor_sliced(self) -> type[_RenamedSeries]:
+        return _RenamedSeries
 
     def _translate(self, key: Any) -> Any:
         old = getattr(self, "_old_names", None) or {}

@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab._conventions import as_frame
 from cxlab._intervals import wilson
 from cxlab.errors import DataError
 
@@ -419,7 +420,7 @@ def mot_impact(
 
     Parameters
     ----------
-    data : DataFrame
+    data : DataFrame or Survey
         One row per respondent with a rating per touchpoint and the outcome.
     outcome : str
         Overall satisfaction, NPS score, … or a 0/1 column with ``method="logistic"``.
@@ -431,7 +432,7 @@ def mot_impact(
     low : float
         A rating ≤ ``low`` is a bad experience (default 2 on a 1-5 scale).
     B, seed
-        Bootstrap of the importance.
+        Bootstrap of the importance; ``seed`` is required when ``B > 0``.
 
     Returns
     -------
@@ -458,6 +459,7 @@ def mot_impact(
     """
     from cxlab import drivers
 
+    data = as_frame(data)
     funcs = {
         "relative_weights": drivers.relative_weights,
         "shapley": drivers.shapley_r2,

@@ -34,7 +34,8 @@ def _requirements() -> list:
 
 @dataclass
 class SelfCheck:
-    """Result of :func:`self_check`: one row per check (name, detail, ok)."""
+    """Result of :func:`self_check`: one row per check (name, detail, ok). No ``plot()``:
+    a list of passed and failed checks has nothing to draw."""
 
     rows: list[tuple[str, str, bool]] = field(default_factory=list)
 
@@ -72,6 +73,11 @@ class SelfCheck:
         import pandas as pd
 
         return pd.DataFrame(self.rows, columns=["check", "detail", "ok"])
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return f"<p><b>{escape(self.summary())}</b></p>" + self.to_frame().to_html(index=False)
 
     def __repr__(self) -> str:
         lines = [f"{'✓' if ok else '✗'} {name:<22} {detail}" for name, detail, ok in self.rows]

@@ -43,12 +43,12 @@ def test_defined_std_all_uses_first_labelled_parameter_as_lavaan(hs, ref):
             assert mine["se"] == pytest.approx(row["se"], rel=1e-3), (key, row["lhs"])
             assert mine["std.all"] == pytest.approx(row["est.std"], abs=1e-4), (key, row["lhs"])
             assert std_se[row["lhs"]] == pytest.approx(row["se.std"], rel=1e-3), (key, row["lhs"])
-            # the same values in effects(): std.all and lavaan's standardizedSolution() CI
+            # the same values in effects(): std_all and lavaan's standardizedSolution() CI
             defined = eff.loc[row["lhs"]]
             assert defined["effect"] == "defined"
-            assert defined["std.all"] == pytest.approx(row["est.std"], abs=1e-4)
-            assert defined["std.ci.lower"] == pytest.approx(row["ci.lower.std"], abs=1e-4)
-            assert defined["std.ci.upper"] == pytest.approx(row["ci.upper.std"], abs=1e-4)
+            assert defined["std_all"] == pytest.approx(row["est.std"], abs=1e-4)
+            assert defined["std_ci_low"] == pytest.approx(row["ci.lower.std"], abs=1e-4)
+            assert defined["std_ci_high"] == pytest.approx(row["ci.upper.std"], abs=1e-4)
             if "group" in row:  # multi-group: a ':=' row belongs to no group (lavaan: 0)
                 assert row["group"] == 0
                 assert mine["group"] == 0

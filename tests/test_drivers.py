@@ -411,3 +411,27 @@ def test_result_formats(air):
     grid = cx.drivers.ipa(rw, air[SIX[:3]].mean())
     assert "IPA grid (mean/mean)" in grid.summary()
     assert grid.to_frame().columns[0] == "attribute"
+
+
+# --- one convention for results (cxlab 0.2) --------------------------------------------
+
+
+def test_bootstrap_needs_a_seed(air):
+    for f in (cx.drivers.relative_weights, cx.drivers.shapley_r2):
+        with pytest.raises(DataError, match="seed="):
+            f(air, "nps_score", SIX[:3], B=20)
+    with pytest.raises(DataError, match="seed="):
+        cx.drivers.shapley_logistic(air.assign(d=air["nps_score"] <= 6), "d", SIX[:3], B=5)
+
+
+def test_results_follow_the_convention_and_data_may_be_a_survey(air):
+    from cxlab.survey import Survey
+
+    rw = cx.drivers.relative_weights(Survey(air), "nps_score", SIX[:3], B=0)
+    ref = cx.drivers.relative_weights(air, "nps_score", SIX[:3], B=0)
+    pd.testing.assert_frame_equal(rw.table, ref.table)
+    grid = cx.drivers.ipa(rw, air[SIX[:3]].mean())
+    for result in (rw, grid):
+        assert isinstance(result.summary(), str)
+        assert isinstance(result.to_frame(), pd.DataFrame)
+        assert "<table" in result._repr_html_()

@@ -193,3 +193,9 @@ def test_mot_impact_airline():
     assert (logit["penalty"] > 0).all()  # more detractors after a bad experience
     with pytest.raises(DataError, match="method"):
         cx.journey.mot_impact(air, "nps_score", SIX, method="ols")
+
+
+def test_mot_impact_bootstrap_needs_a_seed():
+    air = cx.datasets.load("airline_mot")
+    with pytest.raises(cx.errors.DataError, match="seed="):
+        cx.journey.mot_impact(air, "nps_score", ["mot_crew", "mot_meal"], B=10)

@@ -67,7 +67,7 @@ def test_bgnbd_reproduces_fader_hardie_lee_2005(bg):
         assert bg.params_[name] == pytest.approx(value, abs=0.001), name
     assert bg.loglik_ == pytest.approx(-9582.4, abs=0.1)
     assert bg.n_customers_ == 2357 and bg.time_unit == "W"
-    se = bg.summary()["se"]
+    se = bg.to_frame()["se"]
     assert se["r"] == pytest.approx(0.0126, abs=0.0005)
 
 
@@ -381,7 +381,7 @@ def test_behaviour_models_match_statsmodels_and_the_truth():
     z = d[["sat", "li"]].dropna()
     z = (z - z.mean()) / z.std()
     ref = sm.Logit(d.loc[z.index, "bought"], sm.add_constant(z)).fit(disp=0)
-    np.testing.assert_allclose(logit.table["coef"], ref.params, rtol=1e-6)
+    np.testing.assert_allclose(logit.table["est"], ref.params, rtol=1e-6)
     assert logit.dropped and logit.table.loc["li", "pvalue"] < 0.001
     assert logit.table.loc["sat", "pvalue"] > 0.05  # satisfaction acts only through LI
     pois = loyalty.behaviour_model(d, "purchases", ["li"], "poisson", missing="drop")
@@ -448,3 +448,32 @@ def test_gamma_gamma_loglik_equals_the_closed_form(gg, cal):
         - (p * x + q) * np.log(x * m + v)
     )
     assert gg.loglik_ == pytest.approx(float(ll.sum()), rel=1e-9)
+
+
+# --- one convention for results (cxlab 0.2) --------------------------------------------
+
+
+def test_fitted_models_follow_the_result_convention(bg, gg):
+    import matplotlib.pyplot as plt
+
+    for model in (bg, gg):
+        assert isinstance(model.summary(), str)
+        assert list(model.to_frame().columns) == ["est", "se", "ci_low", "ci_high"]
+        assert "<table" in model._repr_html_()
+        assert model.plot().__class__.__name__ == "Axes"
+    plt.close("all")
+
+
+def test_old_estimate_and_coef_columns_still_work_with_a_warning(bg):
+    with pytest.warns(DeprecationWarning, match="'est'"):
+        old = bg.to_frame()["estimate"]
+    assert old["r"] == pytest.approx(bg.params_["r"])
+    d = pd.DataFrame(
+        {"li": [1, 2, 3, 4, 5, 6, 7, 2, 5, 6], "bought": [0, 0, 1, 0, 1, 1, 1, 1, 0, 1]}
+    )
+    m = loyalty.behaviour_model(d, "bought", ["li"], "logit")
+    with pytest.warns(DeprecationWarning, match="'est'"):
+        coef = m.table["coef"]
+    assert coef["li"] == pytest.approx(m.to_frame().loc["li", "est"])
+    assert isinstance(m.summary(), str) and "<table" in m._repr_html_()
+    assert m.plot().get_xlabel() == "coefficient (logit)"

@@ -109,7 +109,7 @@ def test_compare_nps_z_hand_computed():
     assert row["difference"] == pytest.approx(-50.0)
     assert row["se"] == pytest.approx(11.5326, abs=1e-4)
     assert row["statistic"] == pytest.approx(-4.3355, abs=1e-4)
-    assert row["p_value"] == pytest.approx(2 * stats.norm.sf(4.3355), rel=1e-3)
+    assert row["pvalue"] == pytest.approx(2 * stats.norm.sf(4.3355), rel=1e-3)
     # overall chi-square of the 2 x 3 table equals scipy's
     table = np.array([[20, 20, 60], [40, 30, 30]])
     assert res.overall["statistic"] == pytest.approx(stats.chi2_contingency(table)[0])
@@ -124,7 +124,7 @@ def test_compare_ces_is_welch():
     res = cx.metrics.compare(df, "ces", by="g", score="s")
     welch = stats.ttest_ind(df.s[df.g == "y"], df.s[df.g == "x"], equal_var=False)
     assert res.differences["statistic"].iloc[0] == pytest.approx(welch.statistic)
-    assert res.differences["p_value"].iloc[0] == pytest.approx(welch.pvalue)
+    assert res.differences["pvalue"].iloc[0] == pytest.approx(welch.pvalue)
 
 
 @pytest.mark.parametrize("bad", [[1, 2, 11], [3, 4.5, 6], ["x", 5, 6]])
@@ -220,3 +220,34 @@ def test_alerts_min_periods_keeps_only_long_runs():
     assert cx.metrics.alerts(tracked)["period"].tolist() == [1, 3, 4, 5]
     assert cx.metrics.alerts(tracked, min_periods=3)["period"].tolist() == [3, 4, 5]
     assert cx.metrics.alerts(tracked, direction="both")["period"].tolist() == [1, 3, 4, 5, 7]
+
+
+# --- one convention for results (cxlab 0.2) --------------------------------------------
+
+
+def test_comparison_old_p_value_names_still_work_with_a_warning():
+    df = pd.DataFrame({"g": ["a"] * 40 + ["b"] * 40, "s": [5, 4, 4, 2] * 10 + [5, 3, 2, 2] * 10})
+    res = cx.metrics.compare(df, "csat", by="g", score="s")
+    with pytest.warns(DeprecationWarning, match="'pvalue'"):
+        old = res.differences["p_value"]
+    assert old.iloc[0] == res.differences["pvalue"].iloc[0]
+    with pytest.warns(DeprecationWarning, match="pvalue"):
+        assert res.overall["p_value"] == res.overall["pvalue"]
+    assert res.to_frame() is res.groups
+    assert "<table" in res._repr_html_()
+    assert res.plot().get_xlabel() == "csat"
+
+
+def test_bootstrap_needs_a_seed_and_data_may_be_a_survey():
+    from cxlab.survey import Survey
+
+    scores = np.repeat([10, 8, 3], [20, 12, 8])
+    with pytest.raises(DataError, match="seed="):
+        cx.metrics.nps(scores, ci="bootstrap")
+    df = pd.DataFrame({"g": ["a"] * 40 + ["b"] * 40, "s": [10, 9, 9, 3] * 10 + [10, 2, 3, 8] * 10})
+    with pytest.raises(DataError, match="seed="):
+        cx.metrics.compare(df, "nps", by="g", score="s", ci="bootstrap")
+    boot = cx.metrics.compare(df, "nps", by="g", score="s", ci="bootstrap", seed=1)
+    assert boot.groups["method"].eq("bootstrap").all()
+    same = cx.metrics.compare(Survey(df), "nps", by="g", score="s")
+    pd.testing.assert_frame_equal(same.groups, cx.metrics.compare(df, "nps", "g", "s").groups)

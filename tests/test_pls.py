@@ -64,9 +64,9 @@ def fit(ecsi):
 
 def _max_diff(fit, block):
     """Largest |cxlab − seminr| of paths, loadings and weights of a reference block."""
-    paths = fit.paths.set_index(["from", "to"])["est"]
-    load = fit.loadings.set_index(["item", "construct"])["loading"]
-    weight = fit.weights.set_index(["item", "construct"])["weight"]
+    paths = fit.paths_.set_index(["rhs", "lhs"])["est"]
+    load = fit.loadings_.set_index(["rhs", "lhs"])["est"]
+    weight = fit.weights_.set_index(["rhs", "lhs"])["est"]
     return {
         "paths": max(abs(paths[(r["row"], r["col"])] - r["value"]) for r in block["paths"]),
         "loadings": max(abs(load[(r["row"], r["col"])] - r["value"]) for r in block["loadings"]),
@@ -77,14 +77,14 @@ def _max_diff(fit, block):
 def test_ecsi_matches_seminr_and_the_issue(fit, ref):
     block = ref["ecsi"]
     assert max(_max_diff(fit, block).values()) < TOL
-    assert len(block["paths"]) == len(fit.paths) == 10
+    assert len(block["paths"]) == len(fit.paths_) == 10
     assert fit.iterations == block["iterations"]
-    r2 = fit.r2.set_index("construct")["r2"]
+    r2 = fit.r2_.set_index("construct")["r2"]
     for c, value in block["r2"].items():
         assert r2[c] == pytest.approx(value, abs=TOL)
-    scores = fit.scores[block["score_columns"]].to_numpy()[:5]
+    scores = fit.scores_[block["score_columns"]].to_numpy()[:5]
     np.testing.assert_allclose(scores, block["scores_head"], atol=TOL)
-    est = fit.paths.set_index(["from", "to"])["est"]
+    est = fit.paths_.set_index(["rhs", "lhs"])["est"]
     for pair, value in ISSUE_PATHS.items():
         assert round(est[pair], 3) == value
 
@@ -171,37 +171,37 @@ def _naive_pls(x, blocks, modes, adj, scheme, tol=1e-7):
 def test_centroid_and_mode_b_equal_a_plain_row_level_loop(ecsi, scheme):
     model = BLOCKS.replace("Image        =~", "Image <~") + STRUCTURE
     fit = cx.pls.fit(model, ecsi, scheme)
-    names = list(fit.scores.columns)
+    names = list(fit.scores_.columns)
     blocks, start = [], 0
     for c in names:
-        k = (fit.weights["construct"] == c).sum()
+        k = (fit.weights_["lhs"] == c).sum()
         blocks.append(list(range(start, start + k)))
         start += k
     adj = np.zeros((len(names), len(names)))
-    for a, b in zip(fit.paths["from"], fit.paths["to"], strict=True):
+    for a, b in zip(fit.paths_["rhs"], fit.paths_["lhs"], strict=True):
         adj[names.index(a), names.index(b)] = 1
     modes = ["B" if c == "Image" else "A" for c in names]
-    x = ecsi[fit.weights["item"]].to_numpy(float)
+    x = ecsi[fit.weights_["rhs"]].to_numpy(float)
     expected = _naive_pls(x, blocks, modes, adj, scheme)
-    np.testing.assert_allclose(fit.weights["weight"], expected, atol=1e-10)
+    np.testing.assert_allclose(fit.weights_["est"], expected, atol=1e-10)
 
 
 def test_bootstrap_equals_seminr_for_the_same_seed(fit, ref):
     b = ref["bootstrap"]
     boot = fit.bootstrap(B=b["nboot"], seed=b["seed"], n_jobs=1, progress=False)
     assert boot.n_ok == b["boots"] == 200
-    table = boot.table.set_index(["kind", "from", "to"])
+    table = boot.table.set_index(["kind", "lhs", "rhs"])
     for kind, key, swap in (
-        ("path", "paths", False),
+        ("path", "paths", True),
         ("loading", "loadings", True),
         ("weight", "weights", True),
-        ("total", "total_effects", False),
+        ("total", "total_effects", True),
     ):
         for r in b[key]:
             row = table.loc[(kind, r["col"], r["row"]) if swap else (kind, r["row"], r["col"])]
-            assert row["boot_se"] == pytest.approx(r["sd"], abs=TOL)
-            assert row["ci.lower"] == pytest.approx(r["lo"], abs=TOL)
-            assert row["ci.upper"] == pytest.approx(r["hi"], abs=TOL)
+            assert row["se"] == pytest.approx(r["sd"], abs=TOL)
+            assert row["ci_low"] == pytest.approx(r["lo"], abs=TOL)
+            assert row["ci_high"] == pytest.approx(r["hi"], abs=TOL)
 
 
 def test_bootstrap_is_deterministic_across_cores_and_complete(fit):
@@ -218,22 +218,22 @@ def test_bootstrap_is_deterministic_across_cores_and_complete(fit):
         "htmt",
         "index",
     }
-    t = one.table.set_index(["kind", "from"])
+    t = one.table.set_index(["kind", "lhs"])
     draws = pd.DataFrame(
-        one.draws, columns=pd.MultiIndex.from_frame(one.table[["kind", "from", "to"]])
+        one.draws, columns=pd.MultiIndex.from_frame(one.table[["kind", "lhs", "rhs"]])
     )
     product = (
-        draws[("path", "Quality", "Satisfaction")] * draws[("path", "Satisfaction", "Loyalty")]
+        draws[("path", "Satisfaction", "Quality")] * draws[("path", "Loyalty", "Satisfaction")]
     )
     np.testing.assert_allclose(
         draws[("defined", "ind_qual_sat_loy", "b_qual_sat*b_sat_loy")], product
     )
     index = fit.csi_index(scale=(1, 10)).set_index("construct")["index"]
     assert t.loc[("index", "Satisfaction"), "est"] == pytest.approx(index["Satisfaction"])
-    row = t.loc[("path", "Satisfaction")]
-    assert row["ci.lower"] < row["est"] < row["ci.upper"]
-    assert row["t"] == pytest.approx(row["est"] / row["boot_se"])
-    assert "250 used" in one.report()
+    row = one.table.set_index(["kind", "lhs", "rhs"]).loc[("path", "Loyalty", "Satisfaction")]
+    assert row["ci_low"] < row["est"] < row["ci_high"]
+    assert row["t"] == pytest.approx(row["est"] / row["se"])
+    assert "250 used" in one.summary()
 
 
 def test_predict_matches_seminr(fit, ref):
@@ -251,7 +251,7 @@ def test_predict_matches_seminr(fit, ref):
 
 def test_csi_index_is_fornells_formula(fit, ecsi):
     csi = fit.csi_index(scale=cx.datasets.codebook("ecsi_mobile")).set_index("construct")
-    w = fit.weights[fit.weights["construct"] == "Satisfaction"].set_index("item")["weight"]
+    w = fit.weights_[fit.weights_["lhs"] == "Satisfaction"].set_index("rhs")["est"]
     items = ecsi[w.index]
     unstd = w / items.std()  # unstandardized weights on the items' own 1–10 scale
     expected = ((unstd * items.mean()).sum() - unstd.sum()) / (9 * unstd.sum()) * 100
@@ -367,7 +367,89 @@ def test_reports(fit):
     assert "<table" in html and "path scheme" in html
     assert repr(fit).startswith("PLSFit(path scheme, N = 250")
     frame = fit.to_frame()
-    assert frame.shape == (56, 4)
-    cross = fit.cross_loadings
+    assert frame.shape == (56, 5)
+    cross = fit.cross_loadings_
     assert cross["highest_on_own"].sum() >= 20  # ECSI items are not all distinct
-    assert set(fit.cross_loadings.columns[-2:]) == {"construct", "highest_on_own"}
+    assert set(fit.cross_loadings_.columns[-2:]) == {"construct", "highest_on_own"}
+
+
+# --- one convention for results (cxlab 0.2): new names, old names for one release ---------
+
+
+def test_fitted_values_are_public_and_old_names_still_work(fit):
+    assert list(fit.paths_.columns[:3]) == ["lhs", "op", "rhs"]
+    assert set(fit.paths_["op"]) == {"~"}
+    assert set(fit.loadings_["op"]) == {"=~"} and set(fit.weights_["op"]) == {"<~"}
+    with pytest.warns(DeprecationWarning, match=r"PLSFit.paths_"):
+        old = fit.paths
+    assert list(old.columns) == ["from", "to", "label", "est", "f2", "vif"]
+    np.testing.assert_array_equal(old["from"], fit.paths_["rhs"])
+    with pytest.warns(DeprecationWarning, match="called 'rhs'"):
+        np.testing.assert_array_equal(fit.paths_["from"], fit.paths_["rhs"])
+    with pytest.warns(DeprecationWarning):
+        assert list(fit.loadings.columns) == ["construct", "item", "loading"]
+    with pytest.warns(DeprecationWarning):
+        np.testing.assert_array_equal(fit.loadings_["loading"], fit.loadings_["est"])
+    with pytest.warns(DeprecationWarning):
+        assert list(fit.weights.columns) == ["construct", "item", "mode", "weight"]
+    with pytest.warns(DeprecationWarning):
+        np.testing.assert_array_equal(fit.weights_["weight"], fit.weights_["est"])
+    for old_name in ("r2", "scores", "cross_loadings"):
+        with pytest.warns(DeprecationWarning):
+            assert getattr(fit, old_name) is getattr(fit, old_name + "_")
+    ax = fit.plot()
+    assert len(ax.patches) == 10
+
+
+@pytest.fixture(scope="module")
+def boot(fit):
+    return fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+
+
+def test_bootstrap_old_column_names_warn(boot):
+    paths, load = boot.paths(), boot.loadings()
+    for table, old, new in (
+        (paths, "boot_se", "se"),
+        (paths, "ci.lower", "ci_low"),
+        (paths, "ci.upper", "ci_high"),
+        (paths, "from", "rhs"),
+        (paths, "to", "lhs"),
+        (load, "from", "lhs"),
+        (boot.weights(), "to", "rhs"),
+        (boot.effects(), "ci.lower", "ci_low"),
+        (boot.table, "boot_se", "se"),
+    ):
+        with pytest.warns(DeprecationWarning, match=f"called '{new}'"):
+            np.testing.assert_array_equal(table[old], table[new])
+    eff = boot.effects()
+    assert list(eff.columns[:3]) == ["kind", "from", "to"]  # effects keep from / to
+    with pytest.warns(DeprecationWarning, match=r"summary\(\)"):
+        line = boot.report()
+    assert line == boot.summary().splitlines()[0]
+    assert boot.to_frame() is boot.table
+    assert len(boot.plot().get_yticklabels()) == 10
+    assert "<table" in boot._repr_html_() and "ci_low" in boot._repr_html_()
+
+
+def test_resampling_needs_a_seed(fit):
+    with pytest.raises(DataError, match="pass seed="):
+        fit.bootstrap(B=50, n_jobs=1, progress=False)
+    with pytest.raises(DataError, match="pass seed="):
+        fit.predict(k=5)
+
+
+def test_ipma_and_predict_results_follow_the_convention(fit, ecsi):
+    m = fit.ipma("Loyalty", scale=(1, 10))
+    assert m.to_frame() is m.constructs
+    assert m.summary().startswith("IPMA of Loyalty") and "<table" in m._repr_html_()
+    pred = fit.predict(k=10, seed=1)
+    assert pred.to_frame() is pred.table
+    assert pred.summary().endswith(pred.verdict())
+    assert len(pred.plot().patches) == 2 * len(pred.table)
+    assert "<table" in pred._repr_html_()
+    from cxlab.survey import Survey
+
+    survey = Survey(ecsi, cx.datasets.codebook("ecsi_mobile"))
+    np.testing.assert_allclose(
+        cx.pls.fit(cx.models.ecsi(), survey).paths_["est"], fit.paths_["est"]
+    )

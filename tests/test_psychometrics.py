@@ -82,7 +82,7 @@ def test_alpha_ci_is_pingouins_unrounded(data):
 
     x = data["ecsi_mobile"][[f"PERQ{i}" for i in range(1, 8)]]
     alpha, (low, high) = pingouin.cronbach_alpha(x)
-    row = pm.reliability(x, {"PERQ": list(x.columns)}, ci=0.95).scales.iloc[0]
+    row = pm.reliability(x, {"PERQ": list(x.columns)}, level=0.95).scales.iloc[0]
     assert row["alpha"] == pytest.approx(alpha, abs=1e-12)
     assert abs(row["alpha_ci_low"] - low) <= 5e-4 and abs(row["alpha_ci_high"] - high) <= 5e-4
 
@@ -276,7 +276,7 @@ def test_parallel_analysis_uses_psychs_reduced_eigenvalues(ref, efas):
 def test_efa_varimax_matches_psych(ref, data):
     r = ref["ecsi_mobile"]
     items = [i for v in r["scales"].values() for i in v]
-    res = pm.efa(data["ecsi_mobile"][items], n_factors=4, rotation="varimax", n_iter=5)
+    res = pm.efa(data["ecsi_mobile"][items], n_factors=4, rotation="varimax", n_iter=5, seed=0)
     expected = _matrix(r["efa_varimax4"]["loadings"]).loc[items]
     order, signs = _match_columns(res.loadings[res.factors], expected)
     got = res.loadings[res.factors].to_numpy()[:, order] * signs
@@ -368,7 +368,7 @@ def test_too_few_rows(small):
     with pytest.raises(DataError, match="Only 2 rows"):
         pm.reliability(small.head(2), {"A": ["a1", "a2", "a3"]})
     with pytest.raises(DataError, match="more respondents than items"):
-        pm.efa(small.head(4))
+        pm.efa(small.head(4), seed=0)
 
 
 @pytest.mark.parametrize(
@@ -387,8 +387,8 @@ def test_bad_scales(small, scales, message):
 
 def test_bad_options(small):
     scales = {"A": ["a1", "a2"], "B": ["a3", "a4"]}
-    with pytest.raises(DataError, match="ci must be between"):
-        pm.reliability(small, scales, ci=95)
+    with pytest.raises(DataError, match="level must be between"):
+        pm.reliability(small, scales, level=95)
     with pytest.raises(DataError, match="B must be"):
         pm.htmt_bootstrap(small, scales, B=0)
     with pytest.raises(DataError, match="Unknown rotation"):
@@ -399,3 +399,48 @@ def test_bad_options(small):
         pm.fornell_larcker(pd.Series({"A": 0.5}), pd.DataFrame(np.eye(2), ["A", "B"], ["A", "B"]))
     with pytest.raises(DataError, match="data must be a pandas DataFrame"):
         pm.htmt(small.to_numpy(), scales)
+
+
+# --- one convention for results (cxlab 0.2) ----------------------------------------------
+
+
+def test_reliability_level_and_the_old_ci_keyword(data):
+    x = data["holzinger_swineford"]
+    scales = {"visual": ["x1", "x2", "x3"], "textual": ["x4", "x5", "x6"]}
+    new = pm.reliability(x, scales, level=0.90)
+    with pytest.warns(DeprecationWarning, match="level=0.9"):
+        old = pm.reliability(x, scales, ci=0.90)
+    pd.testing.assert_frame_equal(new.scales, old.scales)
+    assert new.level == 0.90
+    with pytest.warns(DeprecationWarning):
+        assert new.ci == 0.90
+    with pytest.raises(DataError, match="ci must be 'feldt'"):
+        pm.reliability(x, scales, ci="wilson")
+    assert new.to_frame() is new.scales
+    assert new.summary().startswith("Reliability (alpha with a 90% Feldt interval")
+    assert len(new.plot().patches) == 8
+    assert "<table" in new._repr_html_()
+    survey = cx.datasets.survey("hotel_4e")
+    first = {k: v for k, v in list(survey.scales().items())[:1]}
+    from_survey = pm.reliability(survey, first)
+    pd.testing.assert_frame_equal(from_survey.scales, pm.reliability(survey.data, first).scales)
+
+
+def test_htmt_bootstrap_seed_and_level(data, ref):
+    scales = {k: ref["ecsi_mobile"]["scales"][k] for k in ("PERQ", "CUSA")}
+    with pytest.raises(DataError, match="pass seed="):
+        pm.htmt_bootstrap(data["ecsi_mobile"], scales, B=50)
+    new = pm.htmt_bootstrap(data["ecsi_mobile"], scales, B=50, seed=1, level=0.9)
+    with pytest.warns(DeprecationWarning):
+        old = pm.htmt_bootstrap(data["ecsi_mobile"], scales, B=50, seed=1, ci=0.9)
+    pd.testing.assert_frame_equal(new, old)
+
+
+def test_efa_result_follows_the_convention(data, efas):
+    res = efas["ecsi_mobile"]
+    assert res.to_frame() is res.loadings
+    assert res.summary() == repr(res) and res.summary().startswith("EFA (minres")
+    assert len(res.plot().get_lines()) == 4
+    assert "<table" in res._repr_html_()
+    with pytest.raises(DataError, match="pass seed="):
+        pm.efa(data["holzinger_swineford"][[f"x{i}" for i in range(1, 10)]])

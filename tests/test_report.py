@@ -216,3 +216,23 @@ def test_fiml_uses_every_respondent_and_monte_carlo_intervals(study, tmp_path):
     rep = cx.report.report(data, MODEL, tmp_path / "f.html", missing="fiml", bootstrap=20)
     assert rep.fit_indices()["n"] == 300
     assert rep.numbers["sem"]["effects_ci"] == "95% Monte-Carlo percentile"
+
+
+def test_study_report_and_survey_reports_follow_the_result_convention():
+    from pathlib import Path
+
+    import pandas as pd
+
+    from cxlab.report import Finding, StudyReport
+    from cxlab.survey import Survey
+
+    rep = StudyReport(Path("r.html"), {}, {}, {}, [Finding("ok", "cfa", "Fits.")])
+    assert list(rep.to_frame().columns) == ["level", "section", "text"]
+    assert "<table" in rep._repr_html_()
+    miss = Survey(pd.DataFrame({"q1": [1, None], "q2": [1, 2]})).missing_report()
+    assert miss.summary().startswith("MissingReport: 25.0%")
+    with pytest.warns(DeprecationWarning, match="totals"):
+        assert miss.summary["missing_share"] == miss.totals["missing_share"] == 0.25
+    assert miss.to_frame() is miss.by_item and "<table" in miss._repr_html_()
+    check = Survey(pd.DataFrame({"q1": [1]})).validate()
+    assert check.summary() == repr(check) and check.to_frame() is check.problems

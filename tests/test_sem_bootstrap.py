@@ -29,13 +29,13 @@ def test_indirect_effect_ci_agrees_with_lavaan(fit, ref):
     ours = boot.defined().set_index("lhs")
     for row in ref["bootstrap_percentile"]:
         assert ours.loc[row["lhs"], "est"] == pytest.approx(row["est"], abs=1e-4)
-        assert ours.loc[row["lhs"], "ci.lower"] == pytest.approx(row["ci.lower"], abs=0.1)
-        assert ours.loc[row["lhs"], "ci.upper"] == pytest.approx(row["ci.upper"], abs=0.1)
-        assert ours.loc[row["lhs"], "boot_se"] == pytest.approx(row["se"], rel=0.15)
+        assert ours.loc[row["lhs"], "ci_low"] == pytest.approx(row["ci.lower"], abs=0.1)
+        assert ours.loc[row["lhs"], "ci_high"] == pytest.approx(row["ci.upper"], abs=0.1)
+        assert ours.loc[row["lhs"], "se"] == pytest.approx(row["se"], rel=0.15)
     assert boot.n_nonconverged <= 5
     # dem65's disturbance variance (0.17, SE 0.21) is negative in about a third of the draws
     assert 0.2 < boot.n_inadmissible / 1000 < 0.5
-    assert "kept, as lavaan does" in boot.report()
+    assert "kept, as lavaan does" in boot.summary()
 
 
 def test_same_seed_same_result_on_any_number_of_cores(fit):
@@ -49,13 +49,13 @@ def test_same_seed_same_result_on_any_number_of_cores(fit):
 def test_dropping_inadmissible_draws_is_possible_and_reported(fit):
     boot = fit.bootstrap(60, seed=5, n_jobs=1, inadmissible="drop")
     assert boot.n_ok == 60 - boot.n_nonconverged - boot.n_inadmissible
-    assert "left out" in boot.report()
+    assert "left out" in boot.summary()
 
 
 def test_bca_interval_contains_the_estimate(fit):
     boot = fit.bootstrap(200, seed=6, n_jobs=1, ci="bca")
     row = boot.defined().set_index("lhs").loc["indirect"]
-    assert row["ci.lower"] < row["est"] < row["ci.upper"]
+    assert row["ci_low"] < row["est"] < row["ci_high"]
 
 
 def test_bad_requests(fit):
@@ -76,5 +76,5 @@ def test_bias_corrected_interval_agrees_with_lavaan_bca_simple(fit, ref):
     boot = fit.bootstrap(1000, seed=20261124, n_jobs=1, ci="bc", progress=False)
     ours = boot.defined().set_index("lhs")
     for row in ref["bootstrap_bc"]:
-        assert ours.loc[row["lhs"], "ci.lower"] == pytest.approx(row["ci.lower"], abs=0.1)
-        assert ours.loc[row["lhs"], "ci.upper"] == pytest.approx(row["ci.upper"], abs=0.1)
+        assert ours.loc[row["lhs"], "ci_low"] == pytest.approx(row["ci.lower"], abs=0.1)
+        assert ours.loc[row["lhs"], "ci_high"] == pytest.approx(row["ci.upper"], abs=0.1)

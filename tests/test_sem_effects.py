@@ -44,7 +44,7 @@ def _row(eff: pd.DataFrame, effect: str, src: str, dst: str, via: str | None = N
 def _same(mine: pd.Series, theirs: dict) -> None:
     assert mine["est"] == pytest.approx(theirs["est"], abs=1e-4)
     assert mine["se"] == pytest.approx(theirs["se"], rel=1e-2)
-    assert mine["std.all"] == pytest.approx(theirs["std.all"], abs=1e-4)
+    assert mine["std_all"] == pytest.approx(theirs["std.all"], abs=1e-4)
 
 
 def test_indirect_and_total_effects_equal_lavaan_defined_parameters(pd_fit, ref):
@@ -80,9 +80,9 @@ def test_monte_carlo_ci_agrees_with_semtools(pd_fit, ref):
     table = mc.defined().set_index("lhs")
     for k, name in enumerate(mc_ref["lhs"]):
         # different random draws: the percentiles of 100,000 draws agree to about .01
-        assert table.loc[name, "ci.lower"] == pytest.approx(mc_ref["ci.lower"][k], abs=0.02)
-        assert table.loc[name, "ci.upper"] == pytest.approx(mc_ref["ci.upper"][k], abs=0.02)
-    assert "100000 Monte-Carlo draws" in mc.report()
+        assert table.loc[name, "ci_low"] == pytest.approx(mc_ref["ci.lower"][k], abs=0.02)
+        assert table.loc[name, "ci_high"] == pytest.approx(mc_ref["ci.upper"][k], abs=0.02)
+    assert "100000 Monte-Carlo draws" in mc.summary()
 
 
 def test_monte_carlo_is_seeded(pd_fit):
@@ -90,7 +90,7 @@ def test_monte_carlo_is_seeded(pd_fit):
     b = pd_fit.monte_carlo_ci(R=2000, seed=3).table
     c = pd_fit.monte_carlo_ci(R=2000, seed=4).table
     pd.testing.assert_frame_equal(a, b)
-    assert not np.allclose(a["ci.lower"].dropna(), c["ci.lower"].dropna())
+    assert not np.allclose(a["ci_low"].dropna(), c["ci_low"].dropna())
 
 
 def test_effects_take_intervals_from_monte_carlo_and_bootstrap_draws(pd_fit):
@@ -99,14 +99,14 @@ def test_effects_take_intervals_from_monte_carlo_and_bootstrap_draws(pd_fit):
     assert "Monte-Carlo" in eff.attrs["ci"]
     ind = _row(eff, "indirect", "ind60", "dem65")
     mine = mc.defined().set_index("lhs").loc["ind"]
-    assert ind["ci.lower"] == pytest.approx(mine["ci.lower"], abs=1e-12)
-    assert ind["ci.upper"] == pytest.approx(mine["ci.upper"], abs=1e-12)
+    assert ind["ci_low"] == pytest.approx(mine["ci_low"], abs=1e-12)
+    assert ind["ci_high"] == pytest.approx(mine["ci_high"], abs=1e-12)
     boot = pd_fit.bootstrap(B=200, seed=1, n_jobs=1)
     eff_b = pd_fit.effects(boot=boot)
     b_ind = boot.defined().set_index("lhs").loc["ind"]
     ind_b = _row(eff_b, "indirect", "ind60", "dem65")
-    assert ind_b["ci.lower"] == pytest.approx(b_ind["ci.lower"], abs=1e-10)
-    assert ind_b["ci.upper"] == pytest.approx(b_ind["ci.upper"], abs=1e-10)
+    assert ind_b["ci_low"] == pytest.approx(b_ind["ci_low"], abs=1e-10)
+    assert ind_b["ci_high"] == pytest.approx(b_ind["ci_high"], abs=1e-10)
     with pytest.raises(DataError, match="either boot= or mc="):
         pd_fit.effects(boot=boot, mc=mc)
 
@@ -233,9 +233,9 @@ def test_standardized_effect_intervals_equal_lavaan_standardized_solution(pd_fit
     }
     for (effect, src, dst), key in pairs.items():
         mine = _row(eff, effect, src, dst)
-        assert mine["std.ci.lower"] == pytest.approx(std[key]["ci.lower"], abs=1e-3)
-        assert mine["std.ci.upper"] == pytest.approx(std[key]["ci.upper"], abs=1e-3)
+        assert mine["std_ci_low"] == pytest.approx(std[key]["ci.lower"], abs=1e-3)
+        assert mine["std_ci_high"] == pytest.approx(std[key]["ci.upper"], abs=1e-3)
     mc = _row(
         pd_fit.effects(mc=pd_fit.monte_carlo_ci(R=5000, seed=2)), "indirect", "ind60", "dem65"
     )
-    assert mc["std.ci.lower"] < mc["std.all"] < mc["std.ci.upper"]
+    assert mc["std_ci_low"] < mc["std_all"] < mc["std_ci_high"]

@@ -99,7 +99,7 @@ def test_estimates_ses_and_std_all_equal_lavaan(fits, ref, case):
 @pytest.mark.parametrize("case", list(CASES))
 def test_rows_used_equal_lavaan(fits, ref, case):
     nobs = np.atleast_1d(ref[case]["nobs"]).tolist()
-    assert [mo.n for mo in fits[case]._ram.moments] == nobs
+    assert [mo.n for mo in fits[case].ram_.moments] == nobs
     assert fits[case].fit_measures["n"] == sum(nobs)
 
 
@@ -201,8 +201,8 @@ def test_em_moments_maximise_the_saturated_likelihood(hs_missing):
 
 
 def test_analytic_gradient_equals_finite_differences(fits):
-    ram: FimlModel = fits["political_democracy"]._ram
-    theta = fits["political_democracy"]._theta + 0.01
+    ram: FimlModel = fits["political_democracy"].ram_
+    theta = fits["political_democracy"].theta_ + 0.01
     _, grad = ram.objective(theta)
     numeric = np.zeros_like(grad)
     for j in range(len(theta)):

@@ -153,3 +153,10 @@ def test_parse_and_strip_roundtrip():
         ["F", "~~", "G", 0.3],
     ]
     assert cx.simulate.strip_values("Y ~ -0.2*F") == "Y ~ F"
+
+
+def test_simulation_follows_the_result_convention():
+    sim = cx.simulate.simulate("F =~ 0.8*a + 0.7*b + 0.6*c\nY ~ 0.5*F", n=200, seed=1)
+    assert sim.to_frame() is sim.truth
+    assert sim.summary().startswith("Simulation(n=200")
+    assert "<table" in sim._repr_html_()

@@ -108,9 +108,9 @@ def test_missing_report_by_item_and_respondent():
         104: 1,
         101: 0,
     }
-    assert report.summary["missing_share"] == pytest.approx(3 / 12)
-    assert report.summary["complete_share"] == pytest.approx(1 / 4)
-    assert report.summary["worst_item"] == "q1"
+    assert report.totals["missing_share"] == pytest.approx(3 / 12)
+    assert report.totals["complete_share"] == pytest.approx(1 / 4)
+    assert report.totals["worst_item"] == "q1"
 
 
 def test_careless_indices_by_hand():

@@ -56,7 +56,7 @@ def test_sem_defined_parameters_equal_the_expression_of_their_estimates(ecsi):
 
 def test_pls_defined_effects_equal_the_expression_of_pls_paths(ecsi):
     fit = cx.pls.fit(WITH_DEFINED, ecsi)  # 'a^2' was refused by PLS before one evaluator
-    paths = fit.paths.set_index("label")["est"]
+    paths = fit.paths_.set_index("label")["est"]
     expected = _expected(paths["a"], paths["b"], paths["c"])
     boot = fit.bootstrap(B=10, seed=1, n_jobs=1, progress=False).effects()
     est = boot[boot["kind"] == "defined"].set_index("from")["est"]
@@ -113,8 +113,8 @@ def test_pls_skips_covariances_and_reads_mode_b(ecsi):
     assert fit.notes[0] == (
         "line 4 (CUSL1 ~~ CUSL2) skipped: PLS-PM does not estimate (co)variances."
     )
-    assert fit._spec.modes == {"Image": "B", "Loyalty": "A"}
-    assert fit._spec.blocks["Loyalty"] == ("CUSL1", "CUSL2")
+    assert fit.spec_.modes == {"Image": "B", "Loyalty": "A"}
+    assert fit.spec_.blocks["Loyalty"] == ("CUSL1", "CUSL2")
 
 
 # -- the light reading ----------------------------------------------------------------------

@@ -88,3 +88,20 @@ def test_invariance_moved_to_sem_with_a_warning():
     with pytest.warns(DeprecationWarning, match=r"cx\.sem\.invariance"):
         assert cx.invariance.invariance is cx.sem.invariance
     assert cx.psychometrics.discriminant_validity is cx.psychometrics.validity.discriminant_validity
+
+
+def test_discriminant_validity_convention(hs_result):
+    pd_frame = hs_result.to_frame()
+    assert list(pd_frame.columns[:5]) == ["scale_1", "scale_2", "htmt", "ci_low", "ci_high"]
+    assert len(hs_result.plot().get_yticklabels()) == len(pd_frame)
+    assert hs_result._repr_html_().startswith("<p><b>Discriminant validity</b> — holds")
+
+
+def test_discriminant_validity_level_seed_and_old_ci_name():
+    fit = cx.psychometrics.cfa(HS, cx.datasets.load("holzinger_swineford"))
+    with pytest.raises(DataError, match="pass seed="):
+        cx.psychometrics.discriminant_validity(fit, B=50)
+    new = cx.psychometrics.discriminant_validity(fit, B=50, seed=1, level=0.90)
+    with pytest.warns(DeprecationWarning, match=r"level=0\.9"):
+        old = cx.psychometrics.discriminant_validity(fit, B=50, seed=1, ci=0.90)
+    np.testing.assert_array_equal(old.htmt["ci_low"], new.htmt["ci_low"])

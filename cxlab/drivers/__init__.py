@@ -88,6 +88,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import as_frame
 from cxlab.drivers import _core as core
 from cxlab.drivers._results import COLUMNS, IPA, QUADRANTS, Importance, ipa
 from cxlab.errors import DataError
@@ -126,8 +127,7 @@ def _prepare(
     data: pd.DataFrame, outcome: str, drivers: Sequence[str], max_drivers: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """Checked, listwise-complete (x, y) as float arrays, driver names, notes."""
-    if not isinstance(data, pd.DataFrame):
-        raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
+    data = as_frame(data)
     if isinstance(drivers, str):
         drivers = [drivers]
     drivers = list(drivers)
@@ -227,9 +227,16 @@ def _result(
     return Importance(table=table, r2=r2, r2_ci=r2_ci, level=level, **kwargs)
 
 
-def _check_b(B: int) -> int:
+def _check_b(B: int, seed: int | None, level: float) -> int:
     if isinstance(B, bool) or not isinstance(B, int | np.integer) or B < 0:
         raise DataError(f"B (bootstrap resamples) must be a whole number ≥ 0, not {B!r}.")
+    if not 0 < level < 1:
+        raise DataError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}.")
+    if B and seed is None:
+        raise DataError(
+            f"B = {B} bootstrap resamples need a seed: pass seed= (e.g. seed=1) so the "
+            "intervals can be reproduced, or B=0 for no intervals."
+        )
     return int(B)
 
 
@@ -243,7 +250,7 @@ def _linear(
     shapley: bool,
 ) -> Importance:
     x, y, names, notes = _prepare(data, outcome, drivers, MAX_SHAPLEY_DRIVERS if shapley else None)
-    B = _check_b(B)
+    B = _check_b(B, seed, level)
     z = _standardize(np.column_stack([y, x]))
     corr = np.corrcoef(z, rowvar=False)[None]
 
@@ -312,7 +319,7 @@ def relative_weights(
 
     Parameters
     ----------
-    data : DataFrame
+    data : DataFrame or Survey
         One row per respondent.
     outcome : str
         The column to explain (e.g. ``"nps_score"``, ``"sat_overall"``).
@@ -321,7 +328,7 @@ def relative_weights(
     B : int
         Bootstrap resamples of the respondents for the percentile CIs (0: none).
     seed : int, optional
-        Seed of the bootstrap (same seed, same intervals).
+        Seed of the bootstrap (same seed, same intervals); required when ``B > 0``.
     level : float
         Confidence level of the intervals.
 
@@ -431,14 +438,15 @@ def shapley_logistic(
     >>> print(f"McFadden R² = {sh.r2:.3f}; top driver: {sh.table.index[0]}")
     McFadden R² = 0.176; top driver: mot_crew
     """
-    if event is not None and isinstance(data, pd.DataFrame) and outcome in data.columns:
+    data = as_frame(data)
+    if event is not None and outcome in data.columns:
         column = data[outcome]
         if not (column == event).any():
             found = list(column.dropna().unique()[:5])
             raise DataError(f"event={event!r} does not occur in {outcome!r} (values: {found}).")
         data = data.assign(**{outcome: (column == event).astype(float).where(column.notna())})
     x, y, names, notes = _prepare(data, outcome, drivers, MAX_SHAPLEY_DRIVERS)
-    B = _check_b(B)
+    B = _check_b(B, seed, level)
     y = _binary(y, outcome)
     xs = _standardize(x)
     r2, failed = core.logistic_subset_r2(xs, y, np.ones((1, len(y))))

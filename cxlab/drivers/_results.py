@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any, Literal
 
 import numpy as np
@@ -143,13 +144,14 @@ class Importance:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        caption = self.summary().splitlines()[:2]
+        caption = [escape(line) for line in self.summary().splitlines()[:2]]
         html = self.table.round(3).to_html()
-        notes = "".join(f"<p>{n}</p>" for n in self.notes)
+        notes = "".join(f"<p>{escape(n)}</p>" for n in self.notes)
         return f"<p><b>{caption[0]}</b><br>{caption[1]}</p>{html}{notes}"
 
     def plot(
         self,
+        *,
         ax: Any = None,
         truth: Mapping[str, float] | pd.Series | None = None,
         labels: Mapping[str, str] | None = None,
@@ -244,8 +246,13 @@ class IPA:
     def __repr__(self) -> str:
         return self.summary()
 
+    def _repr_html_(self) -> str:
+        title = escape(self.summary().splitlines()[0])
+        return f"<p><b>{title}</b></p>" + self.table.round(3).to_html()
+
     def plot(
         self,
+        *,
         ax: Any = None,
         lang: Literal["en", "zh"] = "en",
         xlabel: str | None = None,

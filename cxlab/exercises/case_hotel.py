@@ -143,7 +143,7 @@ def _invariance() -> str:
 def _memory_loyalty() -> float:
     eff = _fit().effects()
     row = eff[(eff["effect"] == "total") & (eff["from"] == "Memory") & (eff["to"] == "Loyalty")]
-    return float(row["std.all"].iloc[0])
+    return float(row["std_all"].iloc[0])
 
 
 def _d_est_ent() -> float:

@@ -105,18 +105,18 @@ def _delivery_gap() -> float:
 
 def _cons_total() -> float:
     eff = _effects(_survey()[1].data)
-    return float(eff.loc[eff["effect"] == "total", "std.all"].iloc[0])
+    return float(eff.loc[eff["effect"] == "total", "std_all"].iloc[0])
 
 
 def _cons_total_everyone() -> float:
     eff = _effects(_survey()[0])
-    return float(eff.loc[eff["effect"] == "total", "std.all"].iloc[0])
+    return float(eff.loc[eff["effect"] == "total", "std_all"].iloc[0])
 
 
 def _main_route() -> str:
     eff = _effects(_survey()[1].data)
     specific = eff[eff["effect"] == "specific"]
-    return str(specific.loc[specific["std.all"].idxmax(), "via"])
+    return str(specific.loc[specific["std_all"].idxmax(), "via"])
 
 
 def _irr(predictor: str) -> float:
@@ -209,7 +209,7 @@ register(
         solution=_cons_total,
         wrong=_cons_total_everyone,
         tol=0.002,
-        hint="fit.effects(): from == 'CONS', to == 'LI', effect == 'total', column std.all — "
+        hint="fit.effects(): from == 'CONS', to == 'LI', effect == 'total', column std_all — "
         "fitted to valid.data (careless respondents removed). 0.432 is the value with them.",
         explanation="About .39 [.35, .42]: one SD more consistency goes with .39 SD more "
         "loyalty intention, all of it indirect. The simulation's truth is .389; the 42 "
@@ -235,7 +235,7 @@ register(
         },
         solution=_main_route,
         wrong=lambda: "TRUST",
-        hint="fit.effects() rows with effect == 'specific', from CONS to LI: compare std.all "
+        hint="fit.effects() rows with effect == 'specific', from CONS to LI: compare std_all "
         "across the via column.",
         explanation="Satisfaction (about .17 of the total .39): consistency pays off mainly "
         "because it makes shopping satisfying; trust alone (.10) and trust → satisfaction "

@@ -36,7 +36,7 @@ def _all_three_flags() -> int:
 
 
 def _complete_share() -> float:
-    return 100 * _retail().missing_report().summary["complete_share"]
+    return 100 * _retail().missing_report().totals["complete_share"]
 
 
 register(
@@ -95,7 +95,7 @@ register(
         solution=_complete_share,
         wrong=lambda: 98.5,
         tol=0.1,
-        hint="survey.missing_report().summary['complete_share'] (a share; times 100).",
+        hint="survey.missing_report().totals['complete_share'] (a share; times 100).",
         explanation="Only about 80 %: 1.5 % missing answers spread over 15 items leave one "
         "respondent in five incomplete, which is why listwise deletion wastes data.",
     )

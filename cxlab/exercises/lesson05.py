@@ -28,7 +28,7 @@ def _top_mot() -> str:
     eff = _airline(True).effects()
     total = eff[(eff["to"] == "nps_score") & (eff["effect"] == "total")]
     total = total[total["from"].isin(MOTS)]
-    return str(total.loc[total["std.all"].idxmax(), "from"])
+    return str(total.loc[total["std_all"].idxmax(), "from"])
 
 
 def _indirect_trust() -> float:
@@ -44,7 +44,7 @@ def _indirect_trust() -> float:
 
     eff = sem.fit(MODEL, retail.data, missing="fiml").effects()
     row = eff[(eff["effect"] == "indirect") & (eff["from"] == "TRUST") & (eff["to"] == "LI")]
-    return float(row["std.all"].iloc[0])
+    return float(row["std_all"].iloc[0])
 
 
 register(
@@ -82,7 +82,7 @@ register(
         solution=_top_mot,
         wrong=lambda: "mot_arrival",
         hint="fit_b.effects(): rows with to == 'nps_score' and effect == 'total', "
-        "largest std.all among the mot_ columns.",
+        "largest std_all among the mot_ columns.",
         explanation="The cabin crew (std. total effect .19): the moment of truth where "
         "service staff meet the passenger for hours matters most.",
     )
@@ -95,7 +95,7 @@ register(
         solution=_indirect_trust,
         wrong=lambda: 0.210,
         tol=0.002,
-        hint="sem.effects(): effect == 'indirect', from TRUST to LI, column std.all.",
+        hint="sem.effects(): effect == 'indirect', from TRUST to LI, column std_all.",
         explanation="About .23 — larger than trust's direct effect on loyalty intention "
         "(.21): half of what trust does for loyalty runs through satisfaction.",
     )

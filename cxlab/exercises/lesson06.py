@@ -24,8 +24,8 @@ def _satisfaction_index() -> float:
 
 def _exp_sat_ci_has_zero() -> str:
     boot = _fit().bootstrap(B=5000, seed=2026, progress=False)
-    row = boot.paths().set_index(["from", "to"]).loc[("Expectation", "Satisfaction")]
-    return "yes" if row["ci.lower"] <= 0 <= row["ci.upper"] else "no"
+    row = boot.paths().set_index(["lhs", "rhs"]).loc[("Satisfaction", "Expectation")]
+    return "yes" if row["ci_low"] <= 0 <= row["ci_high"] else "no"
 
 
 def _top_driver_of_satisfaction() -> str:

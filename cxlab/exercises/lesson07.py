@@ -92,7 +92,7 @@ def _mediation_type() -> str:
     fit = _mediation_fit()
     mc = _row(fit.monte_carlo_ci(R=20000, seed=7).defined(), "indirect")
     direct = _row(fit.estimates(), "c")
-    indirect_there = mc["ci.lower"] > 0 or mc["ci.upper"] < 0
+    indirect_there = mc["ci_low"] > 0 or mc["ci_high"] < 0
     direct_there = direct["pvalue"] < 0.05
     if indirect_there and direct_there:
         return "complementary" if mc["est"] * direct["est"] > 0 else "competitive"

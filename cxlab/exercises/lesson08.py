@@ -38,7 +38,7 @@ def _r2_memory() -> float:
 def _indirect_esthetics_wom() -> float:
     eff = _effects()
     row = eff[(eff["effect"] == "indirect") & (eff["from"] == "Esthetics") & (eff["to"] == "WOM")]
-    return float(row["std.all"].iloc[0])
+    return float(row["std_all"].iloc[0])
 
 
 def _share_via_memory() -> float:
@@ -52,7 +52,7 @@ def _share_via_memory() -> float:
 def _top_realm() -> str:
     eff = _effects()
     total = eff[(eff["effect"] == "total") & (eff["to"] == "Loyalty") & eff["from"].isin(REALMS)]
-    return str(total.set_index("from")["std.all"].idxmax())
+    return str(total.set_index("from")["std_all"].idxmax())
 
 
 register(
@@ -122,7 +122,7 @@ register(
             "逃避现实体验": "escapism",
             "escapist": "escapism",
         },
-        hint="The rows of fit.effects() with effect 'total' and to 'Loyalty'; compare std.all "
+        hint="The rows of fit.effects() with effect 'total' and to 'Loyalty'; compare std_all "
         "across the four realms (not the paths to Memory).",
         explanation="Entertainment (β = .13): it reaches loyalty through memory and directly "
         "through satisfaction. But escapism (.12) and esthetics (.12) are close behind and no "

@@ -6,6 +6,7 @@ repeat purchases by calibration frequency (:class:`HoldoutCheck`) and over time
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,7 +35,40 @@ class HoldoutCheck:
     duration: float
     time_unit: str | None
 
-    def plot(self, ax: Axes | None = None) -> Axes:
+    def to_frame(self) -> pd.DataFrame:
+        """The table: customers, mean actual and predicted holdout purchases by frequency.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> check = loyalty.holdout_check(loyalty.fit_bgnbd(cal), cal)
+        >>> list(check.to_frame().columns)
+        ['customers', 'actual', 'predicted']
+        """
+        return self.table
+
+    def summary(self) -> str:
+        """Plain text: the totals and the table.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> check = loyalty.holdout_check(loyalty.fit_bgnbd(cal), cal)
+        >>> print(check.summary().splitlines()[0][:36])
+        Holdout check: 1,882 actual vs 1,653
+        """
+        return repr(self) + "\n" + self.table.round(3).to_string()
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{escape(repr(self))}</b></p>" + self.table.round(3).to_html()
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
         """Conditional expectations: actual vs predicted holdout purchases by calibration
         frequency (lifetimes' plot_calibration_purchases_vs_holdout_purchases).
 
@@ -143,7 +177,42 @@ class Tracking:
     calibration_end: pd.Timestamp | None
     time_unit: str | None
 
-    def plot(self, ax: Axes | None = None, cumulative: bool = True) -> Axes:
+    def to_frame(self) -> pd.DataFrame:
+        """The table: period, end, actual and predicted repeat purchases (and cumulated).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> tx = cx.datasets.load("cdnow_sample")
+        >>> cal = loyalty.clv_summary(tx, "customer_id", "date", freq="D", freq_multiplier=7,
+        ...                           calibration_end="1997-09-30")
+        >>> tr = loyalty.tracking(loyalty.fit_bgnbd(cal), tx, calibration_end="1997-09-30")
+        >>> list(tr.to_frame().columns)[:4]
+        ['period', 'end', 'actual', 'predicted']
+        """
+        return self.table
+
+    def summary(self) -> str:
+        """Plain text: the totals and the last periods of the table.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> tx = cx.datasets.load("cdnow_sample")
+        >>> cal = loyalty.clv_summary(tx, "customer_id", "date", freq="D", freq_multiplier=7,
+        ...                           calibration_end="1997-09-30")
+        >>> tr = loyalty.tracking(loyalty.fit_bgnbd(cal), tx, calibration_end="1997-09-30")
+        >>> print(tr.summary().splitlines()[0][:30])
+        Tracking over 78 periods: 4,33
+        """
+        return repr(self) + "\n" + self.table.tail(8).round(1).to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{escape(repr(self))}</b></p>" + self.table.round(1).to_html(index=False)
+
+    def plot(self, *, ax: Axes | None = None, cumulative: bool = True) -> Axes:
         """Actual vs predicted repeat purchases per period (or cumulated), with a line at
         the end of the calibration period (in R: ``BTYD::bgnbd.PlotTrackingCum``).
 

@@ -3,8 +3,8 @@
 
 The estimation is lifetimes' (``BetaGeoFitter``, ``GammaGammaFitter``; maximum
 likelihood with autograd gradients); these classes hold the fit the way the rest of
-cxlab does (``params_``, ``summary()``, honest diagnostics) and speak the lesson's
-language: probability alive, expected purchases, expected spend, CLV.
+cxlab does (``params_``, ``to_frame()``, ``summary()``, honest diagnostics) and speak
+the lesson's language: probability alive, expected purchases, expected spend, CLV.
 """
 
 from __future__ import annotations
@@ -13,12 +13,17 @@ import contextlib
 import io
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from html import escape
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import renamed_columns
 from cxlab.errors import DataError, EstimationError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 # months → model time units, as lifetimes' customer_lifetime_value counts them
 PER_MONTH = {"D": 30.0, "W": 4.345, "M": 1.0}
@@ -83,14 +88,23 @@ def _table(fitter: Any, names: dict[str, str]) -> pd.DataFrame:
     s = fitter.summary
     out = pd.DataFrame(
         {
-            "estimate": s["coef"],
+            "est": s["coef"],
             "se": s["se(coef)"],
             "ci_low": s["lower 95% bound"],
             "ci_high": s["upper 95% bound"],
         }
     )
     out.index = pd.Index([names.get(i, i) for i in out.index], name="parameter")
-    return out
+    return renamed_columns(out)
+
+
+def _hist(values: pd.Series, ax: Axes | None, xlabel: str) -> Axes:
+    import matplotlib.pyplot as plt
+
+    ax = ax or plt.subplots(figsize=(6, 3.5))[1]
+    ax.hist(values, bins=30)
+    ax.set(xlabel=xlabel, ylabel="customers")
+    return ax
 
 
 @dataclass
@@ -111,8 +125,9 @@ class BGNBD:
     data_: pd.DataFrame = field(repr=False)
     model_: Any = field(repr=False)
 
-    def summary(self) -> pd.DataFrame:
-        """Estimates with standard errors and 95 % Wald intervals (lifetimes' Hessian).
+    def to_frame(self) -> pd.DataFrame:
+        """Estimates with standard errors and 95 % Wald intervals (lifetimes' Hessian):
+        ``est, se, ci_low, ci_high`` (this table was ``summary()`` before cxlab 0.2).
 
         Examples
         --------
@@ -121,15 +136,47 @@ class BGNBD:
         >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
         ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
         >>> bg = loyalty.fit_bgnbd(cal)
-        >>> bg.summary().round(3)  # In R: BTYD::bgnbd.EstimateParameters(cal.cbs)
-                   estimate     se  ci_low  ci_high
+        >>> bg.to_frame().round(3)  # In R: BTYD::bgnbd.EstimateParameters(cal.cbs)
+                     est     se  ci_low  ci_high
         parameter
-        r             0.243  0.013   0.218    0.267
-        alpha         4.414  0.378   3.672    5.155
-        a             0.793  0.186   0.429    1.157
-        b             2.426  0.705   1.043    3.809
+        r          0.243  0.013   0.218    0.267
+        alpha      4.414  0.378   3.672    5.155
+        a          0.793  0.186   0.429    1.157
+        b          2.426  0.705   1.043    3.809
         """
         return _table(self.model_, {})
+
+    def summary(self) -> str:
+        """Plain text: the fit and the parameter table. Until cxlab 0.2 ``summary()``
+        returned the table (a DataFrame); that table is :meth:`to_frame` now.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> print(loyalty.fit_bgnbd(cal).summary().splitlines()[0][:41])
+        BG/NBD fit to 2,357 customers (weeks): r
+        """
+        return repr(self) + "\n" + self.to_frame().round(4).to_string()
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """Histogram of the customers' probability of being alive (:meth:`probability_alive`).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> loyalty.fit_bgnbd(cal).plot().get_xlabel()
+        'P(alive)'
+        """
+        return _hist(self.probability_alive(), ax, "P(alive)")
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{escape(repr(self))}</b></p>" + self.to_frame().round(4).to_html()
 
     def probability_alive(self, data: pd.DataFrame | None = None) -> pd.Series:
         """P(alive) of each customer given frequency, recency and T (Fader et al. 2008).
@@ -212,8 +259,9 @@ class GammaGamma:
     data_: pd.DataFrame = field(repr=False)
     model_: Any = field(repr=False)
 
-    def summary(self) -> pd.DataFrame:
-        """Estimates (p, q, gamma) with standard errors and 95 % Wald intervals.
+    def to_frame(self) -> pd.DataFrame:
+        """Estimates (p, q, gamma) with standard errors and 95 % Wald intervals:
+        ``est, se, ci_low, ci_high`` (this table was ``summary()`` before cxlab 0.2).
 
         Examples
         --------
@@ -222,14 +270,46 @@ class GammaGamma:
         >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
         ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
         >>> gg = loyalty.fit_gamma_gamma(cal)
-        >>> gg.summary().round(3)  # In R: BTYD::spend.EstimateParameters(m.x, x)
-                   estimate     se  ci_low  ci_high
+        >>> gg.to_frame().round(3)  # In R: BTYD::spend.EstimateParameters(m.x, x)
+                      est     se  ci_low  ci_high
         parameter
-        p             6.250  1.190   3.917    8.582
-        q             3.744  0.290   3.176    4.313
-        gamma        15.444  4.159   7.291   23.596
+        p           6.250  1.190   3.917    8.582
+        q           3.744  0.290   3.176    4.313
+        gamma      15.444  4.159   7.291   23.596
         """
         return _table(self.model_, {"v": "gamma"})
+
+    def summary(self) -> str:
+        """Plain text: the fit and the parameter table. Until cxlab 0.2 ``summary()``
+        returned the table (a DataFrame); that table is :meth:`to_frame` now.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> print(loyalty.fit_gamma_gamma(cal).summary().splitlines()[0][:42])
+        Gamma-Gamma fit to 946 repeat buyers (1,41
+        """
+        return repr(self) + "\n" + self.to_frame().round(4).to_string()
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """Histogram of the customers' expected spend per purchase (:meth:`expected_spend`).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
+        ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
+        >>> loyalty.fit_gamma_gamma(cal).plot().get_xlabel()
+        'expected spend per purchase'
+        """
+        return _hist(self.expected_spend(), ax, "expected spend per purchase")
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{escape(repr(self))}</b></p>" + self.to_frame().round(4).to_html()
 
     def population_mean(self) -> float:
         """Mean spend per purchase in the population, p·γ / (q − 1).
@@ -294,7 +374,7 @@ def fit_bgnbd(summary: pd.DataFrame, penalizer: float = 0.0) -> BGNBD:
     Returns
     -------
     BGNBD
-        ``params_`` (r, alpha, a, b), ``summary()`` with SEs, ``loglik_``,
+        ``params_`` (r, alpha, a, b), ``to_frame()`` with SEs, ``loglik_``,
         ``probability_alive()``, ``expected_purchases(t)``.
 
     Raises
@@ -345,7 +425,7 @@ def fit_gamma_gamma(summary: pd.DataFrame, penalizer: float = 0.0) -> GammaGamma
     Returns
     -------
     GammaGamma
-        ``params_`` (p, q, gamma), ``summary()``, ``spend_frequency_corr_`` (the
+        ``params_`` (p, q, gamma), ``to_frame()``, ``spend_frequency_corr_`` (the
         model assumes ≈ 0), ``expected_spend()``, ``population_mean()``.
 
     Examples

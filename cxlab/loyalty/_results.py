@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import renamed_columns
 from cxlab.errors import DataError, EstimationError
 
 if TYPE_CHECKING:
@@ -70,7 +72,25 @@ class Cohorts:
         tidy["retention"] = tidy["active"] / tidy["customers"]
         return tidy[["cohort", "period", "customers", "active", "retention"]]
 
-    def plot(self, ax: Axes | None = None, max_periods: int | None = None) -> Axes:
+    def summary(self) -> str:
+        """Plain text: the cohorts and the retention (%) of each in its first periods.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> from cxlab import loyalty
+        >>> c = loyalty.cohorts(cx.datasets.load("cdnow_sample"), period="M")
+        >>> print(c.summary().splitlines()[0])
+        Cohorts: 3 cohorts of 2,357 customers, 17 periods (M); see .retention
+        """
+        shown = (self.retention.iloc[:, :7] * 100).round(1)
+        return repr(self) + "\nretention (%), first periods:\n" + shown.to_string()
+
+    def _repr_html_(self) -> str:
+        shown = (self.retention.iloc[:, :13] * 100).round(1)
+        return f"<p><b>{escape(repr(self))}</b></p>" + shown.to_html()
+
+    def plot(self, *, ax: Axes | None = None, max_periods: int | None = None) -> Axes:
         """Heatmap of the retention matrix (seaborn), in % of each cohort.
 
         Examples
@@ -142,7 +162,43 @@ class LoyaltyMatrix:
             raise DataError(f"cell must be one of {', '.join(CELLS)}, not {cell!r}.")
         return pd.Index(self.cells.loc[cell, "customers"], name=self.assignment.index.name)
 
-    def plot(self, ax: Axes | None = None, jitter: float = 0.15) -> Axes:
+    def to_frame(self) -> pd.DataFrame:
+        """The cells (n, share, attitude and behaviour level) without the id lists.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> att = pd.Series([6.5, 6.0, 2.0, 3.0, 5.5], index=[1, 2, 3, 4, 5])
+        >>> buys = pd.Series([9, 1, 12, 0, 7], index=[1, 2, 3, 4, 5])
+        >>> loyalty.loyalty_matrix(att, buys, thresholds=(5, 5)).to_frame()["n"].tolist()
+        [2, 1, 1, 1]
+        """
+        return self.cells.drop(columns="customers")
+
+    def summary(self) -> str:
+        """Plain text: the thresholds and the customers in each cell.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> att = pd.Series([6.5, 6.0, 2.0, 3.0, 5.5], index=[1, 2, 3, 4, 5])
+        >>> buys = pd.Series([9, 1, 12, 0, 7], index=[1, 2, 3, 4, 5])
+        >>> print(loyalty.loyalty_matrix(att, buys, thresholds=(5, 5)).summary())
+        Loyalty matrix (high: attitude ≥ 5, behaviour ≥ 5)
+          true loyalty           2   40.0%
+          latent loyalty         1   20.0%
+          spurious loyalty       1   20.0%
+          no loyalty             1   20.0%
+        """
+        return repr(self)
+
+    def _repr_html_(self) -> str:
+        title = escape(repr(self).splitlines()[0])
+        return f"<p><b>{title}</b></p>" + self.to_frame().round(3).to_html()
+
+    def plot(self, *, ax: Axes | None = None, jitter: float = 0.15) -> Axes:
         """Scatter of attitude vs behaviour with the thresholds and each cell's count.
 
         Examples
@@ -295,9 +351,10 @@ class BehaviourModel:
     """A regression of behaviour on attitudes (statsmodels): logit for repurchase yes/no,
     Poisson or negative binomial for the number of purchases.
 
-    ``table``: one row per term — coefficient (log-odds or log-rate per unit, or per SD
-    when standardized), SE, z, p, 95 % CI, and ``ratio`` = exp(coef): the odds ratio
-    (logit) or incidence-rate ratio (counts). ``stats``: n, log-likelihood, McFadden's
+    ``table``: one row per term — ``est`` (log-odds or log-rate per unit, or per SD
+    when standardized), SE, z, p, 95 % CI, and ``ratio`` = exp(est): the odds ratio
+    (logit) or incidence-rate ratio (counts); ``est`` was ``coef`` before cxlab 0.2.
+    ``stats``: n, log-likelihood, McFadden's
     pseudo R², AIC, BIC, and for Poisson the Pearson dispersion (≫ 1: use negbin).
     """
 
@@ -308,8 +365,8 @@ class BehaviourModel:
     dropped: list[Any]
     result_: Any = field(repr=False)
 
-    def summary(self) -> pd.DataFrame:
-        """The coefficient table (same as ``table``).
+    def to_frame(self) -> pd.DataFrame:
+        """The coefficient table (same as ``table``; ``summary()`` before cxlab 0.2).
 
         Examples
         --------
@@ -318,13 +375,56 @@ class BehaviourModel:
         >>> d = pd.DataFrame({"li": [1, 2, 3, 4, 5, 6, 7, 2, 5, 6],
         ...                   "bought": [0, 0, 1, 0, 1, 1, 1, 1, 0, 1]})
         >>> m = loyalty.behaviour_model(d, "bought", ["li"], "logit")
-        >>> m.summary()[["coef", "se", "pvalue", "ratio"]].round(3)  # In R: summary(glm(...))
-                coef     se  pvalue  ratio
+        >>> m.to_frame()[["est", "se", "pvalue", "ratio"]].round(3)  # In R: summary(glm(...))
+                 est     se  pvalue  ratio
         term
         const  0.508  0.744   0.495  1.661
         li     1.150  0.837   0.170  3.158
         """
         return self.table
+
+    def summary(self) -> str:
+        """Plain text: the model, its fit and the coefficient table. Until cxlab 0.2
+        ``summary()`` returned the table (a DataFrame); that table is :meth:`to_frame` now.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> d = pd.DataFrame({"li": [1, 2, 3, 4, 5, 6, 7, 2, 5, 6],
+        ...                   "bought": [0, 0, 1, 0, 1, 1, 1, 1, 0, 1]})
+        >>> m = loyalty.behaviour_model(d, "bought", ["li"], "logit")
+        >>> print(m.summary().splitlines()[0])
+        logit model of bought: n = 10, pseudo R² = 0.173, AIC = 15.1
+        """
+        return repr(self)
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """The coefficients (without the constant) with their 95 % intervals.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from cxlab import loyalty
+        >>> d = pd.DataFrame({"li": [1, 2, 3, 4, 5, 6, 7, 2, 5, 6],
+        ...                   "bought": [0, 0, 1, 0, 1, 1, 1, 1, 0, 1]})
+        >>> m = loyalty.behaviour_model(d, "bought", ["li"], "logit")
+        >>> m.plot().get_yticklabels()[0].get_text()
+        'li'
+        """
+        import matplotlib.pyplot as plt
+
+        t = self.table.drop(index=["const", "alpha"], errors="ignore").iloc[::-1]
+        ax = ax or plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))[1]
+        err = [t["est"] - t["ci_low"], t["ci_high"] - t["est"]]
+        ax.errorbar(t["est"], list(t.index), xerr=err, fmt="o", capsize=3)
+        ax.axvline(0, color="grey", lw=1, ls="--")
+        ax.set(xlabel=f"coefficient ({self.family})", ylabel="")
+        return ax
+
+    def _repr_html_(self) -> str:
+        title = escape(repr(self).splitlines()[0])
+        return f"<p><b>{title}</b></p>" + self.table.round(3).to_html()
 
     def __repr__(self) -> str:
         s = self.stats
@@ -365,7 +465,7 @@ def behaviour_model(
     Returns
     -------
     BehaviourModel
-        ``table`` (coef, se, z, pvalue, CI, ratio = odds / incidence-rate ratio),
+        ``table`` (est, se, z, pvalue, CI, ratio = odds / incidence-rate ratio),
         ``stats`` (n, llf, pseudo_r2, aic, bic[, dispersion]), ``result_``.
 
     Examples
@@ -417,7 +517,7 @@ def behaviour_model(
     ci = res.conf_int()
     table = pd.DataFrame(
         {
-            "coef": res.params,
+            "est": res.params,
             "se": res.bse,
             "z": res.tvalues,
             "pvalue": res.pvalues,
@@ -426,7 +526,7 @@ def behaviour_model(
         }
     )
     is_coef = table.index != "alpha"
-    for src, dst in (("coef", "ratio"), ("ci_low", "ratio_low"), ("ci_high", "ratio_high")):
+    for src, dst in (("est", "ratio"), ("ci_low", "ratio_low"), ("ci_high", "ratio_high")):
         table[dst] = np.where(is_coef, np.exp(table[src]), np.nan)
     table.index.name = "term"
     stats = {
@@ -439,4 +539,5 @@ def behaviour_model(
     if family == "poisson":
         mu = res.predict()
         stats["dispersion"] = float(((y - mu) ** 2 / mu).sum() / res.df_resid)
+    table = renamed_columns(table)
     return BehaviourModel(family, outcome, table, pd.Series(stats), list(gap), res)

@@ -41,16 +41,17 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab._conventions import as_frame, renamed_columns
 from cxlab._intervals import wilson
 from cxlab.errors import DataError
 from cxlab.metrics import _core as core
+from cxlab.metrics._results import ComparisonResult, Overall
 
 __all__ = [
     "MIN_GROUP_N",
@@ -117,6 +118,7 @@ def nps(
     scores: Iterable[float],
     ci: NPSMethod = "adjusted-wald",
     level: float = 0.95,
+    *,
     n_boot: int = 2000,
     seed: int | None = None,
 ) -> pd.DataFrame:
@@ -139,7 +141,8 @@ def nps(
     level : float
         Confidence level.
     n_boot, seed : int
-        Bootstrap draws and the seed of numpy's generator (same seed, same interval).
+        Bootstrap draws and the seed of numpy's generator (same seed, same interval);
+        ``seed`` is required with ``ci="bootstrap"``.
 
     Returns
     -------
@@ -182,6 +185,11 @@ def _nps(
     n_p, n_pa, n_d = core.nps_counts(values)
     if ci != "bootstrap":
         return core.nps_frame(n_p, n_pa, n_d, ci, level, n_missing)
+    if seed is None:
+        raise DataError(
+            'ci="bootstrap" resamples the answers: pass seed= (e.g. seed=1) so the interval '
+            "can be reproduced."
+        )
     out = core.nps_frame(n_p, n_pa, n_d, "wald", level, n_missing)
     rng = np.random.default_rng(seed)
     code = np.where(values >= 9, 1.0, np.where(values <= 6, -1.0, 0.0))
@@ -307,7 +315,7 @@ def ces(
 
 def _metric(values: pd.Series, metric: Metric, level: float, **kw: Any) -> pd.DataFrame:
     if metric == "nps":
-        return _nps(values, kw.get("ci", "adjusted-wald"), level)
+        return _nps(values, kw.get("ci", "adjusted-wald"), level, seed=kw.get("seed"))
     if metric == "csat":
         return csat(values, level=level, **{k: v for k, v in kw.items() if k in ("scale", "top")})
     if metric == "ces":
@@ -317,45 +325,6 @@ def _metric(values: pd.Series, metric: Metric, level: float, **kw: Any) -> pd.Da
 
 def _value_column(metric: Metric) -> str:
     return {"nps": "nps", "csat": "csat", "ces": "mean"}[metric]
-
-
-def _p(p: float) -> str:
-    return "< 0.0001" if p < 1e-4 else f"= {p:.4f}"
-
-
-@dataclass
-class ComparisonResult:
-    """Result of :func:`compare`: per-group metrics, differences and an overall test."""
-
-    groups: pd.DataFrame
-    differences: pd.DataFrame
-    overall: dict[str, Any]
-
-    def summary(self) -> str:
-        """Plain-text summary of the overall test and the differences.
-
-        Examples
-        --------
-        >>> import pandas as pd, cxlab as cx
-        >>> df = pd.DataFrame({"g": ["a"] * 40 + ["b"] * 40,
-        ...                    "s": [5, 4, 4, 2] * 10 + [5, 3, 2, 2] * 10})
-        >>> print(cx.metrics.compare(df, "csat", by="g", score="s").summary())
-        Overall: chi-square = 20.000, p < 0.0001
-        b − a: -50.00 [-68.98, -31.02], p < 0.0001
-        """
-        lines = [
-            f"Overall: {self.overall['test']} = {self.overall['statistic']:.3f}, "
-            f"p {_p(self.overall['p_value'])}"
-        ]
-        for row in self.differences.itertuples(index=False):
-            lines.append(
-                f"{row.group} − {row.reference}: {row.difference:+.2f} "
-                f"[{row.ci_low:.2f}, {row.ci_high:.2f}], p {_p(row.p_value)}"
-            )
-        return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return self.summary()
 
 
 def compare(
@@ -370,13 +339,15 @@ def compare(
     ci: NPSMethod = "adjusted-wald",
     scale: tuple[int, int] | None = None,
     top: int = 2,
+    seed: int | None = None,
 ) -> ComparisonResult:
     """Compare a metric across groups: each group with its CI, differences vs a
     reference group with CI and p-value, and one overall test.
 
     ``ci`` (NPS only; as :func:`nps`) sets the NPS intervals; ``scale`` (CSAT and
     CES; default that of :func:`csat`, (1, 5), or :func:`ces`, (1, 7)) and ``top``
-    (CSAT only, as :func:`csat`) are passed to the metric function.
+    (CSAT only, as :func:`csat`) are passed to the metric function; ``seed`` is
+    required with ``ci="bootstrap"``. ``data`` is a DataFrame or a Survey.
 
     Differences: NPS — z test of the difference, built consistently with ``ci``
     (default "adjusted-wald", as :func:`nps`): with adjusted-Wald, each
@@ -408,7 +379,8 @@ def compare(
     0     a  40  50.0
     1     b  40 -25.0
     """
-    options: dict[str, Any] = {"ci": ci, "top": top}
+    data = as_frame(data)
+    options: dict[str, Any] = {"ci": ci, "top": top, "seed": seed}
     if scale is not None:
         options["scale"] = scale
     for col in (by, score):
@@ -480,12 +452,11 @@ def compare(
                 "ci_low": diff - crit * se if low is None else low,
                 "ci_high": diff + crit * se if high is None else high,
                 "statistic": stat,
-                "p_value": p,
+                "pvalue": p,
             }
         )
-    return ComparisonResult(
-        groups, pd.DataFrame(diffs), core.overall(data, metric, by, score, options)
-    )
+    overall = Overall(core.overall(data, metric, by, score, options))
+    return ComparisonResult(groups, renamed_columns(pd.DataFrame(diffs)), overall)
 
 
 def track(
@@ -521,6 +492,7 @@ def track(
     >>> cx.metrics.track(df, "nps", score="s", time="week", baseline=2)["signal"].tolist()
     ['', '', 'low']
     """
+    data = as_frame(data)
     for col in [c for c in (score, time, unit) if c is not None]:
         if col not in data.columns:
             raise DataError(f"track: no column {col!r}; columns are {list(data.columns)}.")

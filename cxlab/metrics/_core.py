@@ -254,7 +254,7 @@ def overall(data: pd.DataFrame, metric: str, by: str, score: str, options: dict)
             "test": "Welch ANOVA F",
             "statistic": float(res["F"].iloc[0]),
             "df": (float(res["ddof1"].iloc[0]), float(res["ddof2"].iloc[0])),
-            "p_value": float(res["p_unc"].iloc[0] if "p_unc" in res else res["p-unc"].iloc[0]),
+            "pvalue": float(res["p_unc"].iloc[0] if "p_unc" in res else res["p-unc"].iloc[0]),
         }
     clean = data[[by, score]].dropna()
     if metric == "nps":
@@ -264,4 +264,4 @@ def overall(data: pd.DataFrame, metric: str, by: str, score: str, options: dict)
         cat = np.where(clean[score] > high - options.get("top", 2), "top", "rest")
     table = pd.crosstab(clean[by], cat)
     chi2, p, dof, _ = stats.chi2_contingency(table, correction=False)
-    return {"test": "chi-square", "statistic": float(chi2), "df": int(dof), "p_value": float(p)}
+    return {"test": "chi-square", "statistic": float(chi2), "df": int(dof), "pvalue": float(p)}

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import html
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,9 +34,10 @@ from cxlab.errors import DataError, ModelSpecError
 from cxlab.pls import _engine as en
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from cxlab.pls import PLSFit
+    from cxlab.pls._model import PLSFit
 
 QUADRANTS = {
     (True, False): "concentrate here",
@@ -105,11 +107,11 @@ def scale_bounds(
 
 
 def _check_positive(fit: PLSFit, constructs: Sequence[str]) -> None:
-    w = fit.weights.set_index("item")
+    w = pd.DataFrame(fit.weights_).set_index("rhs")
     for c in constructs:
-        neg = w[(w["construct"] == c) & (w["weight"] <= 0)]
+        neg = w[(w["lhs"] == c) & (w["est"] <= 0)]
         if len(neg):
-            item, value = neg.index[0], neg["weight"].iloc[0]
+            item, value = neg.index[0], neg["est"].iloc[0]
             raise ModelSpecError(
                 f"Construct {c!r} has a negative outer weight for {item!r} ({value:.3f}), so "
                 "its 0–100 index would not be a weighted mean of its items and could leave "
@@ -121,26 +123,26 @@ def _check_positive(fit: PLSFit, constructs: Sequence[str]) -> None:
 
 def respondent_index(fit: PLSFit, lo: np.ndarray, hi: np.ndarray) -> pd.DataFrame:
     """0–100 index of every respondent and construct (weights must be positive)."""
-    x = fit._x.to_numpy()
+    x = fit.data_.to_numpy()
     u = (x - lo) / (hi - lo) * 100
-    w = fit._weights
+    w = fit.weight_matrix_
     unstd = w / u.std(axis=0, ddof=1)[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):  # constructs not asked for
         share = unstd / unstd.sum(axis=0)
-    return pd.DataFrame(u @ share, index=fit._x.index, columns=list(fit._layout.constructs))
+    return pd.DataFrame(u @ share, index=fit.data_.index, columns=list(fit.layout_.constructs))
 
 
 def csi_index(
     fit: PLSFit, scale: Any, constructs: Sequence[str] | None, respondents: bool
 ) -> pd.DataFrame:
     """See :meth:`cxlab.pls.PLSFit.csi_index`."""
-    names = list(fit._layout.constructs)
+    names = list(fit.layout_.constructs)
     chosen = names if constructs is None else list(constructs)
     unknown = [c for c in chosen if c not in names]
     if unknown:
         raise ModelSpecError(f"Unknown construct(s) {', '.join(unknown)}; known: {names}.")
     _check_positive(fit, chosen)
-    lo, hi, source = scale_bounds(fit._x, fit._scale if scale is None else scale)
+    lo, hi, source = scale_bounds(fit.data_, fit.scale if scale is None else scale)
     scores = respondent_index(fit, lo, hi)[chosen]
     if respondents:
         return scores
@@ -149,7 +151,7 @@ def csi_index(
             "construct": chosen,
             "index": scores.mean().to_numpy(),
             "sd": scores.std(ddof=1).to_numpy(),
-            "n_items": [len(fit._spec.blocks[c]) for c in chosen],
+            "n_items": [len(fit.spec_.blocks[c]) for c in chosen],
         }
     )
     out.attrs["scale"] = source
@@ -160,8 +162,8 @@ def reliability(fit: PLSFit) -> pd.DataFrame:
     """See :meth:`cxlab.pls.PLSFit.reliability`."""
     from cxlab.psychometrics.efa import alpha_coefficient  # scipy.stats: import when used
 
-    lay, spec = fit._layout, fit._spec
-    z = ((fit._x - fit._x.mean()) / fit._x.std(ddof=1)).to_numpy()
+    lay, spec = fit.layout_, fit.spec_
+    z = ((fit.data_ - fit.data_.mean()) / fit.data_.std(ddof=1)).to_numpy()
     rows = []
     for j, c in enumerate(lay.constructs):
         sl = lay.slices[j]
@@ -170,9 +172,9 @@ def reliability(fit: PLSFit) -> pd.DataFrame:
             why = "single item" if k < 2 else "mode B (formative): not a reflective scale"
             rows.append((c, spec.modes[c], k, np.nan, np.nan, np.nan, np.nan, why))
             continue
-        lam = fit._solution.loadings[0][sl, j]
-        w = fit._weights[sl, j]
-        s = fit._s[sl, sl]
+        lam = fit.solution_.loadings[0][sl, j]
+        w = fit.weight_matrix_[sl, j]
+        s = fit.item_cor_[sl, sl]
         off = np.ones((k, k)) - np.eye(k)
         ww = np.outer(w, w)
         rho_a = (w @ w) ** 2 * (w @ (s * off) @ w) / (w @ (ww * off) @ w)
@@ -180,6 +182,38 @@ def reliability(fit: PLSFit) -> pd.DataFrame:
         rows.append((c, "A", k, alpha_coefficient(z[:, sl]), rho_a, rho_c, (lam**2).mean(), ""))
     columns = ["construct", "mode", "n_items", "alpha", "rho_a", "rho_c", "ave", "note"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def effects(fit: PLSFit) -> pd.DataFrame:
+    """See :meth:`cxlab.pls.PLSFit.effects`."""
+    names = fit.layout_.constructs
+    b, t = fit.solution_.paths[0], fit.solution_.total[0]
+    adj = fit.layout_.adjacency
+    longer = adj @ en.total_effects(adj[None])[0]
+    rows = []
+    for i, a in enumerate(names):
+        for j, c in enumerate(names):
+            if adj[i, j]:
+                rows.append((a, c, "direct", b[i, j]))
+            if longer[i, j]:
+                rows.append((a, c, "indirect", t[i, j] - b[i, j]))
+            if adj[i, j] or longer[i, j]:
+                rows.append((a, c, "total", t[i, j]))
+    return pd.DataFrame(rows, columns=["from", "to", "effect", "est"])
+
+
+def plot_paths(fit: PLSFit, ax: Axes | None) -> Axes:
+    """See :meth:`cxlab.pls.PLSFit.plot`."""
+    import matplotlib.pyplot as plt
+
+    table = pd.DataFrame(fit.paths_)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.35 * len(table) + 1.2))
+    labels = [f"{r} → {lh}" for r, lh in zip(table["rhs"], table["lhs"], strict=True)]
+    ax.barh(labels[::-1], table["est"].to_numpy()[::-1], color="#4477aa")
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.set(xlabel="standardized path coefficient", title="PLS path model")
+    return ax
 
 
 @dataclass
@@ -197,6 +231,10 @@ class IPMA:
     indicators : pandas.DataFrame
         construct, item, weight (rescaled unstandardized weight, summing to 1 per
         construct), importance, performance (mean of the item on 0–100), quadrant.
+    scale : str
+        Where the items' scale minima and maxima came from.
+
+    ``to_frame()`` is :attr:`constructs`; ``plot()`` returns the whole Figure (the map).
     """
 
     target: str
@@ -259,6 +297,40 @@ class IPMA:
         )
         return ax.figure
 
+    def to_frame(self) -> pd.DataFrame:
+        """The construct table (importance, performance, total_std, quadrant).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> list(fit.ipma("Loyalty", scale=(1, 10)).to_frame().columns)
+        ['construct', 'importance', 'performance', 'total_std', 'quadrant']
+        """
+        return self.constructs
+
+    def summary(self) -> str:
+        """The constructs' importance and performance as plain text, and where the scales
+        came from.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> print(fit.ipma("Loyalty", scale=(1, 10)).summary().splitlines()[0])
+        IPMA of Loyalty (items rescaled to 0-100 with one scale 1–10 for every item)
+        """
+        return "\n".join(
+            [
+                f"IPMA of {self.target} (items rescaled to 0-100 with {self.scale})",
+                self.constructs.round(3).to_string(index=False),
+            ]
+        )
+
+    def _repr_html_(self) -> str:
+        title = html.escape(f"IPMA of {self.target}")
+        return f"<p><b>{title}</b></p>" + self.constructs.round(3).to_html(index=False)
+
     def __repr__(self) -> str:
         return f"IPMA(target={self.target!r})\n" + self.constructs.round(3).to_string(index=False)
 
@@ -271,16 +343,16 @@ def _quadrants(table: pd.DataFrame) -> list[str]:
 
 def ipma(fit: PLSFit, target: str, scale: Any) -> IPMA:
     """See :meth:`cxlab.pls.PLSFit.ipma`."""
-    names = list(fit._layout.constructs)
+    names = list(fit.layout_.constructs)
     if target not in names:
         raise ModelSpecError(f"Unknown target construct {target!r}; constructs: {names}.")
     j = names.index(target)
-    total = fit._solution.total[0]
+    total = fit.solution_.total[0]
     drivers = [c for i, c in enumerate(names) if total[i, j] != 0]
     if not drivers:
         raise ModelSpecError(f"No construct has an effect on {target!r}: pick an endogenous one.")
     _check_positive(fit, [*drivers, target])
-    lo, hi, source = scale_bounds(fit._x, fit._scale if scale is None else scale)
+    lo, hi, source = scale_bounds(fit.data_, fit.scale if scale is None else scale)
     idx = respondent_index(fit, lo, hi)
     sd = idx.std(ddof=1)
     rows = []
@@ -289,12 +361,13 @@ def ipma(fit: PLSFit, target: str, scale: Any) -> IPMA:
         rows.append((c, std * sd[target] / sd[c], idx[c].mean(), std))
     cons = pd.DataFrame(rows, columns=["construct", "importance", "performance", "total_std"])
     cons["quadrant"] = _quadrants(cons)
-    u = (fit._x - lo) / (hi - lo) * 100
-    unstd = fit._weights / u.std(ddof=1).to_numpy()[:, None]
+    u = (fit.data_ - lo) / (hi - lo) * 100
+    unstd = fit.weight_matrix_ / u.std(ddof=1).to_numpy()[:, None]
     share = (unstd / unstd.sum(axis=0)).max(axis=1)
-    items = fit.weights[fit.weights["construct"].isin(drivers)]
+    weights = pd.DataFrame(fit.weights_).rename(columns={"lhs": "construct", "rhs": "item"})
+    items = weights[weights["construct"].isin(drivers)]
     imp = cons.set_index("construct")["importance"]
-    pos = {item: k for k, item in enumerate(fit._layout.items)}
+    pos = {item: k for k, item in enumerate(fit.layout_.items)}
     ind = pd.DataFrame(
         {
             "construct": items["construct"].to_numpy(),
@@ -326,7 +399,8 @@ class PLSPredict:
     seed: int
 
     def verdict(self) -> str:
-        """Predictive power by the rule of Shmueli et al. (2019), from Q²_predict and RMSE.
+        """Predictive power by the rule of Shmueli et al. (2019), from Q²_predict and RMSE
+        (one sentence; :meth:`summary` adds the table).
 
         Examples
         --------
@@ -354,6 +428,76 @@ class PLSPredict:
             f"of {len(t)} items: {level} predictive power (Shmueli et al. 2019)."
         )
 
+    def summary(self) -> str:
+        """The per-item table and the verdict, as plain text.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> print(fit.predict(k=10, seed=1).summary().splitlines()[0])
+        PLSpredict: 10 folds, seed 1
+        """
+        return "\n".join(
+            [self._title(), self.table.round(3).to_string(index=False), "", self.verdict()]
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The per-item table (:attr:`table`).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> fit.predict(k=10, seed=1).to_frame().shape
+        (18, 8)
+        """
+        return self.table
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """Prediction errors (RMSE) of PLS and of the linear benchmark, item by item.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Draw into this axes instead of a new figure.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> ax = fit.predict(k=10, seed=1).plot()
+        >>> len(ax.patches)  # two bars for each of the 18 items
+        36
+        """
+        import matplotlib.pyplot as plt
+
+        t = self.table
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))
+        pos = np.arange(len(t))
+        ax.barh(pos - 0.2, t["rmse"], height=0.4, label="PLS", color="#4477aa")
+        ax.barh(pos + 0.2, t["lm_rmse"], height=0.4, label="LM benchmark", color="#bbbbbb")
+        ax.set_yticks(pos, t["item"])
+        ax.invert_yaxis()
+        ax.legend(fontsize="small")
+        ax.set(xlabel="RMSE (out of sample)", title=self._title())
+        return ax
+
+    def _title(self) -> str:
+        return f"PLSpredict: {self.k} folds, seed {self.seed}"
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><b>{html.escape(self._title())}</b></p>"
+            + self.table.round(3).to_html(index=False)
+            + f"<p>{html.escape(self.verdict())}</p>"
+        )
+
     def __repr__(self) -> str:
         return f"PLSPredict(k={self.k}, seed={self.seed})\n" + self.table.round(3).to_string(
             index=False
@@ -372,14 +516,16 @@ def folds(n: int, k: int, seed: int) -> np.ndarray:
 
 def predict(fit: PLSFit, k: int, seed: int) -> PLSPredict:
     """See :meth:`cxlab.pls.PLSFit.predict`."""
-    x = fit._x.to_numpy()
+    if seed is None:
+        raise DataError("PLSpredict assigns rows to folds at random: pass seed= (an integer).")
+    x = fit.data_.to_numpy()
     n = len(x)
     if not isinstance(k, int | np.integer) or not 2 <= k <= n // 2:
         raise DataError(f"k must be an integer between 2 and {n // 2}, not {k!r}.")
-    lay = fit._layout
+    lay = fit.layout_
     fold = folds(n, int(k), seed)
     s = np.concatenate([en.correlations(x[fold != f]) for f in range(k)])
-    w, _, conv = en.estimate(s, lay, fit.scheme, fit._tol, fit._max_iter)
+    w, _, conv = en.estimate(s, lay, fit.scheme, fit.tol, fit.max_iter)
     if not conv.all():
         raise DataError("The PLS iteration did not converge in a training fold.")
     sol = en.solve(s, w, lay)

@@ -8,26 +8,43 @@ moment of the data (counts as frequency weights), and the PLS iteration runs on 
 joblib; their composition does not depend on ``n_jobs``, so a seed gives bit-identical
 results on any number of cores. Like seminr and SmartPLS (default "no sign changes"),
 draws are not sign-corrected. A draw in which an item is constant, or the iteration does
-not converge, is left out and counted in ``report()``.
+not converge, is left out and counted in ``summary()``.
+
+Rows of the table, in cxlab's column vocabulary: a path is ``lhs = outcome, op = "~",
+rhs = predictor``, a loading ``construct =~ item``, a weight ``construct <~ item``, an
+indirect or total effect ``to ~ from`` (``.effects()`` shows them with from / to), a
+defined effect ``name := expression``, an HTMT ``construct ~~ construct`` and an index
+``construct`` with rhs ``0-100`` (op ``index``). ``se`` is the bootstrap SE (SD of the
+draws) and ``t`` = est / se (SmartPLS's name).
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import deprecated, renamed_columns
 from cxlab._parallel import map_chunks, one_blas_thread
 from cxlab.errors import DataError, EstimationError
 from cxlab.pls import _engine as en
 
 if TYPE_CHECKING:
-    from cxlab.pls import PLSFit
+    from matplotlib.axes import Axes
+
+    from cxlab.pls._model import PLSFit
 
 CHUNK = 100
-COLUMNS = ["kind", "from", "to", "est", "boot_mean", "boot_se", "t", "ci.lower", "ci.upper"]
+COLUMNS = ["kind", "lhs", "op", "rhs", "est", "boot_mean", "se", "t", "ci_low", "ci_high"]
+#: old names of the bootstrap columns (cxlab <= 0.1); from / to per kind of row below
+BOOT_OLD = {"boot_se": "se", "ci.lower": "ci_low", "ci.upper": "ci_high"}
+PATH_OLD = {**BOOT_OLD, "from": "rhs", "to": "lhs"}
+OUTER_OLD = {**BOOT_OLD, "from": "lhs", "to": "rhs"}
+OPS = {"path": "~", "loading": "=~", "weight": "<~", "indirect": "~", "total": "~"}
+OPS |= {"defined": ":=", "htmt": "~~", "index": "index"}
 
 
 @dataclass
@@ -61,11 +78,11 @@ class Plan:
         {'path': 10, 'loading': 23, 'weight': 23, 'indirect': 10, 'total': 15, 'defined': 4, \
 'htmt': 15}
         """
-        lay = fit._layout
-        spec = fit._spec
+        lay = fit.layout_
+        spec = fit.spec_
         names = lay.constructs
         pos = {c: j for j, c in enumerate(names)}
-        rows = [("path", a, b) for a, b in spec.paths]
+        rows = [("path", b, a) for a, b in spec.paths]
         item_construct = lay.mask.argmax(axis=1)
         rows += [("loading", names[j], i) for i, j in zip(lay.items, item_construct, strict=True)]
         rows += [("weight", names[j], i) for i, j in zip(lay.items, item_construct, strict=True)]
@@ -74,8 +91,8 @@ class Plan:
         longer = adj @ reach  # reached by two or more paths in a row
         indirect = np.argwhere(longer > 0)
         total = np.argwhere(reach > 0)
-        rows += [("indirect", names[a], names[b]) for a, b in indirect]
-        rows += [("total", names[a], names[b]) for a, b in total]
+        rows += [("indirect", names[b], names[a]) for a, b in indirect]
+        rows += [("total", names[b], names[a]) for a, b in total]
         defined = list(spec.defined.items())
         rows += [("defined", name, expr) for name, expr in defined]
         multi = [j for j, c in enumerate(names) if len(spec.blocks[c]) > 1]
@@ -86,8 +103,10 @@ class Plan:
         if index is not None:
             rows += [("index", c, "0-100") for c in names]
         labels = {lab: (pos[a], pos[b]) for (a, b), lab in spec.labels.items()}
+        frame = pd.DataFrame(rows, columns=["kind", "lhs", "rhs"])
+        frame.insert(2, "op", frame["kind"].map(OPS))
         return cls(
-            pd.DataFrame(rows, columns=["kind", "from", "to"]),
+            frame,
             np.array([(pos[a], pos[b]) for a, b in spec.paths]),
             item_construct,
             total,
@@ -111,9 +130,9 @@ class Plan:
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
         >>> from cxlab.pls import _engine as en
         >>> from cxlab.pls._boot import Plan
-        >>> x = fit._x.to_numpy()
+        >>> x = fit.data_.to_numpy()
         >>> s = en.correlations(x)
-        >>> sol = en.solve(s, fit._weights[None], fit._layout)
+        >>> sol = en.solve(s, fit.weight_matrix_[None], fit.layout_)
         >>> est = Plan.of(fit, None).values(sol, s, x.mean(0)[None], x.std(0, ddof=1)[None])
         >>> est.shape, round(float(est[0, 0]), 3)  # 1 sample × 100 rows; Image → Expectation
         ((1, 100), 0.505)
@@ -185,12 +204,17 @@ class PLSBootstrap:
     Attributes
     ----------
     table : pandas.DataFrame
-        One row per statistic: kind (path, loading, weight, indirect, total, defined,
-        htmt, index), from, to (for loadings and weights: construct, item), est (full
-        sample), boot_mean, boot_se (SD of the draws), t = est / boot_se, ci.lower and
-        ci.upper (percentile interval, R's type-7 quantiles as seminr).
+        One row per statistic (also ``to_frame()``): kind (path, loading, weight,
+        indirect, total, defined, htmt, index), lhs, op, rhs (see the module docstring),
+        est (full sample), boot_mean, se (bootstrap SE: SD of the draws), t = est / se,
+        ci_low and ci_high (percentile interval, R's type-7 quantiles as seminr).
+        ``attrs["se"]`` says the SEs are bootstrap SEs.
     draws : numpy.ndarray
         Draws used × rows of ``table``.
+    B, seed, level : int, int, float
+        Draws asked for, seed and confidence level of the intervals.
+    n_ok, n_constant, n_nonconverged : int
+        Draws used, and left out (a constant item; no convergence).
     """
 
     table: pd.DataFrame
@@ -202,16 +226,7 @@ class PLSBootstrap:
     n_constant: int
     n_nonconverged: int
 
-    def report(self) -> str:
-        """How many draws were used, and why any were left out.
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
-        >>> fit.bootstrap(B=100, seed=1, n_jobs=1, progress=False).report()[:31]
-        '100 bootstrap draws: 100 used; '
-        """
+    def _draws_line(self) -> str:
         return (
             f"{self.B} bootstrap draws: {self.n_ok} used; {self.n_constant} left out because "
             f"an item was constant in the resample, {self.n_nonconverged} because the PLS "
@@ -219,11 +234,56 @@ class PLSBootstrap:
             f"{self.seed}."
         )
 
-    def _kind(self, *kinds: str) -> pd.DataFrame:
-        return self.table[self.table["kind"].isin(kinds)].reset_index(drop=True)
+    def summary(self) -> str:
+        """How many draws were used (and why any were left out), then the paths' rows.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> fit.bootstrap(B=100, seed=1, n_jobs=1, progress=False).summary()[:31]
+        '100 bootstrap draws: 100 used; '
+        """
+        shown = pd.DataFrame(self.paths()).drop(columns="kind").round(3)
+        return "\n".join([self._draws_line(), "", "Paths", shown.to_string(index=False)])
+
+    def report(self) -> str:
+        """Deprecated: :meth:`summary` (this returns only its first line, as before).
+
+        Examples
+        --------
+        >>> import warnings
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> boot = fit.bootstrap(B=100, seed=1, n_jobs=1, progress=False)
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     boot.report() == boot.summary().splitlines()[0]
+        True
+        """
+        deprecated("PLSBootstrap.report()", "PLSBootstrap.summary()")
+        return self._draws_line()
+
+    def to_frame(self) -> pd.DataFrame:
+        """Every row (:attr:`table`): paths, loadings, weights, effects, HTMT, indices.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+        >>> list(boot.to_frame().columns)
+        ['kind', 'lhs', 'op', 'rhs', 'est', 'boot_mean', 'se', 't', 'ci_low', 'ci_high']
+        """
+        return self.table
+
+    def _kind(self, old: dict[str, str], *kinds: str) -> pd.DataFrame:
+        rows = pd.DataFrame(self.table[self.table["kind"].isin(kinds)]).reset_index(drop=True)
+        return renamed_columns(rows, old)
 
     def paths(self) -> pd.DataFrame:
-        """Rows of the path coefficients (from, to, est, boot_se, t, CI).
+        """Rows of the path coefficients (lhs = outcome, op ``~``, rhs = predictor, est,
+        se, t, ci_low, ci_high).
 
         In R: ``summary(seminr::bootstrap_model(pls, nboot = 50, seed = 1))$bootstrapped_paths``.
 
@@ -233,47 +293,50 @@ class PLSBootstrap:
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
         >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
         >>> row = boot.paths().iloc[-1]  # the path to loyalty
-        >>> row["from"], row["to"]
-        ('Satisfaction', 'Loyalty')
-        >>> row[["est", "boot_se", "ci.lower", "ci.upper"]].astype(float).round(2).tolist()
+        >>> row["lhs"], row["op"], row["rhs"]
+        ('Loyalty', '~', 'Satisfaction')
+        >>> row[["est", "se", "ci_low", "ci_high"]].astype(float).round(2).tolist()
         [0.51, 0.08, 0.36, 0.67]
         """
-        return self._kind("path")
+        return self._kind(PATH_OLD, "path")
 
     def loadings(self) -> pd.DataFrame:
-        """Rows of the outer loadings (from = construct, to = item).
+        """Rows of the outer loadings (lhs = construct, op ``=~``, rhs = item).
 
         Examples
         --------
         >>> import cxlab as cx
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
         >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
-        >>> boot.loadings().head(3)[["from", "to", "est", "ci.lower", "ci.upper"]].round(2)
-            from     to   est  ci.lower  ci.upper
-        0  Image  IMAG1  0.75      0.65      0.82
-        1  Image  IMAG2  0.60      0.51      0.70
-        2  Image  IMAG3  0.58      0.46      0.66
+        >>> boot.loadings().head(3)[["lhs", "op", "rhs", "est", "ci_low", "ci_high"]].round(2)
+             lhs  op    rhs   est  ci_low  ci_high
+        0  Image  =~  IMAG1  0.75    0.65     0.82
+        1  Image  =~  IMAG2  0.60    0.51     0.70
+        2  Image  =~  IMAG3  0.58    0.46     0.66
         """
-        return self._kind("loading")
+        return self._kind(OUTER_OLD, "loading")
 
     def weights(self) -> pd.DataFrame:
-        """Rows of the outer weights (from = construct, to = item).
+        """Rows of the outer weights (lhs = construct, op ``<~``, rhs = item).
 
         Examples
         --------
         >>> import cxlab as cx
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
         >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
-        >>> boot.weights().head(3)[["from", "to", "est", "ci.lower", "ci.upper"]].round(2)
-            from     to   est  ci.lower  ci.upper
-        0  Image  IMAG1  0.30      0.26      0.34
-        1  Image  IMAG2  0.26      0.19      0.32
-        2  Image  IMAG3  0.22      0.16      0.28
+        >>> boot.weights().head(3)[["lhs", "op", "rhs", "est", "ci_low", "ci_high"]].round(2)
+             lhs  op    rhs   est  ci_low  ci_high
+        0  Image  <~  IMAG1  0.30    0.26     0.34
+        1  Image  <~  IMAG2  0.26    0.19     0.32
+        2  Image  <~  IMAG3  0.22    0.16     0.28
         """
-        return self._kind("weight")
+        return self._kind(OUTER_OLD, "weight")
 
     def effects(self) -> pd.DataFrame:
         """Rows of the indirect and total effects, and of the defined effects (``:=``).
+
+        Effects are not model parameters: they keep ``from`` / ``to`` (for a defined
+        effect: its name and expression), then est, boot_mean, se, t, ci_low, ci_high.
 
         Examples
         --------
@@ -284,46 +347,95 @@ class PLSBootstrap:
         >>> eff["kind"].value_counts().to_dict()
         {'total': 15, 'indirect': 10, 'defined': 4}
         >>> quality = eff[(eff["from"] == "Quality") & (eff["to"] == "Loyalty")]
-        >>> quality[["kind", "est", "ci.lower", "ci.upper"]].round(3)
-                kind    est  ci.lower  ci.upper
-        8   indirect  0.315     0.197     0.433
-        21     total  0.315     0.197     0.433
+        >>> quality[["kind", "est", "ci_low", "ci_high"]].round(3)
+                kind    est  ci_low  ci_high
+        8   indirect  0.315   0.197    0.433
+        21     total  0.315   0.197    0.433
         """
-        return self._kind("indirect", "total", "defined")
+        t = self.table
+        rows = pd.DataFrame(t[t["kind"].isin(["indirect", "total", "defined"])])
+        defined = (rows["kind"] == "defined").to_numpy()
+        rows.insert(1, "from", np.where(defined, rows["lhs"], rows["rhs"]))
+        rows.insert(2, "to", np.where(defined, rows["rhs"], rows["lhs"]))
+        rows = rows.drop(columns=["lhs", "op", "rhs"]).reset_index(drop=True)
+        return renamed_columns(rows, BOOT_OLD)
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """The paths' estimates with their percentile intervals (a forest plot).
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Draw into this axes instead of a new figure.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
+        >>> ax = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False).plot()
+        >>> len(ax.get_yticklabels())
+        10
+        """
+        import matplotlib.pyplot as plt
+
+        t = pd.DataFrame(self.paths())
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 0.35 * len(t) + 1.2))
+        pos = np.arange(len(t))
+        est = t["est"].to_numpy()
+        err = np.vstack([est - t["ci_low"].to_numpy(), t["ci_high"].to_numpy() - est])
+        ax.errorbar(est, pos, xerr=err, fmt="o", color="#4477aa", capsize=3)
+        ax.set_yticks(pos, [f"{r} → {lh}" for r, lh in zip(t["rhs"], t["lhs"], strict=True)])
+        ax.invert_yaxis()
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.set(
+            xlabel=f"path coefficient, {self.level:.0%} percentile interval",
+            title=f"PLS bootstrap (B = {self.B})",
+        )
+        return ax
 
     def __repr__(self) -> str:
         return f"PLSBootstrap(B={self.B}, used={self.n_ok}, seed={self.seed})"
 
     def _repr_html_(self) -> str:
-        shown = self.paths().drop(columns="kind").round(3).to_html(index=False)
-        return f"<p><b>PLS bootstrap</b> — {self.report()}</p>{shown}"
+        shown = pd.DataFrame(self.paths()).drop(columns="kind").round(3).to_html(index=False)
+        return f"<p><b>PLS bootstrap</b> — {html.escape(self._draws_line())}</p>{shown}"
 
 
 def bootstrap(
     fit: PLSFit,
     B: int,
-    seed: int,
+    seed: int | None,
     n_jobs: int | None,
     progress: bool,
     level: float,
     index: tuple[np.ndarray, np.ndarray] | None,
 ) -> PLSBootstrap:
     """See :meth:`cxlab.pls.PLSFit.bootstrap`."""
+    if seed is None:
+        raise DataError(
+            "The bootstrap resamples respondents at random: pass seed= (an integer) so that "
+            "the result can be reproduced."
+        )
     if not isinstance(seed, int | np.integer):
         raise DataError(f"seed must be an integer (for reproducible draws), not {seed!r}.")
     if B < 10:
         raise DataError(f"B = {B} is too few draws; use at least 1000 (5000 for a paper).")
     if not 0 < level < 1:
         raise DataError(f"level must lie between 0 and 1, not {level!r}.")
-    x = fit._x.to_numpy()
+    x = fit.data_.to_numpy()
     n = len(x)
     means = x.mean(axis=0)
     xc = x - means
     rng = np.random.default_rng(seed)
     draws = np.stack([rng.integers(0, n, size=n, dtype=np.intp) for _ in range(B)])
     plan = Plan.of(fit, index)
-    lay = fit._layout
-    args = (fit.scheme, fit._tol, fit._max_iter)
+    lay = fit.layout_
+    args = (fit.scheme, fit.tol, fit.max_iter)
     chunks = [np.arange(i, min(i + CHUNK, B)) for i in range(0, B, CHUNK)]
 
     def run(rows: np.ndarray):
@@ -347,20 +459,22 @@ def bootstrap(
             "too unstable to bootstrap at this sample size."
         )
     s_full = en.correlations(x)
-    sol = en.solve(s_full, fit._weights[None], lay)
+    sol = en.solve(s_full, fit.weight_matrix_[None], lay)
     est = plan.values(sol, s_full, means[None], x.std(axis=0, ddof=1)[None])[0]
     alpha = 1 - level
     table = plan.rows.copy()
     table["est"] = est
     table["boot_mean"] = kept.mean(axis=0)
-    table["boot_se"] = kept.std(axis=0, ddof=1)
+    table["se"] = kept.std(axis=0, ddof=1)
     with np.errstate(divide="ignore", invalid="ignore"):
-        table["t"] = est / table["boot_se"].to_numpy()
+        table["t"] = est / table["se"].to_numpy()
     lo, hi = np.quantile(kept, [alpha / 2, 1 - alpha / 2], axis=0)
-    table["ci.lower"] = lo
-    table["ci.upper"] = hi
+    table["ci_low"] = lo
+    table["ci_high"] = hi
+    table = table[COLUMNS]
+    table.attrs["se"] = "bootstrap SE (SD of the draws); t = est / se"
     return PLSBootstrap(
-        table[COLUMNS],
+        renamed_columns(table, BOOT_OLD),
         kept,
         B,
         int(seed),

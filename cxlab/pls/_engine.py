@@ -57,7 +57,7 @@ class Layout:
         >>> import cxlab as cx
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
         >>> from cxlab.pls._engine import Layout
-        >>> lay = Layout.of(fit._spec)
+        >>> lay = Layout.of(fit.spec_)
         >>> lay.mask.shape, lay.mode_b, lay.constructs[lay.endogenous[-1]]  # items × constructs
         ((23, 6), (), 'Loyalty')
         """

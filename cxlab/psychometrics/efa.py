@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from cxlab._conventions import as_frame
 from cxlab._parallel import one_blas_thread
 from cxlab.errors import DataError, EstimationError
+from cxlab.psychometrics._efa_result import EFA
 
 __all__ = [
     "EFA",
@@ -69,8 +70,7 @@ def check_items(data: Any, items: Sequence[str], *, min_rows: int = 3) -> pd.Dat
     >>> x.index.tolist(), x["q2"].tolist()  # row 2 dropped (listwise), text turned into numbers
     ([0, 1, 3], [1.0, 3.0, 5.0])
     """
-    if not isinstance(data, pd.DataFrame):
-        raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
+    data = as_frame(data)
     items = list(items)
     seen: set[str] = set()
     for item in items:
@@ -415,46 +415,6 @@ def _rotate(loadings: np.ndarray, rotation: str | None) -> tuple[np.ndarray, np.
     return rotated, rotator.phi_ if rotation in OBLIQUE else None
 
 
-@dataclass
-class EFA:
-    """Result of :func:`cxlab.psychometrics.efa` (see there for every attribute)."""
-
-    n_factors: int
-    method: str
-    rotation: str | None
-    n: int
-    kmo: float
-    kmo_items: pd.Series
-    bartlett: dict[str, float]
-    parallel: pd.DataFrame | None
-    loadings: pd.DataFrame
-    communalities: pd.Series
-    factor_cor: pd.DataFrame | None
-    variance: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def factors(self) -> list[str]:
-        """Names of the factor columns of :attr:`loadings` (F1, F2, ...)."""
-        return [f"F{i}" for i in range(1, self.n_factors + 1)]
-
-    @property
-    def flagged(self) -> pd.DataFrame:
-        """The rows of :attr:`loadings` with a cross-loading or a weak primary loading."""
-        mask = self.loadings["cross_loading"] | self.loadings["weak_primary"]
-        return self.loadings[mask]
-
-    def __repr__(self) -> str:
-        rot = self.rotation or "no"
-        lines = [
-            f"EFA ({self.method}, {rot} rotation): {self.n_factors} factor(s), n = {self.n}",
-            f"KMO = {self.kmo:.3f}; Bartlett chi2({self.bartlett['df']:.0f}) = "
-            f"{self.bartlett['chisq']:.1f}, p = {self.bartlett['p_value']:.3g}",
-            self.loadings.round(3).to_string(),
-        ]
-        return "\n".join(lines + [f"Note: {n}" for n in self.notes])
-
-
 def _loadings_table(
     items: list[str], loadings: np.ndarray, phi: np.ndarray | None
 ) -> tuple[pd.DataFrame, pd.Series]:
@@ -512,6 +472,13 @@ def fit_efa(
     chisq, pval = calculate_bartlett_sphericity(x)
     if n_factors is not None and (not isinstance(n_factors, int | np.integer) or n_factors < 1):
         raise DataError(f"n_factors must be a whole number from 1 to {p - 1}, not {n_factors!r}.")
+    if n_factors is not None and n_factors >= p:
+        raise DataError(f"n_factors must be a whole number from 1 to {p - 1}, not {n_factors!r}.")
+    if seed is None:
+        raise DataError(
+            "The parallel analysis simulates data at random: pass seed= (an integer; cxlab "
+            "0.1 used seed=0)."
+        )
     notes = []
     with one_blas_thread():  # many tiny problems: BLAS threads only add overhead
         table, suggested = parallel_analysis(x, kind=parallel_kind, n_iter=n_iter, seed=seed)
@@ -579,7 +546,7 @@ def efa(
     *,
     parallel_kind: str = "fa",
     n_iter: int = 100,
-    seed: int | None = 0,
+    seed: int | None = None,
 ) -> EFA:
     """Exploratory factor analysis of every column of *data* (minres, rotated).
 
@@ -607,12 +574,14 @@ def efa(
     method : str
         Extraction method; "minres" (``psych::fa`` default).
     parallel_kind, n_iter, seed
-        Parallel-analysis settings (see above).
+        Parallel-analysis settings (see above). *seed* is required (the parallel
+        analysis simulates data); cxlab 0.1 used ``seed=0``, which gives the same numbers.
 
     Returns
     -------
     EFA
-        ``.loadings`` (items × F1..Fk, then communality, primary factor,
+        ``.summary()``, ``.to_frame()`` (the loadings), ``.plot()`` (scree plot with the
+        parallel analysis), ``.loadings`` (items × F1..Fk, then communality, primary factor,
         ``cross_loading`` = |loading| ≥ .30 on more than one factor, ``weak_primary`` =
         largest |loading| < .40), ``.flagged`` (those rows), ``.communalities``,
         ``.factor_cor`` (oblique rotations, else None), ``.variance`` (SS loadings,
@@ -625,7 +594,7 @@ def efa(
     >>> import cxlab as cx
     >>> from cxlab.psychometrics import efa
     >>> hs = cx.datasets.load("holzinger_swineford")
-    >>> res = efa(hs[[f"x{i}" for i in range(1, 10)]], n_iter=20)  # psych::fa.parallel, fa
+    >>> res = efa(hs[[f"x{i}" for i in range(1, 10)]], n_iter=20, seed=0)  # psych::fa.parallel
     >>> res.n_factors, round(res.kmo, 3)
     (3, 0.752)
     >>> res.loadings.loc[["x1", "x4", "x7"], ["F1", "F2", "F3"]].round(2)
@@ -635,8 +604,8 @@ def efa(
     x4    0.85  0.02  0.01
     x7    0.04 -0.15  0.74
     """
-    items = list(data.columns) if isinstance(data, pd.DataFrame) else []
-    x = check_items(data, items, min_rows=3)
+    data = as_frame(data)
+    x = check_items(data, list(data.columns), min_rows=3)
     if x.shape[1] < 3:
         raise DataError(f"An EFA needs at least 3 items; data has {x.shape[1]}.")
     if x.shape[0] <= x.shape[1]:

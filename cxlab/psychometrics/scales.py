@@ -15,12 +15,14 @@ Examples
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import deprecated
 from cxlab.errors import DataError, InadmissibleSolutionError
 from cxlab.psychometrics.efa import (
     alpha_coefficient,
@@ -33,6 +35,9 @@ from cxlab.psychometrics.efa import (
     minres,
     one_factor,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = [
     "HARMAN_NOTE",
@@ -61,17 +66,104 @@ class Reliability:
     Attributes
     ----------
     scales : pandas.DataFrame
-        One row per scale: scale, n_items, n, alpha, alpha_ci_low, alpha_ci_high,
-        omega_total, composite_reliability, ave, warnings.
+        One row per scale (also ``to_frame()``): scale, n_items, n, alpha, alpha_ci_low,
+        alpha_ci_high, omega_total, composite_reliability, ave, warnings.
     items : pandas.DataFrame
         One row per item: scale, item, item_total_r, alpha_if_deleted, loading.
-    ci : float
-        Confidence level of the α interval.
+    level : float
+        Confidence level of the α interval (``ci``, its cxlab 0.1 name, still works for
+        one release with a DeprecationWarning).
     """
 
     scales: pd.DataFrame
     items: pd.DataFrame
-    ci: float = 0.95
+    level: float = 0.95
+
+    @property
+    def ci(self) -> float:
+        """Deprecated: :attr:`level`."""
+        deprecated("Reliability.ci", "Reliability.level")
+        return self.level
+
+    def summary(self) -> str:
+        """The scales' α, ω, CR and AVE as plain text, with any warnings.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> rel = cx.psychometrics.reliability(hs, {"visual": ["x1", "x2", "x3"]})
+        >>> print(rel.summary().splitlines()[0])
+        Reliability (alpha with a 95% Feldt interval; omega, CR and AVE from a one-factor CFA)
+        """
+        shown = self.scales.drop(columns="warnings").round(3).to_string(index=False)
+        warned = [f"{r.scale}: {r.warnings}" for r in self.scales.itertuples() if r.warnings]
+        return "\n".join([self._title(), shown, *warned])
+
+    def _title(self) -> str:
+        return (
+            f"Reliability (alpha with a {self.level:.0%} Feldt interval; omega, CR and AVE "
+            "from a one-factor CFA)"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table of the scales (:attr:`scales`).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> rel = cx.psychometrics.reliability(hs, {"visual": ["x1", "x2", "x3"]})
+        >>> rel.to_frame().shape
+        (1, 10)
+        """
+        return self.scales
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """α, ω, CR and AVE of each scale as grouped bars, with the usual cut-offs (.70
+        for α, ω and CR; .50 for AVE) as lines.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Draw into this axes instead of a new figure.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> scales = {"visual": ["x1", "x2", "x3"], "textual": ["x4", "x5", "x6"]}
+        >>> ax = cx.psychometrics.reliability(hs, scales).plot()
+        >>> len(ax.patches)  # 4 bars per scale
+        8
+        """
+        import matplotlib.pyplot as plt
+        import numpy as np
+
+        measures = {"alpha": "α", "omega_total": "ω", "composite_reliability": "CR", "ave": "AVE"}
+        t = self.scales
+        if ax is None:
+            _, ax = plt.subplots(figsize=(1.6 * len(t) + 2.5, 4))
+        pos = np.arange(len(t))
+        width = 0.8 / len(measures)
+        for k, (col, label) in enumerate(measures.items()):
+            values = t[col].astype(float).fillna(0).to_numpy()
+            ax.bar(pos + (k - 1.5) * width, values, width=width, label=label)
+        ax.axhline(0.70, color="grey", lw=0.8, ls="--")
+        ax.axhline(0.50, color="grey", lw=0.8, ls=":")
+        ax.set_xticks(pos, t["scale"])
+        ax.set(ylim=(0, 1), ylabel="value", title="Reliability and AVE by scale")
+        ax.legend(fontsize="small", ncols=4, loc="lower center")
+        return ax
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{html.escape(self._title())}</b></p>" + self.scales.round(3).to_html(
+            index=False
+        )
 
     def __repr__(self) -> str:
         shown = self.scales.drop(columns="warnings").round(3).to_string(index=False)
@@ -79,8 +171,27 @@ class Reliability:
         return "\n".join(["Reliability", shown, *warned])
 
 
+def _level(level: float, ci: Any, where: str, method: str) -> float:
+    """The confidence level, from ``level=`` or (cxlab 0.1) a number passed as ``ci=``."""
+    if ci is not None:
+        if isinstance(ci, str):
+            if ci != method:
+                raise DataError(f"ci must be {method!r} (the interval method), not {ci!r}.")
+        else:
+            deprecated(f"{where}(ci={ci!r}) (a confidence level)", f"{where}(level={ci!r})")
+            level = ci
+    if not isinstance(level, int | float) or not 0 < level < 1:
+        raise DataError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}.")
+    return float(level)
+
+
 def reliability(
-    data: pd.DataFrame, scales: dict[str, list[str]], *, ci: float = 0.95, strict: bool = False
+    data: pd.DataFrame,
+    scales: dict[str, list[str]],
+    *,
+    level: float = 0.95,
+    ci: str | float | None = None,
+    strict: bool = False,
 ) -> Reliability:
     """Cronbach's α with its CI, McDonald's ω, composite reliability and AVE per scale.
 
@@ -106,12 +217,15 @@ def reliability(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or cxlab.survey.Survey
         Respondents × items; items numeric (reverse-keyed items already reversed).
     scales : dict of str to list of str
         ``{scale name: [item columns]}``, at least two items per scale.
-    ci : float
+    level : float
         Confidence level of the α interval.
+    ci : {"feldt"}, optional
+        Interval method (the only one is Feldt's). A number here is the confidence level
+        of cxlab 0.1: it still works for one release, with a DeprecationWarning.
     strict : bool
         Raise :class:`~cxlab.errors.InadmissibleSolutionError` on a Heywood case instead
         of leaving the scale's ω, ρc and AVE empty with a warning.
@@ -119,7 +233,8 @@ def reliability(
     Returns
     -------
     Reliability
-        ``.scales`` (one row per scale) and ``.items`` (one row per item).
+        ``.scales`` (one row per scale; also ``.to_frame()``), ``.items`` (one row per
+        item), ``.summary()`` and ``.plot()``.
 
     Examples
     --------
@@ -136,15 +251,14 @@ def reliability(
     """
     import pingouin
 
-    if not 0 < ci < 1:
-        raise DataError(f"ci must be between 0 and 1 (e.g. 0.95), not {ci!r}.")
+    level = _level(level, ci, "reliability", "feldt")
     scales = check_scales(data, scales, min_items=2)
     rows, item_rows = [], []
     for name, items in scales.items():
         x = check_items(data, items, min_rows=3)
         n, k = x.shape
         alpha = float(pingouin.cronbach_alpha(x, nan_policy="listwise")[0])
-        low, high = feldt_ci(alpha, n, k, ci)
+        low, high = feldt_ci(alpha, n, k, level)
         row = {"scale": name, "n_items": k, "n": n, "alpha": alpha}
         row |= {"alpha_ci_low": low, "alpha_ci_high": high}
         row |= {"omega_total": np.nan, "composite_reliability": np.nan, "ave": np.nan}
@@ -178,7 +292,7 @@ def reliability(
                     "loading": float(loadings[i]),
                 }
             )
-    return Reliability(scales=pd.DataFrame(rows), items=pd.DataFrame(item_rows), ci=ci)
+    return Reliability(scales=pd.DataFrame(rows), items=pd.DataFrame(item_rows), level=level)
 
 
 def htmt(data: pd.DataFrame, scales: dict[str, list[str]], *, htmt2: bool = False) -> pd.DataFrame:
@@ -227,9 +341,10 @@ def htmt_bootstrap(
     data: pd.DataFrame,
     scales: dict[str, list[str]],
     B: int = 1000,
-    seed: int | None = None,
-    ci: float = 0.95,
     *,
+    seed: int | None = None,
+    level: float = 0.95,
+    ci: str | float | None = None,
     htmt2: bool = False,
 ) -> pd.DataFrame:
     """HTMT with percentile bootstrap confidence intervals, one row per pair of scales.
@@ -242,16 +357,20 @@ def htmt_bootstrap(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or cxlab.survey.Survey
         Respondents × items.
     scales : dict of str to list of str
         ``{scale name: [items]}``, at least two items per scale.
     B : int
         Number of bootstrap resamples.
-    seed : int, optional
-        Seed of the random number generator; pass one for reproducible results.
-    ci : float
+    seed : int
+        Seed of the random number generator (required: without one a
+        :class:`~cxlab.errors.DataError` asks for ``seed=``).
+    level : float
         Confidence level of the percentile interval.
+    ci : {"percentile"}, optional
+        Interval method. A number here is the confidence level of cxlab 0.1: it still
+        works for one release, with a DeprecationWarning.
     htmt2 : bool
         Use HTMT2 (see :func:`htmt`).
 
@@ -274,8 +393,12 @@ def htmt_bootstrap(
     """
     if not isinstance(B, int | np.integer) or B < 10:
         raise DataError(f"B must be a whole number of resamples, at least 10, not {B!r}.")
-    if not 0 < ci < 1:
-        raise DataError(f"ci must be between 0 and 1 (e.g. 0.95), not {ci!r}.")
+    level = _level(level, ci, "htmt_bootstrap", "percentile")
+    if seed is None:
+        raise DataError(
+            "The HTMT bootstrap resamples respondents at random: pass seed= (an integer) so "
+            "that the result can be reproduced."
+        )
     scales = check_scales(data, scales, min_items=2)
     items, g = indicator(scales)
     x = check_items(data, items).to_numpy()
@@ -283,7 +406,7 @@ def htmt_bootstrap(
     boot = bootstrap_htmt(x, g, B, seed, htmt2)
     i, j = np.triu_indices(len(scales), k=1)
     pairs = boot[:, i, j]
-    low, high = np.nanquantile(pairs, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
+    low, high = np.nanquantile(pairs, [(1 - level) / 2, (1 + level) / 2], axis=0)
     names = np.array(list(scales), dtype=object)
     est = point[i, j]
     return pd.DataFrame(

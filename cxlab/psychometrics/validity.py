@@ -24,12 +24,14 @@ True
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import deprecated
 from cxlab.errors import DataError
 from cxlab.psychometrics.scales import (
     cross_loadings,
@@ -39,6 +41,8 @@ from cxlab.psychometrics.scales import (
 )
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from cxlab.sem import SEMFit
 
 __all__ = ["DiscriminantValidity", "cfa", "common_method_check", "discriminant_validity"]
@@ -65,7 +69,7 @@ def cfa(
     ----------
     model : str
         Measurement model in lavaan syntax (``=~``, ``~~``, labels).
-    data : pandas.DataFrame
+    data : pandas.DataFrame or cxlab.survey.Survey
         One row per respondent; the items are its columns.
     group : str, optional
         Column whose values define groups (multi-group CFA).
@@ -107,7 +111,10 @@ def cfa(
 
 @dataclass
 class DiscriminantValidity:
-    """Fornell-Larcker table, HTMT (with CIs), cross-loadings, and what fails."""
+    """Fornell-Larcker table, HTMT (with CIs), cross-loadings, and what fails.
+
+    ``summary()`` is the text with the verdict, ``to_frame()`` the HTMT table (one row per
+    pair of constructs), ``plot()`` HTMT with its CI per pair against .85 / .90 / 1."""
 
     fornell_larcker: pd.DataFrame
     htmt: pd.DataFrame
@@ -151,15 +158,72 @@ class DiscriminantValidity:
             ]
         )
 
+    def to_frame(self) -> pd.DataFrame:
+        """The HTMT table: scale_1, scale_2, htmt, ci_low, ci_high, above_85, above_90,
+        ci_includes_1, n_boot.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.psychometrics.cfa("visual =~ x1 + x2 + x3\\nspeed =~ x7 + x8 + x9", hs)
+        >>> frame = cx.psychometrics.discriminant_validity(fit, B=50, seed=1).to_frame()
+        >>> frame[["scale_1", "scale_2", "htmt"]].round(3)
+          scale_1 scale_2   htmt
+        0  visual   speed  0.467
+        """
+        return self.htmt.copy()
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """HTMT of each pair with its bootstrap CI, the .85 and .90 thresholds and 1
+        marked; returns the matplotlib Axes.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> fit = cx.psychometrics.cfa("visual =~ x1 + x2 + x3\\nspeed =~ x7 + x8 + x9", hs)
+        >>> ax = cx.psychometrics.discriminant_validity(fit, B=50, seed=1).plot()
+        >>> [t.get_text() for t in ax.get_yticklabels()]
+        ['visual – speed']
+        """
+        import matplotlib.pyplot as plt
+
+        table = self.htmt
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 1.2 + 0.4 * len(table)))
+        y = np.arange(len(table))[::-1]
+        est = table["htmt"].to_numpy(dtype=float)
+        err = [est - table["ci_low"].to_numpy(dtype=float), table["ci_high"] - est]
+        ax.errorbar(est, y, xerr=err, fmt="o", color="#2c7fb8", capsize=3)
+        for x, style in ((0.85, ":"), (0.90, "--"), (1.0, "-")):
+            ax.axvline(x, color="#c0392b", ls=style, lw=1)
+        ax.set_yticks(
+            y, [f"{a} – {b}" for a, b in zip(table["scale_1"], table["scale_2"], strict=True)]
+        )
+        ax.set_xlabel("HTMT (bootstrap CI); lines at .85, .90 and 1")
+        ax.set_title("Discriminant validity: " + ("holds" if self.ok else "not established"))
+        return ax
+
+    def _repr_html_(self) -> str:
+        verdict = "holds" if self.ok else "not established: " + " ".join(self.problems)
+        shown = self.htmt.round(3).to_html(index=False, escape=True)
+        return f"<p><b>Discriminant validity</b> — {html.escape(verdict)}</p>{shown}"
+
 
 def discriminant_validity(
     fit: SEMFit,
     *,
     B: int = 1000,
-    seed: int,
-    ci: float = 0.95,
+    seed: int | None = None,
+    level: float = 0.95,
+    ci: float | None = None,
 ) -> DiscriminantValidity:
     """Discriminant validity of the factors of a fitted CFA.
+
+    ``seed`` is required (the HTMT intervals resample respondents); ``level`` is the
+    confidence level of the HTMT intervals (``ci=0.95``, its name before cxlab 0.2, still
+    works until 0.3 with a DeprecationWarning).
 
     A construct fails Fornell-Larcker when √AVE is not above each of its latent
     correlations; a pair fails HTMT inference when the bootstrap CI of HTMT reaches 1
@@ -176,23 +240,31 @@ def discriminant_validity(
     >>> dv.ok, dv.problems
     (True, [])
     """
-    est = fit.estimates()
+    if ci is not None:
+        deprecated(f"discriminant_validity(ci={ci})", f"discriminant_validity(level={ci})")
+        level = ci
+    if seed is None:
+        raise DataError(
+            "HTMT's bootstrap intervals resample respondents at random: pass seed= (any "
+            "integer, e.g. seed=1) so that they can be reproduced."
+        )
+    est = fit.to_frame()
     if len(fit.groups) > 1:
         raise DataError("Assess discriminant validity within one group (fit without group=).")
     loads = est[est.op == "=~"]
     scales = {f: part["rhs"].tolist() for f, part in loads.groupby("lhs", sort=False)}
-    ave = loads.groupby("lhs", sort=False)["std.all"].apply(lambda s: float(np.mean(s**2)))
+    ave = loads.groupby("lhs", sort=False)["std_all"].apply(lambda s: float(np.mean(s**2)))
     factors = list(scales)
     cor = pd.DataFrame(np.eye(len(factors)), index=factors, columns=factors)
     covs = est[
         (est.op == "~~") & est.lhs.isin(factors) & est.rhs.isin(factors) & (est.lhs != est.rhs)
     ]
     for _, r in covs.iterrows():
-        cor.loc[r["lhs"], r["rhs"]] = cor.loc[r["rhs"], r["lhs"]] = r["std.all"]
+        cor.loc[r["lhs"], r["rhs"]] = cor.loc[r["rhs"], r["lhs"]] = r["std_all"]
     fl = fornell_larcker(ave, cor)
     usable = {f: items for f, items in scales.items() if len(items) >= 2}
-    data = fit._data
-    ht = htmt_bootstrap(data, usable, B=B, seed=seed, ci=ci)
+    data = fit.data_
+    ht = htmt_bootstrap(data, usable, B=B, seed=seed, level=level)
     cross = cross_loadings(data, usable)
     problems = []
     root = np.sqrt(ave)

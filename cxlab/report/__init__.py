@@ -71,7 +71,8 @@ __all__ = ["Finding", "StudyReport", "report", "run_cli"]
 
 @dataclass
 class StudyReport:
-    """What :func:`report` wrote and computed.
+    """What :func:`report` wrote and computed. :meth:`to_frame` lists the findings; no
+    ``plot()``: the report's figures are in its HTML file (``path``).
 
     Attributes
     ----------
@@ -136,6 +137,26 @@ class StudyReport:
         lines = [f"Report {self.path}"]
         lines += [f"[{f.level}] {f.text}" for f in render_.ordered(self.findings)]
         return "\n".join(lines)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The key findings as a table (level, section, text), problems first.
+
+        Examples
+        --------
+        >>> rep = StudyReport(Path("r.html"), {}, {}, {}, [Finding("ok", "cfa", "Fits.")])
+        >>> rep.to_frame()
+          level section   text
+        0    ok     cfa  Fits.
+        """
+        rows = [(f.level, f.section, f.text) for f in render_.ordered(self.findings)]
+        return pd.DataFrame(rows, columns=["level", "section", "text"])
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return f"<p><b>Report {escape(str(self.path))}</b></p>" + self.to_frame().to_html(
+            index=False
+        )
 
     def __repr__(self) -> str:
         counts = pd.Series([f.level for f in self.findings]).value_counts().to_dict()

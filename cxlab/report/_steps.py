@@ -262,12 +262,12 @@ def describe(study: Study, group: str | None, missing: str) -> None:
         ("respondents in the file", len(data)),
         ("variables in the model", len(obs)),
         ("respondents with every model variable answered", complete),
-        ("share of model answers missing", round(miss.summary["missing_share"], 4)),
+        ("share of model answers missing", round(miss.totals["missing_share"], 4)),
     ]
     study.numbers["sample"] = {
         "n_file": len(data),
         "n_complete": complete,
-        "missing_share": miss.summary["missing_share"],
+        "missing_share": miss.totals["missing_share"],
         "missing": missing,
     }
     if complete < len(data):
@@ -498,7 +498,7 @@ def structural(study: Study, missing: str, B: int, seed: int, progress: bool) ->
     if B > 0 and missing == "listwise":
         try:
             boot = fit.bootstrap(B, seed=seed, progress=progress)
-            study.note("effects", boot.report())
+            study.note("effects", boot.summary())
             study.tables["sem_bootstrap"] = boot.table
         except EstimationError as exc:
             study.find("warning", "effects", f"Bootstrap failed ({exc}); delta-method CIs shown.")
@@ -521,12 +521,12 @@ def structural(study: Study, missing: str, B: int, seed: int, progress: bool) ->
         else:
             via = f" through {r['via']}" if r["via"] else " (all routes)"
             name = f"indirect effect of {r['from']} on {r['to']}{via}"
-        zero = r["ci.lower"] <= 0 <= r["ci.upper"]
+        zero = r["ci_low"] <= 0 <= r["ci_high"]
         study.find(
             "note",
             "effects",
-            f"The {name} is {r['est']:.3f} [{r['ci.lower']:.3f}, {r['ci.upper']:.3f}], "
-            f"β = {r['std.all']:.3f}; the {eff.attrs.get('ci', '')} CI "
+            f"The {name} is {r['est']:.3f} [{r['ci_low']:.3f}, {r['ci_high']:.3f}], "
+            f"β = {r['std_all']:.3f}; the {eff.attrs.get('ci', '')} CI "
             + ("includes 0." if zero else "excludes 0."),
         )
     study.figures["path_diagram"] = _svg(fit.plot())
@@ -555,13 +555,13 @@ def pls(study: Study, B: int, seed: int, progress: bool) -> None:
     study.fits["pls"] = fit
     for note in fit.notes:
         study.note("pls", note)
-    paths = fit.paths
+    paths = fit.paths_
     if B > 0:
         boot = fit.bootstrap(max(B, 100), seed=seed, progress=progress)
-        study.note("pls", boot.report())
+        study.note("pls", boot.summary().splitlines()[0])  # the draws line, not the table
         paths = boot.paths()
     study.tables["pls_paths"] = paths.reset_index(drop=True)
-    study.tables["pls_r2"] = fit.r2
+    study.tables["pls_r2"] = fit.r2_
     study.tables["pls_reliability"] = fit.reliability()
     study.numbers["pls"] = {"n": fit.n, "iterations": fit.iterations}
 

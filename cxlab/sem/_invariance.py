@@ -27,13 +27,19 @@ Examples
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from cxlab._conventions import as_frame
 from cxlab.errors import DataError, InadmissibleSolutionError
 from cxlab.sem.effects import compare
 from cxlab.sem.fitting import SEMFit, fit
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["LEVELS", "InvarianceResult", "invariance"]
 
@@ -48,7 +54,9 @@ _SRMR_CUT = {"metric": 0.030, "scalar": 0.010, "strict": 0.010}
 
 @dataclass
 class InvarianceResult:
-    """The models (``fits``) and the comparison ``table`` (one row per level)."""
+    """The models (``fits``) and the comparison ``table`` (one row per level):
+    ``summary()`` (text with the conclusion), ``to_frame()`` (the table) and ``plot()``
+    (CFI, RMSEA and SRMR by level)."""
 
     table: pd.DataFrame
     fits: dict[str, SEMFit]
@@ -83,14 +91,81 @@ class InvarianceResult:
             "delta_srmr",
             "holds",
         ]
+        return (
+            self.table[cols].round(3).to_string(index=False)
+            + f"\nHighest level that holds (Chen 2007): {self._highest()}."
+        )
+
+    def _highest(self) -> str:
         holding = [
             lvl for lvl, ok in zip(self.table["level"], self.table["holds"], strict=True) if ok
         ]
-        last = holding[-1] if holding else "none"
-        return (
-            self.table[cols].round(3).to_string(index=False)
-            + f"\nHighest level that holds (Chen 2007): {last}."
-        )
+        return holding[-1] if holding else "none"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The comparison table, one row per level (columns: see :func:`invariance`).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6"
+        >>> res = cx.sem.invariance(model, hs, "school", levels=("configural", "metric"))
+        >>> res.to_frame()[["level", "df", "holds"]]
+                level  df  holds
+        0  configural  16   True
+        1      metric  20   True
+        """
+        return self.table.copy()
+
+    def plot(self, *, ax: Axes | None = None) -> Axes:
+        """CFI (left axis) and RMSEA and SRMR (right axis) at each level, the levels that
+        hold marked with filled points; returns the matplotlib Axes (of CFI).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6"
+        >>> res = cx.sem.invariance(model, hs, "school", levels=("configural", "metric"))
+        >>> [t.get_text() for t in res.plot().get_xticklabels()]
+        ['configural', 'metric']
+        """
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 3.5))
+        x = list(range(len(self.table)))
+        holds = self.table["holds"].to_numpy(dtype=bool)
+        right = ax.twinx()
+        lines = []
+        for axis, col, color in (
+            (ax, "cfi", "#2c7fb8"),
+            (right, "rmsea", "#e8a33d"),
+            (right, "srmr", "#7b3294"),
+        ):
+            values = self.table[col].to_numpy(dtype=float)
+            lines += axis.plot(x, values, "-", color=color, label=col.upper())
+            axis.scatter([i for i in x if holds[i]], values[holds], color=color, zorder=3)
+            axis.scatter(
+                [i for i in x if not holds[i]],
+                values[~holds],
+                facecolor="white",
+                edgecolor=color,
+                zorder=3,
+            )
+        ax.set_xticks(x, list(self.table["level"]))
+        ax.set_ylabel("CFI")
+        right.set_ylabel("RMSEA, SRMR")
+        ax.set_title(f"Invariance across {self.group}: highest level that holds: {self._highest()}")
+        ax.legend(lines, [ln.get_label() for ln in lines], frameon=False, fontsize="small")
+        return ax
+
+    def _repr_html_(self) -> str:
+        title = f"Measurement invariance across {self.group}"
+        text = f"highest level that holds (Chen 2007): {self._highest()}"
+        shown = self.table.round(3).to_html(index=False, na_rep="", escape=True)
+        return f"<p><b>{html.escape(title)}</b> — {html.escape(text)}</p>{shown}"
 
     def __repr__(self) -> str:
         return f"InvarianceResult(group={self.group!r}, levels={list(self.fits)})"
@@ -110,8 +185,10 @@ def invariance(
     rmsea_ci_high, srmr, aic, bic; against the previous level delta_chisq, delta_df,
     p_delta (likelihood-ratio test), delta_cfi, delta_rmsea, delta_srmr; and ``holds``
     (Chen's rule; the configural model holds when it is admissible and fits acceptably:
-    CFI ≥ .90 and RMSEA ≤ .10, lenient bounds stated in the ``note`` column).
+    CFI ≥ .90 and RMSEA ≤ .10, lenient bounds stated in the ``note`` column). ``data`` is
+    a DataFrame or a Survey.
     """
+    data = as_frame(data)
     unknown = [lvl for lvl in levels if lvl not in LEVELS]
     if unknown or not levels or levels[0] != "configural":
         raise DataError(

@@ -8,7 +8,7 @@ fallback. Draws that do not converge (largest gradient element ≥ 1e-6) are lef
 Draws that converge to a negative variance are kept by default, as lavaan keeps them:
 leaving them out would cut one tail off the sampling distribution whenever a variance
 lies near 0 (Political Democracy: a third of the draws); ``inadmissible="drop"`` leaves
-them out. ``report()`` says how many draws of each kind there were. Draws run on
+them out. ``summary()`` says how many draws of each kind there were. Draws run on
 all cores with joblib; the resampling indices come from one seeded generator, so the
 same seed gives the same result on any number of cores.
 
@@ -37,20 +37,27 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from cxlab._conventions import as_frame, deprecated
 from cxlab._parallel import map_chunks, n_workers
 from cxlab.errors import DataError, EstimationError
+from cxlab.sem._draws import draws_table, html_view, plot_draws, renamed
 from cxlab.sem.engine import Moments, RamModel, _decrement, _scoring
 
 if TYPE_CHECKING:
-    from cxlab.sem import SEMFit
+    from matplotlib.axes import Axes
+
+    from cxlab.sem.fitting import SEMFit
 
 __all__ = ["BootstrapResult", "bootstrap"]
 
 
 @dataclass
 class BootstrapResult:
-    """Bootstrap estimates: ``table`` (est, boot_se, ci.lower, ci.upper per parameter),
-    ``draws`` (B × parameters, dropped draws removed), counts and settings."""
+    """Bootstrap estimates: ``table`` (lhs, op, rhs, (group), label, est, se, ci_low,
+    ci_high per parameter; ``se`` is the bootstrap SE, the SD of the draws, as
+    ``table.attrs["se"]`` says), ``draws`` (B × rows of the table, dropped draws removed),
+    counts and settings. ``summary()`` says what happened to the draws, ``to_frame()`` is
+    the table, ``plot(parameter=...)`` the histogram of one parameter's draws."""
 
     table: pd.DataFrame
     draws: np.ndarray
@@ -64,7 +71,7 @@ class BootstrapResult:
     n_inadmissible: int = 0
     inadmissible: str = "keep"
 
-    def report(self) -> str:
+    def summary(self) -> str:
         """How many draws were used, and what happened to the others.
 
         Examples
@@ -72,8 +79,8 @@ class BootstrapResult:
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> report = fit.bootstrap(B=20, seed=1, n_jobs=1, progress=False).report()
-        >>> print(*report.split("; "), sep="\\n")
+        >>> text = fit.bootstrap(B=20, seed=1, n_jobs=1, progress=False).summary()
+        >>> print(*text.split("; "), sep="\\n")
         20 bootstrap draws: 0 did not converge (left out)
         0 converged to a solution with a negative variance (kept, as lavaan does)
         20 used.
@@ -91,6 +98,55 @@ class BootstrapResult:
             )
         return text
 
+    def report(self) -> str:
+        """Deprecated name of :meth:`summary` (goes in cxlab 0.3).
+
+        Examples
+        --------
+        >>> import warnings
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> boot = fit.bootstrap(B=20, seed=1, n_jobs=1, progress=False)
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     boot.report() == boot.summary()
+        True
+        """
+        deprecated("BootstrapResult.report()", "BootstrapResult.summary()")
+        return self.summary()
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table: lhs, op, rhs, (group), label, est, se (bootstrap SE), ci_low, ci_high.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> frame = fit.bootstrap(B=20, seed=1, n_jobs=1, progress=False).to_frame()
+        >>> list(frame.columns)
+        ['lhs', 'op', 'rhs', 'label', 'est', 'se', 'ci_low', 'ci_high']
+        """
+        return self.table.copy()
+
+    def plot(self, *, ax: Axes | None = None, parameter: str | int | None = None) -> Axes:
+        """Histogram of the draws of one parameter or defined effect, its estimate and
+        interval marked; returns the matplotlib Axes.
+
+        ``parameter`` is a label (``"a"``), a defined parameter (``"ind"``), ``"lhs op rhs"``
+        (``"dem60 ~ ind60"``) or a row number of the table; by default the first defined
+        parameter (else the first free one). With several groups the first match is drawn.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> boot = cx.sem.fit("visual =~ x1 + a*x2 + b*x3\\nratio := a/b", hs).bootstrap(
+        ...     B=20, seed=1, n_jobs=1, progress=False)
+        >>> boot.plot(parameter="visual =~ x2").get_title()
+        'visual =~ x2: 20 bootstrap draws'
+        """
+        return plot_draws(self.table, self.draws, parameter, "bootstrap", ax)
+
     def defined(self) -> pd.DataFrame:
         """Rows of the defined parameters (``:=``) only.
 
@@ -105,6 +161,9 @@ class BootstrapResult:
         0  ratio  :=  a/b  0.702
         """
         return self.table[self.table["op"] == ":="].reset_index(drop=True)
+
+    def _repr_html_(self) -> str:
+        return html_view("SEM bootstrap", self.summary(), self.table)
 
     def __repr__(self) -> str:
         return (
@@ -126,8 +185,8 @@ def refit(
     >>> import cxlab as cx
     >>> from cxlab.sem.bootstrap import refit
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-    >>> theta = refit(fit._ram, fit._theta, fit._ram.moments)  # the same sample: same solution
-    >>> bool(np.allclose(theta, fit._theta, atol=1e-5))
+    >>> theta = refit(fit.ram_, fit.theta_, fit.ram_.moments)  # the same sample: same solution
+    >>> bool(np.allclose(theta, fit.theta_, atol=1e-5))
     True
     """
     model = ram.with_moments(moments)
@@ -188,15 +247,18 @@ def bootstrap(
     data: pd.DataFrame,
     *,
     B: int = 1000,
-    seed: int,
+    seed: int | None = None,
     ci: str = "percentile",
     level: float = 0.95,
     n_jobs: int | None = -1,
     inadmissible: str = "keep",
     progress: bool = True,
 ) -> BootstrapResult:
-    """Bootstrap *fit* (fitted on *data*) B times; see the module docstring.
+    """Bootstrap *fit* (fitted on *data*, a DataFrame or a Survey) B times; see the
+    module docstring.
 
+    ``seed`` is required (any integer: the same seed gives the same draws); ``ci`` is the
+    interval method ("percentile", "bc", "bca"), ``level`` the confidence level.
     ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm).
 
     Examples
@@ -211,6 +273,12 @@ def bootstrap(
     from cxlab.sem.results import Layout
     from cxlab.sem.results import values as layout_values
 
+    if seed is None:
+        raise DataError(
+            "The bootstrap resamples respondents at random: pass seed= (any integer, e.g. "
+            "seed=1) so that the intervals can be reproduced."
+        )
+    data = as_frame(data)
     if inadmissible not in ("keep", "drop"):
         raise DataError(f"inadmissible must be 'keep' or 'drop', not {inadmissible!r}.")
     if ci not in ("percentile", "bc", "bca"):
@@ -223,9 +291,9 @@ def bootstrap(
             "complete rows only). Report the FIML standard errors, use fit.monte_carlo_ci() "
             "for defined effects, or refit with missing='listwise' to bootstrap."
         )
-    fit._guard(False)
-    ram: RamModel = fit._ram
-    theta = fit._theta
+    fit.require_admissible()
+    ram: RamModel = fit.ram_
+    theta = fit.theta_
     table = fit.table
     layout = Layout.of(ram.table, ram)
     observed = ram.observed
@@ -271,17 +339,16 @@ def bootstrap(
         lo, hi = np.nanpercentile(kept, [100 * alpha / 2, 100 * (1 - alpha / 2)], axis=0)
     else:
         lo, hi = _bca(kept, est, ram, theta, groups, values_fn, alpha, accelerate=ci == "bca")
-    out = table[["lhs", "op", "rhs", "group", "label"]].copy()
-    out["est"] = est
-    out["boot_se"] = kept.std(axis=0, ddof=1)
-    out["ci.lower"] = lo
-    out["ci.upper"] = hi
-    fixed = (table["free"].to_numpy() == 0) & (table["op"].to_numpy() != ":=")
-    out.loc[fixed, ["boot_se", "ci.lower", "ci.upper"]] = np.nan
-    if len(fit.groups) == 1:
-        out = out.drop(columns="group")
+    out = draws_table(table, est, kept, lo, hi)
+    method = {"percentile": "percentile", "bc": "bias-corrected", "bca": "BCa"}[ci]
+    out = renamed(
+        out,
+        "boot_se",
+        f"bootstrap SE: SD of the {n_ok} draws used",
+        f"{level:.0%} bootstrap {method} interval",
+    )
     return BootstrapResult(
-        out.reset_index(drop=True),
+        out,
         kept,
         n_ok,
         B - n_ok,

@@ -38,13 +38,17 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab._conventions import deprecated, renamed_columns
 from cxlab.errors import DataError, EstimationError
 from cxlab.models.defined import evaluate_defined
+from cxlab.sem._draws import draws_table, html_view, plot_draws, renamed
 from cxlab.sem.results import first_labelled
 
 if TYPE_CHECKING:
-    from cxlab.sem import SEMFit
+    from matplotlib.axes import Axes
+
     from cxlab.sem.bootstrap import BootstrapResult
+    from cxlab.sem.fitting import SEMFit
 
 __all__ = ["MonteCarloResult", "compare", "effects", "monte_carlo_ci"]
 
@@ -59,7 +63,7 @@ def parameter_values(table: pd.DataFrame, thetas: np.ndarray) -> np.ndarray:
     >>> import cxlab as cx
     >>> from cxlab.sem.effects import parameter_values
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-    >>> rows = parameter_values(fit._ram.table, fit._theta[None, :])  # one draw
+    >>> rows = parameter_values(fit.ram_.table, fit.theta_[None, :])  # one draw
     >>> rows.shape, rows[0, :3].round(3).tolist()
     ((1, 7), [1.0, 0.778, 1.107])
     """
@@ -85,8 +89,8 @@ def thetas_from_values(table: pd.DataFrame, draws: np.ndarray) -> np.ndarray:
     >>> import cxlab as cx
     >>> from cxlab.sem.effects import parameter_values, thetas_from_values
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-    >>> rows = parameter_values(fit._ram.table, fit._theta[None, :])
-    >>> bool(np.allclose(thetas_from_values(fit._ram.table, rows)[0], fit._theta))
+    >>> rows = parameter_values(fit.ram_.table, fit.theta_[None, :])
+    >>> bool(np.allclose(thetas_from_values(fit.ram_.table, rows)[0], fit.theta_))
     True
     """
     free = table["free"].to_numpy()
@@ -99,7 +103,7 @@ class _Effects:
     """Which effects exist (pairs and routes), and their values for a batch of θ."""
 
     def __init__(self, fit: SEMFit, specific: bool):
-        ram = fit._ram
+        ram = fit.ram_
         self.ram = ram
         idx = {v: i for i, v in enumerate(ram.variables)}
         reg = fit.table[fit.table.op == "~"]
@@ -227,8 +231,8 @@ def _summarise(
         "se": se,
         "z": z_value,
         "pvalue": 2 * stats.norm.sf(np.abs(z_value)),
-        "ci.lower": lo,
-        "ci.upper": hi,
+        "ci_low": lo,
+        "ci_high": hi,
     }
 
 
@@ -245,16 +249,18 @@ def effects(
 
     Columns: (group), effect (direct / indirect / specific / total / defined), from, to,
     via (the mediators of a specific route, or of the indirect effect when there is only
-    one route; the expression of a defined parameter), est, se, z, pvalue, ci.lower, ci.upper,
-    std.all, and std.ci.lower / std.ci.upper, the interval of the standardized effect from
-    the same method (for ``:=`` rows only with the delta method). Intervals are
+    one route; the expression of a defined parameter), est, se, z, pvalue, ci_low, ci_high,
+    std_all, std_se, and std_ci_low / std_ci_high, the interval of the standardized effect
+    from the same method (for ``:=`` rows only with the delta method). The old names
+    (ci.lower, ci.upper, std.all, std.ci.lower, std.ci.upper) still work until cxlab 0.3,
+    with a DeprecationWarning. ``level`` is the confidence level. Intervals are
     delta-method (Wald) by default; pass ``boot=fit.bootstrap(...)`` or
     ``mc=fit.monte_carlo_ci(...)`` for percentile intervals from those draws (then ``se``
     is the SD of the draws). ``attrs["ci"]`` says which.
 
     With several groups the ``group`` column names the group of each effect; ``:=`` rows
     have group 0, as in lavaan's ``parameterEstimates()``: they belong to no group. Their
-    std.all is the expression evaluated at the standardized value of the *first*
+    std_all is the expression evaluated at the standardized value of the *first*
     parameter carrying each label (lavaan's rule) — with a label shared across groups
     (an equality constraint), that is the standardization of the first group in which the
     label appears; write ``c(a1, a2)*x`` and one ``:=`` per group for per-group values.
@@ -274,11 +280,11 @@ def effects(
     indirect x1 -> x7 x4 0.060
     total x1 -> x7  0.062
     """
-    fit._guard(False)
+    fit.require_admissible()
     if boot is not None and mc is not None:
         raise DataError("Pass either boot= or mc=, not both.")
     spec = _Effects(fit, specific)
-    theta = fit._theta
+    theta = fit.theta_
     est, std = spec.values(theta[None, :])
     est, std = est[0], std[0]
     table = fit.table
@@ -309,9 +315,10 @@ def effects(
     out = spec.frame(fit)
     for col, values in _summarise(est, draws, se, level).items():
         out[col] = values
-    out["std.all"] = std
+    out["std_all"] = std
+    out["std_se"] = std_se
     std_ci = _summarise(std, std_draws, std_se, level)
-    out["std.ci.lower"], out["std.ci.upper"] = std_ci["ci.lower"], std_ci["ci.upper"]
+    out["std_ci_low"], out["std_ci_high"] = std_ci["ci_low"], std_ci["ci_high"]
     if len(defined):
         def_est = table.loc[def_rows, "est"].to_numpy(dtype=float)
         extra = pd.DataFrame(
@@ -325,25 +332,27 @@ def effects(
         )
         for col, values in _summarise(def_est, def_draws, def_se, level).items():
             extra[col] = values
-        extra["std.all"] = table.loc[def_rows, "std_all"].to_numpy(dtype=float)
+        extra["std_all"] = table.loc[def_rows, "std_all"].to_numpy(dtype=float)
         if draws is None:  # delta method: lavaan's standardizedSolution() intervals
-            def_std = _summarise(
-                extra["std.all"].to_numpy(), None, table.loc[def_rows, "std_se"].to_numpy(), level
-            )
-            extra["std.ci.lower"], extra["std.ci.upper"] = def_std["ci.lower"], def_std["ci.upper"]
+            extra["std_se"] = table.loc[def_rows, "std_se"].to_numpy(dtype=float)
+            def_std = _summarise(extra["std_all"].to_numpy(), None, extra["std_se"], level)
+            extra["std_ci_low"], extra["std_ci_high"] = def_std["ci_low"], def_std["ci_high"]
         else:  # not available from draws of θ without re-standardizing every draw
-            extra["std.ci.lower"] = extra["std.ci.upper"] = np.nan
+            extra["std_se"] = extra["std_ci_low"] = extra["std_ci_high"] = np.nan
         out = pd.concat([out, extra], ignore_index=True)
     if len(fit.groups) == 1:
         out = out.drop(columns="group")
     out.attrs["ci"] = f"{level:.0%} {method}"
-    return out
+    return renamed_columns(out)
 
 
 @dataclass
 class MonteCarloResult:
-    """Monte-Carlo CIs: ``table`` (est, mc_se, ci.lower, ci.upper for every free and
-    defined parameter) and the parameter draws ``thetas`` (R × free parameters)."""
+    """Monte-Carlo CIs: ``table`` (lhs, op, rhs, (group), label, est, se, ci_low, ci_high
+    for every free and defined parameter; ``se`` is the SD of the draws), the parameter
+    draws ``thetas`` (R × free parameters) and ``draws`` (R × rows of the table).
+    ``summary()`` describes the draws, ``to_frame()`` is the table, ``plot(parameter=...)``
+    the histogram of one parameter's draws."""
 
     table: pd.DataFrame
     thetas: np.ndarray
@@ -351,15 +360,16 @@ class MonteCarloResult:
     seed: int
     level: float
     n_negative_variance: int
+    draws: np.ndarray | None = None
 
-    def report(self) -> str:
+    def summary(self) -> str:
         """How many draws there were, and how many implied a negative variance.
 
         Examples
         --------
         >>> import cxlab as cx
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> print(fit.monte_carlo_ci(1000, seed=1).report().split(";")[0])
+        >>> print(fit.monte_carlo_ci(1000, seed=1).summary().split(";")[0])
         1000 Monte-Carlo draws of the parameters from N(θ̂, V̂) (seed 1)
         """
         return (
@@ -367,6 +377,57 @@ class MonteCarloResult:
             f"{self.n_negative_variance} of them have a negative variance (kept: the draws "
             "describe the sampling distribution, not refitted solutions)."
         )
+
+    def report(self) -> str:
+        """Deprecated name of :meth:`summary` (goes in cxlab 0.3).
+
+        Examples
+        --------
+        >>> import warnings
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> mc = fit.monte_carlo_ci(1000, seed=1)
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore", DeprecationWarning)
+        ...     mc.report() == mc.summary()
+        True
+        """
+        deprecated("MonteCarloResult.report()", "MonteCarloResult.summary()")
+        return self.summary()
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table: lhs, op, rhs, (group), label, est, se (SD of the draws), ci_low, ci_high.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> list(fit.monte_carlo_ci(1000, seed=1).to_frame().columns)
+        ['lhs', 'op', 'rhs', 'label', 'est', 'se', 'ci_low', 'ci_high']
+        """
+        return self.table.copy()
+
+    def plot(self, *, ax: Axes | None = None, parameter: str | int | None = None) -> Axes:
+        """Histogram of the draws of one parameter or defined effect, its estimate and
+        interval marked; returns the matplotlib Axes.
+
+        ``parameter`` is a label (``"a"``), a defined parameter (``"ab"``), ``"lhs op rhs"``
+        (``"dem60 ~ ind60"``) or a row number of the table; by default the first defined
+        parameter (else the first free one). With several groups the first match is drawn.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> pdem = cx.datasets.load("political_democracy")
+        >>> model = ("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
+        ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ a*ind60\\ndem65 ~ b*dem60\\nab := a*b")
+        >>> mc = cx.sem.fit(model, pdem).monte_carlo_ci(2000, seed=1)
+        >>> mc.plot().get_title()  # the defined effect by default
+        'ab := a*b: 2000 Monte-Carlo draws'
+        """
+        if self.draws is None:
+            raise DataError("This result keeps no draws of the table's rows to plot.")
+        return plot_draws(self.table, self.draws, parameter, "Monte-Carlo", ax)
 
     def defined(self) -> pd.DataFrame:
         """Rows of the defined parameters (``:=``) only.
@@ -384,14 +445,20 @@ class MonteCarloResult:
         """
         return self.table[self.table["op"] == ":="].reset_index(drop=True)
 
+    def _repr_html_(self) -> str:
+        return html_view("SEM Monte-Carlo CIs", self.summary(), self.table)
+
     def __repr__(self) -> str:
         return f"MonteCarloResult(R={self.R}, seed={self.seed}, level={self.level})"
 
 
 def monte_carlo_ci(
-    fit: SEMFit, R: int = 20000, *, seed: int, level: float = 0.95
+    fit: SEMFit, R: int = 20000, *, seed: int | None = None, level: float = 0.95
 ) -> MonteCarloResult:
     """Monte-Carlo confidence intervals of every parameter and ``:=`` effect.
+
+    ``seed`` is required (any integer: the same seed gives the same draws); ``level`` is
+    the confidence level of the percentile intervals.
 
     Examples
     --------
@@ -402,15 +469,20 @@ def monte_carlo_ci(
     ...                  "ind := a*b", pdem)
     >>> mc = fit.monte_carlo_ci(R=5000, seed=1)  # semTools::monteCarloCI: 1.52 [0.83, 2.24]
     >>> row = mc.defined().iloc[0]
-    >>> print(f"{row['est']:.2f} [{row['ci.lower']:.2f}, {row['ci.upper']:.2f}]")
+    >>> print(f"{row['est']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]")
     1.52 [0.83, 2.25]
     """
-    fit._guard(False)
+    if seed is None:
+        raise DataError(
+            "Monte-Carlo CIs draw the parameters at random: pass seed= (any integer, e.g. "
+            "seed=1) so that the intervals can be reproduced."
+        )
+    fit.require_admissible()
     if R < 1000:
         raise DataError(f"R = {R} Monte-Carlo draws are too few for percentile CIs; use ≥ 1000.")
     vcov = _vcov(fit)
     rng = np.random.default_rng(seed)
-    thetas = rng.multivariate_normal(fit._theta, vcov, size=R, method="eigh")
+    thetas = rng.multivariate_normal(fit.theta_, vcov, size=R, method="eigh")
     table = fit.table
     values = parameter_values(table, thetas)
     ops = table["op"].to_numpy()
@@ -418,16 +490,14 @@ def monte_carlo_ci(
     n_negative = int((values[:, variance.to_numpy()] < 0).any(axis=1).sum())
     alpha = 1 - level
     lo, hi = np.percentile(values, [100 * alpha / 2, 100 * (1 - alpha / 2)], axis=0)
-    out = table[["lhs", "op", "rhs", "group", "label"]].copy()
-    out["est"] = table["est"].to_numpy()
-    out["mc_se"] = values.std(axis=0, ddof=1)
-    out["ci.lower"] = lo
-    out["ci.upper"] = hi
-    fixed = (table["free"].to_numpy() == 0) & (ops != ":=")
-    out.loc[fixed, ["mc_se", "ci.lower", "ci.upper"]] = np.nan
-    if len(fit.groups) == 1:
-        out = out.drop(columns="group")
-    return MonteCarloResult(out.reset_index(drop=True), thetas, R, seed, level, n_negative)
+    out = draws_table(table, table["est"].to_numpy(), values, lo, hi)
+    out = renamed(
+        out,
+        "mc_se",
+        f"Monte-Carlo SE: SD of the {R} draws",
+        f"{level:.0%} Monte-Carlo percentile interval",
+    )
+    return MonteCarloResult(out, thetas, R, seed, level, n_negative, values)
 
 
 _COMPARE = [
@@ -475,7 +545,7 @@ def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
                 f"{name} is not admissible, so it cannot be compared.\n{f.diagnosis()}"
             )
     n = {f.fit_measures["n"] for f in fits}
-    observed = {tuple(sorted(f._ram.observed)) for f in fits}
+    observed = {tuple(sorted(f.ram_.observed)) for f in fits}
     if len(n) > 1 or len(observed) > 1:
         raise DataError(
             "The models were not fitted to the same data (different N or observed variables); "

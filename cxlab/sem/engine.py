@@ -115,8 +115,8 @@ class RamModel:
         >>> import cxlab as cx
         >>> from cxlab.sem.engine import Moments
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> mo = fit._ram.moments[0]
-        >>> fit._ram.with_moments([Moments(100, mo.cov, mo.mean)]).n_total, fit._ram.n_total
+        >>> mo = fit.ram_.moments[0]
+        >>> fit.ram_.with_moments([Moments(100, mo.cov, mo.mean)]).n_total, fit.ram_.n_total
         (100, 301)
         """
         other = copy.copy(self)
@@ -133,7 +133,7 @@ class RamModel:
         --------
         >>> import cxlab as cx
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> a, s, m = fit._ram.matrices(fit._theta, 0)  # variables: x1, x2, x3, visual
+        >>> a, s, m = fit.ram_.matrices(fit.theta_, 0)  # variables: x1, x2, x3, visual
         >>> a.shape, round(float(a[1, 3]), 3)  # loading of x2 on visual
         ((4, 4), 0.778)
         """
@@ -151,7 +151,7 @@ class RamModel:
         --------
         >>> import cxlab as cx
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> imp = fit._ram.implied(fit._theta, 0)
+        >>> imp = fit.ram_.implied(fit.theta_, 0)
         >>> imp["sigma"].shape, sorted(imp)[:3]
         ((3, 3), ['A', 'B', 'M'])
         """
@@ -181,7 +181,7 @@ class RamModel:
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> value, grad = fit._ram.objective(fit._theta)
+        >>> value, grad = fit.ram_.objective(fit.theta_)
         >>> round(value, 3), grad.shape, bool(abs(grad).max() < 1e-5)  # a minimum
         (5.719, (13,), True)
         """
@@ -224,7 +224,7 @@ class RamModel:
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> round(fit._ram.n_total * fit._ram.discrepancy(fit._theta), 3)  # χ² = N·F
+        >>> round(fit.ram_.n_total * fit.ram_.discrepancy(fit.theta_), 3)  # χ² = N·F
         24.361
         """
         value, _ = self.objective(theta)
@@ -239,7 +239,7 @@ class RamModel:
         --------
         >>> import cxlab as cx
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> sigma, mu = fit._ram.moments_vector(fit._theta, 0)
+        >>> sigma, mu = fit.ram_.moments_vector(fit.theta_, 0)
         >>> sigma.shape, mu.shape
         ((3, 3), (3,))
         """
@@ -254,7 +254,7 @@ class RamModel:
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> sigma, d_sigma, d_mu = fit._ram.derivatives(fit._theta, 0)
+        >>> sigma, d_sigma, d_mu = fit.ram_.derivatives(fit.theta_, 0)
         >>> d_sigma.shape, d_mu.shape  # 13 free parameters, 6 observed variables
         ((13, 6, 6), (13, 6))
         """
@@ -291,8 +291,8 @@ class RamModel:
         >>> import numpy as np
         >>> import cxlab as cx
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> ram = fit._ram
-        >>> bool(np.allclose(ram.scoring_information(fit._theta), ram.information(fit._theta)))
+        >>> ram = fit.ram_
+        >>> bool(np.allclose(ram.scoring_information(fit.theta_), ram.information(fit.theta_)))
         True
         """
         return self.information(theta)
@@ -306,8 +306,8 @@ class RamModel:
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> info = fit._ram.information(fit._theta)
-        >>> se = np.sqrt(np.diag(np.linalg.inv(info)) / fit._ram.n_total)  # the SEs of estimates()
+        >>> info = fit.ram_.information(fit.theta_)
+        >>> se = np.sqrt(np.diag(np.linalg.inv(info)) / fit.ram_.n_total)  # the SEs of estimates()
         >>> se[:2].round(3).tolist(), fit.estimates()["se"][1:3].round(3).tolist()
         ([0.105, 0.118], [0.105, 0.118])
         """
@@ -337,7 +337,7 @@ def start_values(model: RamModel) -> np.ndarray:
     >>> from cxlab.sem.engine import start_values
     >>> hs = cx.datasets.load("holzinger_swineford")
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-    >>> start_values(fit._ram)[:3].round(3).tolist()  # loadings of x2, x3 and x5
+    >>> start_values(fit.ram_)[:3].round(3).tolist()  # loadings of x2, x3 and x5
     [0.825, 1.175, 1.101]
     """
     theta = np.full(model.n_free, np.nan)
@@ -455,8 +455,8 @@ def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
     >>> from cxlab.sem.engine import fit_ml
     >>> hs = cx.datasets.load("holzinger_swineford")
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-    >>> theta, info = fit_ml(fit._ram)
-    >>> info["converged"], bool(np.allclose(theta, fit._theta, atol=1e-5))
+    >>> theta, info = fit_ml(fit.ram_)
+    >>> info["converged"], bool(np.allclose(theta, fit.theta_, atol=1e-5))
     (True, True)
     """
     theta, iterations = _scoring(model, start_values(model), max_iter)

@@ -271,8 +271,8 @@ class FimlModel(RamModel):
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
-        >>> value, grad = fit._ram.objective(fit._theta)  # −2 log L / N
-        >>> round(-0.5 * fit._ram.n_total * value, 3) == round(fit.fit_measures["loglik"], 3)
+        >>> value, grad = fit.ram_.objective(fit.theta_)  # −2 log L / N
+        >>> round(-0.5 * fit.ram_.n_total * value, 3) == round(fit.fit_measures["loglik"], 3)
         True
         """
         total, grad = 0.0, np.zeros(self.n_free)
@@ -299,7 +299,7 @@ class FimlModel(RamModel):
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs, missing="fiml")
-        >>> chisq = fit._ram.n_total * fit._ram.discrepancy(fit._theta)
+        >>> chisq = fit.ram_.n_total * fit.ram_.discrepancy(fit.theta_)
         >>> round(chisq, 3) == round(fit.fit_measures["chisq"], 3)
         True
         """
@@ -315,7 +315,7 @@ class FimlModel(RamModel):
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
-        >>> fit._ram.scoring_information(fit._theta).shape  # 9 free parameters (with means)
+        >>> fit.ram_.scoring_information(fit.theta_).shape  # 9 free parameters (with means)
         (9, 9)
         """
         p, info = self.p, np.zeros((self.n_free, self.n_free))
@@ -345,8 +345,8 @@ class FimlModel(RamModel):
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
-        >>> info = fit._ram.information(fit._theta)  # observed information: the FIML SEs
-        >>> se = np.sqrt(np.diag(np.linalg.inv(info)) / fit._ram.n_total)
+        >>> info = fit.ram_.information(fit.theta_)  # observed information: the FIML SEs
+        >>> se = np.sqrt(np.diag(np.linalg.inv(info)) / fit.ram_.n_total)
         >>> bool(np.allclose(se[0], fit.estimates()["se"][1], atol=1e-6))
         True
         """
@@ -373,7 +373,7 @@ class FimlModel(RamModel):
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", hs, missing="fiml")
-        >>> fit._ram.with_moments(fit._ram.moments)
+        >>> fit.ram_.with_moments(fit.ram_.moments)
         Traceback (most recent call last):
             ...
         NotImplementedError: with_moments() needs complete data; refit with FIML instead.
@@ -392,7 +392,7 @@ class FimlModel(RamModel):
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> hs.loc[hs.index % 5 == 0, "x2"] = float("nan")
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs, missing="fiml")
-        >>> model, h1, baseline = fit._ram.likelihoods(fit._theta)
+        >>> model, h1, baseline = fit.ram_.likelihoods(fit.theta_)
         >>> bool(baseline < model < h1)  # log L: independence < model < saturated
         True
         """

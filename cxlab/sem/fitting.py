@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import as_frame
 from cxlab.errors import DataError, InadmissibleSolutionError
 from cxlab.models.syntax import parse
 from cxlab.sem import effects as effects_
@@ -48,7 +49,13 @@ LAVAAN_NAMES = {"ci_low": "ci.lower", "ci_high": "ci.upper", "std_all": "std.all
 
 @dataclass
 class SEMFit:
-    """A fitted model. Use ``estimates()``, ``fit_indices()``, ``r2()``, ``summary()``."""
+    """A fitted model. Use ``summary()`` (text), ``to_frame()`` (the parameters in cxlab's
+    columns), ``estimates()`` (the same with lavaan's column names), ``fit_indices()``,
+    ``r2()`` and ``plot()`` (the path diagram, a Figure).
+
+    Fitted values are public: ``table`` (the parameter table), ``ram_`` (the model in RAM
+    matrices, with the sample moments), ``theta_`` (the free parameters at the optimum)
+    and ``data_`` (the data it was fitted to)."""
 
     model: str
     table: pd.DataFrame
@@ -58,16 +65,21 @@ class SEMFit:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     optimizer: dict = field(default_factory=dict)
-    _ram: RamModel | None = field(default=None, repr=False)
-    _theta: np.ndarray | None = field(default=None, repr=False)
-    _data: pd.DataFrame | None = field(default=None, repr=False)
+    ram_: RamModel | None = field(default=None, repr=False)
+    theta_: np.ndarray | None = field(default=None, repr=False)
+    data_: pd.DataFrame | None = field(default=None, repr=False)
     meta: dict = field(default_factory=dict)
+
+    # the names before cxlab 0.2, for code outside cxlab.sem that still reads them
+    _ram = property(lambda self: self.ram_)
+    _theta = property(lambda self: self.theta_)
+    _data = property(lambda self: self.data_)
 
     def bootstrap(
         self,
         B: int = 1000,
         *,
-        seed: int,
+        seed: int | None = None,
         ci: str = "percentile",
         level: float = 0.95,
         n_jobs: int | None = -1,
@@ -75,7 +87,9 @@ class SEMFit:
         progress: bool = True,
     ) -> BootstrapResult:
         """Nonparametric bootstrap CIs of every parameter and defined effect; see
-        :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped.
+        :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped. ``seed`` is
+        required; ``ci`` is the interval method ("percentile", "bc", "bca") and ``level``
+        the confidence level.
 
         # In R: lavaan::sem(model, data, se = "bootstrap", bootstrap = B)
 
@@ -86,12 +100,12 @@ class SEMFit:
         >>> fit = cx.sem.fit("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
         ...                  "dem60 ~ ind60", pdem)
         >>> boot = fit.bootstrap(B=30, seed=1, n_jobs=1, progress=False)
-        >>> boot.B, list(boot.table.columns[-4:])
-        (30, ['est', 'boot_se', 'ci.lower', 'ci.upper'])
+        >>> boot.B, list(boot.to_frame().columns[-4:])
+        (30, ['est', 'se', 'ci_low', 'ci_high'])
         """
         return bootstrap(
             self,
-            self._data,
+            self.data_,
             B=B,
             seed=seed,
             ci=ci,
@@ -106,9 +120,21 @@ class SEMFit:
         """True when the model converged and no estimate is impossible."""
         return self.converged and not self.problems
 
-    def _guard(self, allow: bool) -> None:
-        if not self.admissible and not allow:
+    def require_admissible(self, allow_inadmissible: bool = False) -> None:
+        """Raise :class:`~cxlab.errors.InadmissibleSolutionError` (with the diagnosis)
+        unless the fit is admissible or ``allow_inadmissible`` is True.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> fit.require_admissible() is None
+        True
+        """
+        if not self.admissible and not allow_inadmissible:
             raise InadmissibleSolutionError(self.diagnosis())
+
+    _guard = require_admissible
 
     def diagnosis(self) -> str:
         """What went wrong, in plain words, and what to try.
@@ -162,23 +188,30 @@ class SEMFit:
         1  visual  x2  0.559    0.431
         2  visual  x3  0.708    0.568
         """
-        self._guard(allow_inadmissible)
-        cols = [
-            "lhs",
-            "op",
-            "rhs",
-            "group",
-            "label",
-            "est",
-            "se",
-            "z",
-            "pvalue",
-            "ci_low",
-            "ci_high",
-        ]
-        if standardized:
-            cols += ["std_all"]
-        out = self.table[cols].rename(columns=LAVAAN_NAMES)
+        out = self.to_frame(allow_inadmissible)
+        if not standardized:
+            out = out.drop(columns="std_all")
+        return pd.DataFrame(out).rename(columns=LAVAAN_NAMES)
+
+    def to_frame(self, allow_inadmissible: bool = False) -> pd.DataFrame:
+        """The parameters in cxlab's column vocabulary: lhs, op, rhs, (group), label, est,
+        se, z, pvalue, ci_low, ci_high (95 % Wald) and std_all — the same numbers as
+        :meth:`estimates`, which keeps lavaan's names (ci.lower, ci.upper, std.all).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> hs = cx.datasets.load("holzinger_swineford")
+        >>> frame = cx.sem.fit("visual =~ x1 + x2 + x3", hs).to_frame()
+        >>> frame.loc[frame.op == "=~", ["lhs", "rhs", "est", "ci_low", "std_all"]].round(3)
+              lhs rhs    est  ci_low  std_all
+        0  visual  x1  1.000     NaN    0.621
+        1  visual  x2  0.778   0.502    0.479
+        2  visual  x3  1.107   0.688    0.710
+        """
+        self.require_admissible(allow_inadmissible)
+        cols = ["lhs", "op", "rhs", "group", "label", "est", "se", "z", "pvalue"]
+        out = self.table[[*cols, "ci_low", "ci_high", "std_all"]]
         if len(self.groups) == 1:
             out = out.drop(columns="group")
         return out.reset_index(drop=True)
@@ -196,7 +229,7 @@ class SEMFit:
         >>> cx.sem.fit(model, hs).fit_indices()[["cfi", "rmsea", "srmr"]].round(3).tolist()
         [0.931, 0.092, 0.065]
         """
-        self._guard(allow_inadmissible)
+        self.require_admissible(allow_inadmissible)
         return pd.Series(self.fit_measures)
 
     def r2(self, allow_inadmissible: bool = False) -> pd.DataFrame:
@@ -216,7 +249,7 @@ class SEMFit:
           variable        kind     r2
         7    dem60  structural  0.212
         """
-        self._guard(allow_inadmissible)
+        self.require_admissible(allow_inadmissible)
         out = self.table.attrs["r2"].copy()
         endogenous = set(self.table.loc[self.table.op == "~", "lhs"])
         out.insert(
@@ -263,7 +296,7 @@ class SEMFit:
             f"TLI = {f['tli']:.3f}, RMSEA = {f['rmsea']:.3f} [{f['rmsea_ci_low']:.3f}, "
             f"{f['rmsea_ci_high']:.3f}], SRMR = {f['srmr']:.3f}"
         )
-        est = self.estimates().round(3).to_string(index=False)
+        est = self.to_frame().round(3).to_string(index=False)
         return "\n".join([head, *self.notes, "", est])
 
     @property
@@ -282,7 +315,8 @@ class SEMFit:
         level: float = 0.95,
     ) -> pd.DataFrame:
         """Direct, indirect, specific and total effects for every pair, and ``:=``
-        parameters; see :func:`cxlab.sem.effects.effects`.
+        parameters (columns from/to/via, est, se, z, pvalue, ci_low, ci_high, std_all,
+        std_se, std_ci_low, std_ci_high); see :func:`cxlab.sem.effects.effects`.
 
         Examples
         --------
@@ -302,10 +336,10 @@ class SEMFit:
         return effects_.effects(self, specific=specific, boot=boot, mc=mc, level=level)
 
     def monte_carlo_ci(
-        self, R: int = 20000, *, seed: int, level: float = 0.95
+        self, R: int = 20000, *, seed: int | None = None, level: float = 0.95
     ) -> effects_.MonteCarloResult:
-        """Monte-Carlo CIs of every parameter and ``:=`` effect; see
-        :func:`cxlab.sem.effects.monte_carlo_ci`.
+        """Monte-Carlo CIs of every parameter and ``:=`` effect (``seed`` required,
+        ``level`` the confidence level); see :func:`cxlab.sem.effects.monte_carlo_ci`.
 
         # In R: semTools::monteCarloCI(fit, nRep = R)
 
@@ -317,7 +351,7 @@ class SEMFit:
         ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ a*ind60\\ndem65 ~ b*dem60\\nab := a*b")
         >>> mc = cx.sem.fit(model, pdem).monte_carlo_ci(2000, seed=1)
         >>> row = mc.defined().iloc[0]
-        >>> row["lhs"], bool(row["ci.lower"] > 0)  # the indirect effect excludes 0
+        >>> row["lhs"], bool(row["ci_low"] > 0)  # the indirect effect excludes 0
         ('ab', True)
         """
         return effects_.monte_carlo_ci(self, R, seed=seed, level=level)
@@ -383,7 +417,8 @@ class SEMFit:
         ax: Axes | None = None,
         figsize: tuple[float, float] | None = None,
     ) -> Figure:
-        """Path diagram (matplotlib figure); see :func:`cxlab.sem.diagram.plot_path`.
+        """Path diagram; see :func:`cxlab.sem.diagram.plot_path`. Returns the matplotlib
+        Figure, not an Axes: the whole figure (diagram, legend, banner) is the point.
 
         # In R: semPlot::semPaths(fit, what = "std")
 
@@ -458,7 +493,7 @@ def fit(
     ----------
     model : str
         lavaan syntax (``=~``, ``~``, ``~~``, ``~ 1``, labels, ``:=``).
-    data : pandas.DataFrame
+    data : pandas.DataFrame or cxlab.survey.Survey
         One row per respondent; the model's observed variables are its columns.
     group : str, optional
         Column whose values define groups (multi-group model).
@@ -500,8 +535,7 @@ def fit(
     (301, 'FIML: 61 of 301 rows have at least one m')
     """
     meanstructure = fiml.check_missing(missing, meanstructure)
-    if not isinstance(data, pd.DataFrame):
-        raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
+    data = as_frame(data)
     if group is not None and group not in data.columns:
         raise DataError(f"group={group!r} is not a column of the data.")
     if group is not None:

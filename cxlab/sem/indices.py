@@ -109,7 +109,7 @@ def fit_indices(
     >>> from cxlab.sem.indices import fit_indices
     >>> hs = cx.datasets.load("holzinger_swineford")
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-    >>> fi = fit_indices(fit._ram, fit._theta, fit._ram.n_free, 0)
+    >>> fi = fit_indices(fit.ram_, fit.theta_, fit.ram_.n_free, 0)
     >>> round(fi["chisq"], 3), fi["df"], round(fi["cfi"], 3)
     (24.361, 8, 0.975)
     """

@@ -85,6 +85,9 @@ def modification_indices(
 ) -> pd.DataFrame:
     """Modification indices of a fitted model: lhs, op, rhs, (group), mi, epc, sepc_all.
 
+    These columns are cxlab's vocabulary too (mi = modification index, epc = expected
+    parameter change, sepc_all = its standardized value): they are not renamed.
+
     # In R: lavaan::modindices(fit, sort. = TRUE)
 
     Freeing parameters because their MI is large is data-driven: only do it when the
@@ -104,14 +107,14 @@ def modification_indices(
     0  visual  =~  x9  36.411
     1      x7  ~~  x8  34.145
     """
-    fit._guard(allow_inadmissible)
+    fit.require_admissible(allow_inadmissible)
     if fit.meta.get("missing", "listwise") != "listwise":
         raise DataError(
             "Modification indices are not available for missing='fiml' yet; refit with "
             "missing='listwise' to screen for misspecification."
         )
-    ram: RamModel = fit._ram
-    theta = fit._theta
+    ram: RamModel = fit.ram_
+    theta = fit.theta_
     table = ram.table
     cands = _candidates(table)
     if not cands:

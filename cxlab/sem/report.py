@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -106,12 +106,56 @@ def apa_p(p: float) -> str:
 
 @dataclass
 class ApaTables:
-    """Model fit, measurement model and structural model as formatted text tables."""
+    """Model fit, measurement model and structural model as formatted text tables.
+
+    No ``plot()``: these are tables of formatted text (draw the model with
+    ``fit.plot()``)."""
 
     fit: pd.DataFrame
     measurement: pd.DataFrame
     structural: pd.DataFrame
     note: str
+
+    def summary(self) -> str:
+        """The three tables as plain text, each under its title, then the note.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> print(fit.to_apa().summary().splitlines()[0])
+        Model fit
+        """
+        parts = [
+            f"{title}\n{frame.to_string(index=False)}"
+            for title, frame in self._titled()
+            if len(frame)
+        ]
+        return "\n\n".join([*parts, self.note])
+
+    def to_frame(
+        self, which: Literal["fit", "measurement", "structural"] = "structural"
+    ) -> pd.DataFrame:
+        """One of the tables (formatted text): by default the structural model, or
+        ``which="fit"`` / ``"measurement"``.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+        >>> list(fit.to_apa().to_frame("measurement").columns[:3])
+        ['Construct', 'Item', 'β']
+        """
+        if which not in ("fit", "measurement", "structural"):
+            raise DataError(f"which must be 'fit', 'measurement' or 'structural', not {which!r}.")
+        return getattr(self, which).copy()
+
+    def _titled(self) -> list[tuple[str, pd.DataFrame]]:
+        return [
+            ("Model fit", self.fit),
+            ("Measurement model", self.measurement),
+            ("Structural model", self.structural),
+        ]
 
     def to_excel(self, path: str | Path) -> Path:
         """All three tables in one workbook (one sheet each), spreadsheet formulas escaped.
@@ -146,11 +190,7 @@ class ApaTables:
         '<h4>Model fit</h4><ta'
         """
         parts = []
-        for title, frame in (
-            ("Model fit", self.fit),
-            ("Measurement model", self.measurement),
-            ("Structural model", self.structural),
-        ):
+        for title, frame in self._titled():
             if len(frame):
                 parts.append(f"<h4>{title}</h4>" + frame.to_html(index=False, escape=True))
         return "\n".join(parts) + f"<p><em>{html.escape(self.note)}</em></p>"
@@ -208,7 +248,7 @@ def apa_tables(
             }
         ]
     )
-    est = fit.estimates()
+    est = fit.to_frame()
     if "group" in est.columns:
         raise DataError(
             "APA tables are per group: fit each group separately, or report the "
@@ -216,7 +256,7 @@ def apa_tables(
         )
     meas = []
     for construct, part in est[est.op == "=~"].groupby("lhs", sort=False):
-        lam = part["std.all"].to_numpy(dtype=float)
+        lam = part["std_all"].to_numpy(dtype=float)
         cr = lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum())
         ave = float(np.mean(lam**2))
         for k, (_, r) in enumerate(part.iterrows()):
@@ -225,7 +265,7 @@ def apa_tables(
                 {
                     h["construct"]: name(construct) if first else "",
                     h["item"]: name(r["rhs"]),
-                    h["loading"]: apa_number(r["std.all"], decimals, bounded=True),
+                    h["loading"]: apa_number(r["std_all"], decimals, bounded=True),
                     h["se"]: apa_number(r["se"], decimals) if np.isfinite(r["se"]) else "(fixed)",
                     h["p"]: apa_p(r["pvalue"]),
                     h["cr"]: apa_number(cr, decimals, bounded=True) if first else "",
@@ -240,9 +280,9 @@ def apa_tables(
                 h["path"]: f"{name(r['rhs'])} → {name(r['lhs'])}",
                 h["b"]: apa_number(r["est"], decimals),
                 h["se"]: apa_number(r["se"], decimals),
-                h["beta"]: apa_number(r["std.all"], decimals, bounded=True),
-                h["ci"]: f"[{apa_number(r['ci.lower'], decimals)}, "
-                f"{apa_number(r['ci.upper'], decimals)}]",
+                h["beta"]: apa_number(r["std_all"], decimals, bounded=True),
+                h["ci"]: f"[{apa_number(r['ci_low'], decimals)}, "
+                f"{apa_number(r['ci_high'], decimals)}]",
                 h["p"]: apa_p(r["pvalue"]),
                 h["r2"]: apa_number(float(r2.get(r["lhs"], np.nan)), decimals, bounded=True),
             }
@@ -296,7 +336,8 @@ def diagnostics(fit: SEMFit) -> pd.DataFrame:
 
 
 def repr_html(fit: SEMFit) -> str:
-    """Jupyter display: the fit line and estimates, or the diagnosis in a red box.
+    """Jupyter display: the fit line and the parameters (``fit.to_frame()``), or the
+    diagnosis in a red box.
 
     Examples
     --------
@@ -320,4 +361,4 @@ def repr_html(fit: SEMFit) -> str:
         f"{num['rmsea']} [{num['rmsea_ci_low']}, {num['rmsea_ci_high']}], SRMR = {num['srmr']}</p>"
     )
     notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in fit.notes)
-    return head + notes + fit.estimates().round(3).to_html(index=False, na_rep="")
+    return head + notes + fit.to_frame().round(3).to_html(index=False, na_rep="", escape=True)

@@ -100,7 +100,7 @@ class Layout:
         >>> import cxlab as cx
         >>> from cxlab.sem.results import Layout
         >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> Layout.of(fit._ram.table, fit._ram).kind.tolist()  # 0 loading, 2 variance
+        >>> Layout.of(fit.ram_.table, fit.ram_).kind.tolist()  # 0 loading, 2 variance
         [0, 0, 0, 2, 2, 2, 2]
         """
         idx = {v: i for i, v in enumerate(ram.variables)}
@@ -140,7 +140,7 @@ def values(layout: Layout, theta: np.ndarray) -> np.ndarray:
     >>> import cxlab as cx
     >>> from cxlab.sem.results import Layout, values
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-    >>> values(Layout.of(fit._ram.table, fit._ram), fit._theta)[:3].round(3).tolist()
+    >>> values(Layout.of(fit.ram_.table, fit.ram_), fit.theta_)[:3].round(3).tolist()
     [1.0, 0.778, 1.107]
     """
     est = np.where(layout.free > 0, theta[np.maximum(layout.free - 1, 0)], layout.value)
@@ -181,8 +181,8 @@ def std_values(layout: Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
     >>> import cxlab as cx
     >>> from cxlab.sem.results import Layout, std_values
     >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-    >>> layout = Layout.of(fit._ram.table, fit._ram)
-    >>> std_values(layout, fit._ram, fit._theta)[:3].round(3).tolist()  # lavaan's std.all
+    >>> layout = Layout.of(fit.ram_.table, fit.ram_)
+    >>> std_values(layout, fit.ram_, fit.theta_)[:3].round(3).tolist()  # lavaan's std.all
     [0.621, 0.479, 0.71]
     """
     out = np.full(len(layout.kind), np.nan)

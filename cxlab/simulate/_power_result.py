@@ -4,6 +4,7 @@ through :mod:`cxlab.simulate`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -64,6 +65,22 @@ class PowerResult:
             return int(n_hi)
         return round(float(n_lo + (target - p_lo) * (n_hi - n_lo) / (p_hi - p_lo)), 1)
 
+    def to_frame(self) -> pd.DataFrame:
+        """The power table (``table``): one row per sample size.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"n": [50, 100], "power": [0.5, 0.85]})
+        >>> PowerResult(t, "Y ~ X", 0.3, "z", 0.05, 100, 1, "", "").to_frame()["power"].tolist()
+        [0.5, 0.85]
+        """
+        return self.table
+
+    def _repr_html_(self) -> str:
+        title = escape(self.summary().splitlines()[0])
+        return f"<p><b>{title}</b></p>" + self.table.round(3).to_html(index=False)
+
     def summary(self, target: float = 0.80) -> str:
         """The power table as text with the sample size that reaches *target*.
 
@@ -91,7 +108,8 @@ class PowerResult:
 
     def plot(self, target: float = 0.80, *, ax: Any = None) -> Figure:
         """Power against n with Wilson 95 % intervals, the *target* line and the first n
-        that reaches it.
+        that reaches it. Returns the matplotlib Figure (closed, so a notebook shows it
+        once: the whole figure is the point); its Axes is ``fig.axes[0]``.
 
         Examples
         --------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any, Literal
 
 import numpy as np
@@ -202,7 +203,12 @@ def likert_cuts(k: int, shape: Literal["symmetric", "skewed"] = "symmetric") -> 
 
 @dataclass
 class Simulation:
-    """The result of :func:`simulate`."""
+    """The result of :func:`simulate`: ``data`` (the simulated answers), ``truth`` (the
+    population values, lhs/op/rhs/value), ``latent`` (the latent scores), ``model``,
+    ``seed`` and ``careless_ids``. :meth:`to_frame` is the truth (the table the data
+    are checked against); the data are ``.data``. No ``plot()``: the data are plotted
+    with the usual tools (e.g. :mod:`cxlab.viz`), and the truth is a list of numbers.
+    """
 
     data: pd.DataFrame
     truth: pd.DataFrame
@@ -210,6 +216,33 @@ class Simulation:
     model: str
     seed: int
     careless_ids: list[int] = field(default_factory=list)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The population values the data were drawn from (``truth``: lhs, op, rhs, value).
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> sim = cx.simulate.simulate("F =~ 0.8*a + 0.7*b + 0.6*c\\nY ~ 0.5*F", n=500, seed=1)
+        >>> sim.to_frame().iloc[3, :3].tolist()
+        ['Y', '~', 'F']
+        """
+        return self.truth
+
+    def summary(self) -> str:
+        """Plain text: the size, seed, careless respondents and the population values.
+
+        Examples
+        --------
+        >>> import cxlab as cx
+        >>> sim = cx.simulate.simulate("F =~ 0.8*a + 0.7*b + 0.6*c\\nY ~ 0.5*F", n=500, seed=1)
+        >>> print(sim.summary().splitlines()[0])
+        Simulation(n=500, variables=4, seed=1, careless=0)
+        """
+        return repr(self) + "\ntrue values:\n" + self.truth.to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{escape(repr(self))}</b></p>" + self.truth.to_html(index=False)
 
     def __repr__(self) -> str:
         return (

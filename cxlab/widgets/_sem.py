@@ -238,7 +238,7 @@ def what_if(
     eff = fit.effects(specific=False)
     truth = structural_paths(model)
     direct = eff[eff["effect"] == "direct"].set_index(["from", "to"])
-    cols = {"std.all": "est", "std.ci.lower": "ci_low", "std.ci.upper": "ci_high"}
+    cols = {"std_all": "est", "std_ci_low": "ci_low", "std_ci_high": "ci_high"}
     paths = truth.rename(columns={"value": "truth"}).join(
         direct[list(cols)].rename(columns=cols), on=["from", "to"]
     )

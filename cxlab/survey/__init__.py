@@ -35,6 +35,7 @@ import pandas as pd
 
 from cxlab.errors import DataError
 from cxlab.io.codebook import CODEBOOK_COLUMNS, read_codebook_file, tidy_codebook
+from cxlab.survey._reports import MissingReport, ValidationReport
 
 __all__ = [
     "ID_CANDIDATES",
@@ -106,75 +107,6 @@ def _id_list(ids: list[Any], by_row: bool) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-@dataclass
-class ValidationReport:
-    """Problems found by :meth:`Survey.validate`: one row per problem.
-
-    Columns: severity ("error" / "warning"), check, column, count, ids, message.
-    """
-
-    problems: pd.DataFrame
-    source: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when no errors were found (warnings allowed)."""
-        return not (self.problems["severity"] == "error").any()
-
-    @property
-    def errors(self) -> pd.DataFrame:
-        """The rows of severity "error"."""
-        return self.problems[self.problems["severity"] == "error"].reset_index(drop=True)
-
-    def raise_for_errors(self) -> None:
-        """Raise :class:`~cxlab.errors.DataError` listing every error, if there is one.
-
-        Examples
-        --------
-        >>> data = pd.DataFrame({"id": [1, 2], "q1": [5, 8]})
-        >>> cb = pd.DataFrame({"name": ["q1"], "scale_min": [1], "scale_max": [7]})
-        >>> Survey(data, cb, id_column="id").validate().raise_for_errors()
-        Traceback (most recent call last):
-        ...
-        cxlab.errors.DataError: The survey data failed validation:
-        - q1: 1 answer outside the scale 1–7 (values 8), respondent id 2.
-        """
-        if not self.ok:
-            where = f" in {self.source}" if self.source else ""
-            lines = "\n".join(f"- {m}" for m in self.errors["message"])
-            raise DataError(f"The survey data{where} failed validation:\n{lines}")
-
-    def __repr__(self) -> str:
-        if self.problems.empty:
-            return "ValidationReport: no problems found."
-        lines = [f"[{r.severity}] {r.message}" for r in self.problems.itertuples()]
-        return "ValidationReport:\n" + "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        if self.problems.empty:
-            return "<p>Validation: no problems found.</p>"
-        return self.problems[["severity", "check", "column", "count", "message"]].to_html(
-            index=False
-        )
-
-
-@dataclass
-class MissingReport:
-    """Missing answers by item and by respondent (see :meth:`Survey.missing_report`)."""
-
-    by_item: pd.DataFrame
-    by_respondent: pd.DataFrame
-    summary: dict[str, float]
-
-    def __repr__(self) -> str:
-        s = self.summary
-        return (
-            f"MissingReport: {s['missing_share']:.1%} of answers missing; "
-            f"{s['complete_share']:.1%} of respondents complete; worst item "
-            f"{s['worst_item']} ({s['worst_item_share']:.1%})."
-        )
 
 
 @dataclass
