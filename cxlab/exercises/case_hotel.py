@@ -222,7 +222,7 @@ register(
 register(
     Exercise(
         id="hotel.memory_loyalty",
-        prompt="Standardized total effect (std.all) of Memory on Loyalty in the pooled 4E model?",
+        prompt="Standardized total effect (std_all) of Memory on Loyalty in the pooled 4E model?",
         solution=_memory_loyalty,
         wrong=lambda: 0.633,
         tol=0.001,

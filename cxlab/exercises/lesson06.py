@@ -70,8 +70,8 @@ register(
         synonyms={"y": "yes", "true": "yes", "n": "no", "false": "no"},
         solution=_exp_sat_ci_has_zero,
         wrong=lambda: "no",
-        hint="boot.paths(): the row from Expectation to Satisfaction, columns ci.lower and "
-        "ci.upper.",
+        hint="boot.paths(): the row lhs Satisfaction, rhs Expectation (the path from "
+        "Expectation to Satisfaction), columns ci_low and ci_high.",
         explanation="Yes: [−0.04, 0.16]. Once image, quality and value are known, what "
         "customers expected adds nothing to their satisfaction.",
     )

@@ -72,7 +72,7 @@ register(
 register(
     Exercise(
         id="08.ind_est_wom",
-        prompt="Standardized indirect effect (std.all) of Esthetics on word of mouth (WOM), via "
+        prompt="Standardized indirect effect (std_all) of Esthetics on word of mouth (WOM), via "
         "Memory and Satisfaction?",
         solution=_indirect_esthetics_wom,
         wrong=lambda: 0.118,
