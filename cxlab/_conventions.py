@@ -27,6 +27,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 
 from cxlab.errors import DataError
@@ -75,6 +76,53 @@ def as_frame(data: Any, *, what: str = "data") -> pd.DataFrame:
         f"{what} must be a pandas DataFrame or a cxlab Survey, not {type(data).__name__}. "
         "Read a file with cx.io.read_survey(path) or pandas.read_csv(path) first."
     )
+
+
+def numeric_columns(
+    data: pd.DataFrame, columns: list[str], *, noun: str = "Column"
+) -> pd.DataFrame:
+    """*columns* of *data* as floats; a DataError names the column and rows holding text
+    or an infinite value (SEM and PLS read their items through this).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> numeric_columns(pd.DataFrame({"q": ["1", 2]}), ["q"])["q"].tolist()
+    [1.0, 2.0]
+    >>> try:
+    ...     numeric_columns(pd.DataFrame({"q": [1.0, np.inf]}), ["q"], noun="Item")
+    ... except DataError as err:
+    ...     print(str(err)[:52])
+    Item 'q' holds 1 infinite value(s) (inf in row 1); e
+    """
+    frame = pd.DataFrame(index=data.index)
+    for col in columns:
+        values = pd.to_numeric(data[col], errors="coerce")
+        text = data[col].notna() & values.isna()
+        if text.any():
+            rows = list(data.index[text])
+            raise DataError(
+                f"{noun} {col!r} holds text where numbers are expected (e.g. "
+                f"{data.loc[rows[0], col]!r} in row{'s' if len(rows) > 1 else ''} "
+                f"{_rows(rows)}); recode it first."
+            )
+        frame[col] = values.astype(float)
+        infinite = np.isinf(frame[col].to_numpy())
+        if infinite.any():
+            rows = list(data.index[infinite])
+            raise DataError(
+                f"{noun} {col!r} holds {len(rows)} infinite value(s) "
+                f"({frame[col][infinite].iloc[0]:g} in row{'s' if len(rows) > 1 else ''} "
+                f"{_rows(rows)}); expected finite numbers. An inf usually comes from a division "
+                "by zero or a bad import: recode it, or set it to NaN "
+                "(data[col].replace([np.inf, -np.inf], np.nan)) and treat it as missing."
+            )
+    return frame
+
+
+def _rows(rows: list[Any], shown: int = 5) -> str:
+    more = f" and {len(rows) - shown} more" if len(rows) > shown else ""
+    return ", ".join(map(str, rows[:shown])) + more
 
 
 class _RenamedSeries(pd.Series):

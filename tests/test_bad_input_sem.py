@@ -87,7 +87,7 @@ def test_infinite_cell_is_a_data_error_naming_column_and_row(hs):
     data.loc[7, "x3"] = np.inf
     data.loc[11, "x3"] = -np.inf
     for missing in ("listwise", "fiml"):
-        with pytest.raises(DataError, match=r"Column 'x3' holds infinite values") as err:
+        with pytest.raises(DataError, match=r"Column 'x3' holds 2 infinite value\(s\)") as err:
             cx.sem.fit(THREE, data, missing=missing)
         assert "7, 11" in str(err.value)
 

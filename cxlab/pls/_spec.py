@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import numeric_columns
 from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.defined import ExpressionError, evaluate_defined
 from cxlab.models.syntax import NAME as _NAME
@@ -255,27 +256,7 @@ def prepare(
         raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}.")
     if missing is not None and missing not in MISSING:
         raise DataError(f"missing must be 'mean' or 'listwise' (or None), not {missing!r}.")
-    frame = pd.DataFrame(index=data.index)
-    for item in items:
-        values = pd.to_numeric(data[item], errors="coerce")
-        bad = data[item].notna() & values.isna()
-        if bad.any():
-            first = bad.to_numpy().nonzero()[0][0]
-            raise DataError(
-                f"Item {item!r} holds text where numbers are expected (e.g. "
-                f"{data[item].iloc[first]!r} in row {data.index[first]!r}); recode it first."
-            )
-        frame[item] = values.astype(float)
-        infinite = np.isinf(frame[item].to_numpy())
-        if infinite.any():
-            rows = list(data.index[infinite][:5])
-            raise DataError(
-                f"Item {item!r} holds {int(infinite.sum())} infinite value(s) "
-                f"({frame[item][infinite].iloc[0]:g} in row{'s' if len(rows) > 1 else ''} "
-                f"{', '.join(map(repr, rows))}); expected finite answers. An inf usually comes "
-                "from a division by zero or a bad import: recode it, or set it to NaN and "
-                "choose missing='mean' or 'listwise'."
-            )
+    frame = numeric_columns(data, items, noun="Item")
     notes: list[str] = []
     counts = frame.isna().sum()
     gaps = counts[counts > 0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cxlab._conventions import numeric_columns
 from cxlab.errors import DataError
 from cxlab.sem import fiml
 from cxlab.sem.engine import Moments
@@ -25,24 +26,7 @@ def _prepare(
         raise DataError(f"Column(s) {', '.join(absent)} used in the model are not in the data.")
     cols = observed + ([group] if group else [])
     frame = data[cols].copy()
-    for c in observed:
-        values = pd.to_numeric(frame[c], errors="coerce")
-        bad = frame[c].notna() & values.isna()
-        if bad.any():
-            raise DataError(
-                f"Column {c!r} holds text where numbers are expected (rows "
-                f"{', '.join(map(str, frame.index[bad][:5]))}); fix or recode it first."
-            )
-        frame[c] = values.astype(float)
-        infinite = np.isinf(frame[c].to_numpy())
-        if infinite.any():
-            shown = ", ".join(map(str, frame.index[infinite][:5]))
-            more = f" and {int(infinite.sum()) - 5} more" if infinite.sum() > 5 else ""
-            raise DataError(
-                f"Column {c!r} holds infinite values (inf) in row(s) {shown}{more}; SEM needs "
-                "finite numbers. Recode them (e.g. data[col].replace([np.inf, -np.inf], "
-                "np.nan) to treat them as missing) or drop those rows."
-            )
+    frame[observed] = numeric_columns(data, observed)
     if missing == "fiml":
         moments, labels, rows, notes = fiml.prepare(frame, observed, group, list(exo))
         _check_emptied(frame, group, labels, missing, observed)
