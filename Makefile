@@ -28,7 +28,7 @@ LOCK_VENV ?= .venv-lock
 .PHONY: help install lab present test test-portable lint unit notebooks bench run-notebooks lock clean
 
 help:
-	@echo "make lab    - open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make lab    - open JupyterLab on notebooks/00_start_here.ipynb (make lab LANG=zh: 中文版)"
 	@echo "make present - serve the instructor dashboard with Voila (http://localhost:8866)"
 	@echo "make test   - ruff, unit tests, and every notebook under nbval"
 	@echo "make test-portable - the notebooks again under another BLAS kernel and one thread"
@@ -44,8 +44,13 @@ $(STAMP): pyproject.toml $(wildcard $(CONSTRAINTS))
 
 install: $(STAMP)
 
+# `make lab LANG=zh` opens the Chinese edition (notebooks/zh/); jupyter then runs with a
+# zh_CN.UTF-8 locale rather than the bare value "zh".
+LAB_LANG := $(if $(filter zh zh_CN zh-CN zh_CN.UTF-8 zh_CN.utf8,$(LANG)),zh,en)
+START_PAGE := $(if $(filter zh,$(LAB_LANG)),notebooks/zh/00_start_here.ipynb,notebooks/00_start_here.ipynb)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(if $(filter zh,$(LAB_LANG)),LANG=zh_CN.UTF-8) $(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) $(START_PAGE)
 
 present: $(STAMP)
 	$(BIN)/voila $(PRESENT_ARGS) $(DASHBOARD)

@@ -2,6 +2,7 @@
 
     cxlab start my-workspace        # copy the lessons and datasets to edit freely
     cxlab start my-workspace --instructor   # also the instructor notebooks (solutions)
+    cxlab start my-workspace --lang zh      # the Chinese edition (中文版)
     cxlab datasets                  # list the bundled datasets
     cxlab report survey.csv --model model.lav --out report.html   # the study report
 
@@ -35,6 +36,8 @@ __all__ = ["build_parser", "main", "start"]
 
 #: folders of notebooks/ that only instructors get (solution keys, dashboards)
 INSTRUCTOR_ONLY = ("instructor",)
+#: editions of the curriculum: English in notebooks/, Chinese in notebooks/zh/ (same layout)
+LANGS = ("en", "zh")
 _SKIP_PARTS = {".ipynb_checkpoints", "__pycache__"}
 
 
@@ -45,11 +48,15 @@ def _files(root: Path, patterns: Sequence[str]) -> list[Path]:
     return sorted(p for p in found if not _SKIP_PARTS & set(p.relative_to(root).parts))
 
 
-def start(folder: str | Path, instructor: bool = False) -> dict[str, list[Path]]:
+def start(
+    folder: str | Path, instructor: bool = False, lang: str = "en"
+) -> dict[str, list[Path]]:
     """Copy the curriculum and datasets into *folder*; return what was copied / kept.
 
     Lessons go to ``folder/`` (cases in ``folder/cases/``), data files to
-    ``folder/datasets/``. Existing files are never overwritten.
+    ``folder/datasets/``. Existing files are never overwritten. ``lang="zh"`` copies the
+    Chinese edition (``notebooks/zh/``) into the same places; a lesson not yet translated
+    comes in English, so the workspace is always complete.
 
     Examples
     --------
@@ -57,20 +64,28 @@ def start(folder: str | Path, instructor: bool = False) -> dict[str, list[Path]]
     >>> from cxlab.cli import start
     >>> ws = pathlib.Path(tempfile.mkdtemp()) / "ws"
     >>> result = start(ws)
-    >>> (ws / "00_start_here.ipynb").is_file()
-    True
+    >>> (ws / "00_start_here.ipynb").is_file(), (ws / "zh").exists()
+    (True, False)
     """
     target = Path(folder).expanduser()
     if target.exists() and not target.is_dir():
         raise CxlabError(f"{target} exists and is not a folder; choose another workspace path.")
     notebooks = resource_dir("notebooks")
     datasets = resource_dir("datasets")
+    if lang not in LANGS:
+        raise DataError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}.")
     plan: list[tuple[Path, Path]] = []
-    for src in _files(notebooks, ["*.ipynb", "*.md"]):
-        rel = src.relative_to(notebooks)
-        if rel.parts[0] in INSTRUCTOR_ONLY and not instructor:
-            continue
-        plan.append((src, target / rel))
+    editions = [notebooks / "zh", notebooks] if lang == "zh" else [notebooks]
+    planned: set[Path] = set()
+    for root in editions:
+        for src in _files(root, ["*.ipynb", "*.md"]):
+            rel = src.relative_to(root)
+            if rel.parts[0] == "zh" or rel in planned:
+                continue  # the other edition, or a lesson the Chinese edition already has
+            if rel.parts[0] in INSTRUCTOR_ONLY and not instructor:
+                continue
+            planned.add(rel)
+            plan.append((src, target / rel))
     for src in _files(datasets, ["*.csv", "datapackage.json", "*.xlsx", "*.sav"]):
         rel = src.relative_to(datasets)
         if rel.parts[0] == "make":
@@ -95,7 +110,7 @@ def start(folder: str | Path, instructor: bool = False) -> dict[str, list[Path]]
 
 
 def _cmd_start(args: argparse.Namespace) -> int:
-    result = start(args.folder, instructor=args.instructor)
+    result = start(args.folder, instructor=args.instructor, lang=args.lang)
     target = Path(args.folder).expanduser()
     print(
         f"Workspace {target}: {len(result['copied'])} files copied, "
@@ -134,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--instructor",
         action="store_true",
         help="also copy notebooks/instructor (solution keys, dashboards)",
+    )
+    p_start.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="edition: en (English) or zh (中文版; untranslated lessons come in English)",
     )
     p_start.set_defaults(func=_cmd_start)
     p_data = sub.add_parser("datasets", help="list the bundled datasets")
