@@ -11,6 +11,7 @@ seconds each notebook took are printed (lessons must stay under 60 s).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -60,6 +61,9 @@ def run(path: Path, timeout: int = 600) -> float:
 
 
 def main(argv: list[str]) -> int:
+    # The kernel inherits the environment: MPLBACKEND=Agg (as CI sets) would replace the inline
+    # backend and the notebooks would be stored without their figures.
+    os.environ.pop("MPLBACKEND", None)
     paths = [Path(a) for a in argv] or sorted(
         p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
     )

@@ -67,6 +67,22 @@ def test_kernelspec_and_stored_outputs(path):
             )
 
 
+ALL_NOTEBOOKS = sorted(
+    p for p in (ROOT / "notebooks").rglob("*.ipynb") if "checkpoint" not in str(p)
+)
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_figures_are_stored(path):
+    """A cell that shows a figure is committed with it (readers see the picture on GitHub and
+    before running anything); a run with a non-inline backend (MPLBACKEND=Agg) drops them."""
+    for i, cell in enumerate(_read(path).cells):
+        code = "\n".join(ln.split("#")[0] for ln in cell.source.splitlines())
+        if cell.cell_type == "code" and "plt.show()" in code:
+            kinds = {k for out in cell.outputs for k in out.get("data", {})}
+            assert kinds & {"image/png", "image/svg+xml"}, f"cell {i} shows no stored figure"
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
 def test_exercises_unanswered_and_registered(path):
     lesson = path.name[:2]

@@ -95,8 +95,8 @@ register(
 register(
     Exercise(
         id="01.delivery_gap",
-        prompt="Bain: 80 % of firms believe they deliver a superior experience, 8 % of their "
-        "customers agree. How large is the gap, in percentage points?",
+        prompt="Bain: 80 % of firms believe they deliver a superior experience; their customers "
+        "rate 8 % of the firms so. How large is the gap, in percentage points?",
         solution=lambda: 80 - 8,
         wrong=lambda: 10,
         hint="A gap in percentage points is a difference, not a ratio (80 / 8 = 10 is a ratio).",

@@ -107,7 +107,9 @@ def group_rows(
         add(a, "~~", b)
     for a, b in combinations(exo_obs, 2):
         add(a, "~~", b, exo=True)
-    pure_y = [v for v in endogenous if v not in predictors]
+    # auto.cov.y as lavaan's: its ov.y are regression outcomes that are not indicators (an
+    # indicator regressed on a covariate keeps only its residual variance), its lv.y factors
+    pure_y = [v for v in endogenous if v not in predictors and (v in latent or v not in loaded)]
     for a, b in combinations(pure_y, 2):
         add(a, "~~", b)
     if meanstructure:

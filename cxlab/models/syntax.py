@@ -12,7 +12,8 @@ Two readings of the same text:
   :func:`cxlab.sem.fit`).
 
 Statements end at a line break or ``;`` and continue over lines that end with ``+`` or
-an operator; ``#`` and ``!`` start comments. ``:=`` expressions are evaluated by
+an operator; ``#`` and ``!`` start comments. Several names on the left of ``=~ ~ ~~``
+(``a + b ~ x``, lavaan's shorthand) make one statement per name. ``:=`` expressions are evaluated by
 :func:`cxlab.models.defined.evaluate_defined`; :func:`measurement_part` cuts the
 measurement model (what a CFA of the same constructs fits) out of a model.
 
@@ -38,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -157,6 +159,8 @@ def statements(model: str) -> list[Statement]:
     [(['b'], [], None), ([], [], 0.3)]
     >>> statements(model)[2].rhs
     '2*b'
+    >>> [(s.lhs, s.op, s.rhs) for s in statements("a + b ~ x + z")]  # several outcomes
+    [('a', '~', 'x + z'), ('b', '~', 'x + z')]
     """
     out: list[Statement] = []
     for line, text in numbered_statements(model):
@@ -166,8 +170,17 @@ def statements(model: str) -> list[Statement]:
             continue
         lhs, rhs = (side.strip() for side in text.split(op, 1))
         terms = tuple(_terms(rhs, text)) if op in _TERM_OPERATORS else ()
-        out.append(Statement(line, text, lhs, op, rhs, terms))
+        names = [name.strip() for name in lhs.split("+")]
+        if op in _TERM_OPERATORS and len(names) > 1 and all(NAME.match(n) for n in names):
+            # lavaan's shorthand 'a + b ~ x': one statement per left-hand name
+            out += [Statement(line, text, name, op, rhs, _copy_terms(terms)) for name in names]
+        else:
+            out.append(Statement(line, text, lhs, op, rhs, terms))
     return out
+
+
+def _copy_terms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    return tuple(dataclasses.replace(t) for t in terms)
 
 
 def measurement_part(model: str) -> str:
@@ -189,7 +202,11 @@ def measurement_part(model: str) -> str:
     covariances = [
         st for st in read if st.op == "~~" and {st.lhs, *(t.name for t in st.terms)} <= keep
     ]
-    return "\n".join(st.text for st in [*loads, *covariances])
+    texts = [
+        f"{st.lhs} {st.op} {st.rhs}" if "+" in st.text.split(st.op, 1)[0] else st.text
+        for st in [*loads, *covariances]
+    ]
+    return "\n".join(dict.fromkeys(texts))
 
 
 def _unknown_name(name: str, observed: list[str], latent: list[str]) -> str:
@@ -301,7 +318,10 @@ def _read_statement(
         defined.append((st.lhs, st.rhs.replace(" ", "")))
         return
     if not NAME.match(st.lhs):
-        raise ModelSpecError(f"'{st.text}': {st.lhs!r} is not a variable name.")
+        raise ModelSpecError(
+            f"'{st.text}': {st.lhs!r} is not a variable name; write one name on the left "
+            "(letters, digits, '.', '_'), or several joined by '+' as in 'a + b ~ x'."
+        )
     for term in st.terms:
         if term.problem:
             raise ModelSpecError(term.problem)

@@ -49,8 +49,11 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
     exo = set(table.attrs.get("exo_observed", []))
     params = table[table.op != ":="]
     indicators = [v for v in observed if v in set(params.loc[params.op == "=~", "rhs"])]
-    # variables of the structural model: factors and observed variables that are not indicators
-    structural = list(latent) + [v for v in observed if v not in indicators]
+    # variables of the structural model: factors, observed variables that are not indicators
+    # and, as lavaan, indicators that are regression outcomes (no cross-loadings offered for
+    # them, and no regressions of them on factors: those are loadings)
+    outcome_items = set(params.loc[params.op == "~", "lhs"]) & set(indicators)
+    structural = list(latent) + [v for v in observed if v not in indicators or v in outcome_items]
     rows = []
     for g in sorted(params["group"].unique()):
         part = params[params.group == g]
@@ -65,7 +68,7 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
         }
         for f in latent:
             for x in indicators:
-                if (f, x) not in loads:
+                if (f, x) not in loads and x not in outcome_items:
                     rows.append({"lhs": f, "op": "=~", "rhs": x, "group": g})
         for a, b in combinations([v for v in observed if v not in exo], 2):
             if frozenset((a, b)) not in covs:
@@ -75,6 +78,8 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
         )
         for y in [v for v in structural if v not in exo]:
             for x in structural:
+                if y in outcome_items and x in latent:
+                    continue
                 if x != y and (y, x) not in regs and (x, y) not in regs:
                     rows.append({"lhs": y, "op": "~", "rhs": x, "group": g})
     return rows
