@@ -94,3 +94,8 @@ def test_reference_solutions_are_not_on_the_public_face():
     ex = cx.exercises.exercise(ALL_IDS[0])
     assert not hasattr(ex, "solution")  # the reference is not an attribute of the exercise
     assert "solution" not in repr(ex) and "_reference" not in repr(ex)
+
+
+def test_progression_accepts_the_chinese_stage_names():
+    assert cx.check("01.progression", ["初级产品", "商品", "服务", "体验"]).correct
+    assert not cx.check("01.progression", ["商品", "初级产品", "服务", "体验"]).correct

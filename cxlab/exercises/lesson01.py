@@ -34,6 +34,13 @@ _STAGE_WORDS = {
     "services": "services",
     "experience": "experiences",
     "experiences": "experiences",
+    # the Chinese edition's words (Pine & Gilmore's progression as Chinese textbooks name it)
+    "初级产品": "commodities",
+    "大宗商品": "commodities",
+    "商品": "goods",
+    "产品": "goods",
+    "服务": "services",
+    "体验": "experiences",
 }
 
 
