@@ -48,9 +48,7 @@ def _files(root: Path, patterns: Sequence[str]) -> list[Path]:
     return sorted(p for p in found if not _SKIP_PARTS & set(p.relative_to(root).parts))
 
 
-def start(
-    folder: str | Path, instructor: bool = False, lang: str = "en"
-) -> dict[str, list[Path]]:
+def start(folder: str | Path, instructor: bool = False, lang: str = "en") -> dict[str, list[Path]]:
     """Copy the curriculum and datasets into *folder*; return what was copied / kept.
 
     Lessons go to ``folder/`` (cases in ``folder/cases/``), data files to
