@@ -126,15 +126,22 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
         A seaborn context: "paper", "notebook", "talk" or "poster" (talk for
         presenting in class).
 
+    With ``lang="zh"`` pandas also counts a Chinese character as two columns when it
+    prints a table (``display.unicode.east_asian_width``), so Chinese headings line up with
+    their values; ``"en"`` turns that off again.
+
     Examples
     --------
     >>> import cxlab as cx
     >>> cx.viz.set_theme(lang="zh", context="talk")
     >>> cx.viz.plt.rcParams["font.family"]  # Chinese first, DejaVu Sans for the rest
     ['Noto Sans CJK SC', 'DejaVu Sans']
+    >>> import pandas as pd
+    >>> pd.get_option("display.unicode.east_asian_width")
+    True
     >>> cx.viz.set_theme()  # back to English first
-    >>> cx.viz.plt.rcParams["font.family"]
-    ['DejaVu Sans', 'Noto Sans CJK SC']
+    >>> cx.viz.plt.rcParams["font.family"], pd.get_option("display.unicode.east_asian_width")
+    (['DejaVu Sans', 'Noto Sans CJK SC'], False)
     """
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
@@ -151,6 +158,9 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
     matplotlib.rcParams["font.sans-serif"] = [*fonts, "sans-serif"]
     matplotlib.rcParams["axes.unicode_minus"] = cjk is None or lang == "en"
     matplotlib.rcParams["figure.dpi"] = 100
+    import pandas as pd
+
+    pd.set_option("display.unicode.east_asian_width", lang == "zh")
     matplotlib.rcParams["savefig.bbox"] = "tight"
 
 
