@@ -128,7 +128,8 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
 
     With ``lang="zh"`` pandas also counts a Chinese character as two columns when it
     prints a table (``display.unicode.east_asian_width``), so Chinese headings line up with
-    their values; ``"en"`` turns that off again.
+    their values, and shows text cells whole (``display.max_colwidth = None``); ``"en"``
+    restores both.
 
     Examples
     --------
@@ -161,6 +162,12 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
     import pandas as pd
 
     pd.set_option("display.unicode.east_asian_width", lang == "zh")
+    # pandas 3.1 appends dots to a Chinese cell that is under max_colwidth characters but
+    # wider in columns; with Chinese text shown whole the glitch cannot occur
+    if lang == "zh":
+        pd.set_option("display.max_colwidth", None)
+    else:
+        pd.reset_option("display.max_colwidth")
     matplotlib.rcParams["savefig.bbox"] = "tight"
 
 

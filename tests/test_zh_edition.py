@@ -27,10 +27,6 @@ ZH = EN / "zh"
 
 #: English notebooks without a Chinese twin yet (issue: the Chinese edition)
 PENDING = {
-    "07_mediation_moderation_groups.ipynb",
-    "08_experience_economy_4e.ipynb",
-    "13_research_study.ipynb",
-    "cases/airline_moments_of_truth.ipynb",
     "cases/hotel_experience.ipynb",
     "cases/retail_omnichannel.ipynb",
     "instructor/airline_moments_of_truth_solutions.ipynb",
