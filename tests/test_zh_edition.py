@@ -27,8 +27,6 @@ ZH = EN / "zh"
 
 #: English notebooks without a Chinese twin yet (issue: the Chinese edition)
 PENDING = {
-    "cases/hotel_experience.ipynb",
-    "cases/retail_omnichannel.ipynb",
     "instructor/airline_moments_of_truth_solutions.ipynb",
     "instructor/dashboard.ipynb",
     "instructor/hotel_experience_solutions.ipynb",
