@@ -37,6 +37,7 @@ __all__ = [
     "PALETTE",
     "cjk_font_path",
     "label",
+    "language",
     "plt",
     "register_cjk_font",
     "set_theme",
@@ -50,6 +51,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 NPS_COLORS = {"detractor": "#D55E00", "passive": "#BBBBBB", "promoter": "#009E73"}
 
 Lang = Literal["en", "zh"]
+#: the language of the last :func:`set_theme` call (the course language of the notebook)
+_language: list[Lang] = ["en"]
 
 
 class _NoBoldCJKWarning(logging.Filter):
@@ -126,6 +129,9 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
         A seaborn context: "paper", "notebook", "talk" or "poster" (talk for
         presenting in class).
 
+    The language is remembered (:func:`language`): answer checks and other package text
+    without a ``lang`` argument then speak it.
+
     With ``lang="zh"`` pandas also counts a Chinese character as two columns when it
     prints a table (``display.unicode.east_asian_width``), so Chinese headings line up with
     their values, and shows text cells whole (``display.max_colwidth = None``); ``"en"``
@@ -148,6 +154,8 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
     import seaborn as sns
 
+    _language[0] = lang
+
     cjk = register_cjk_font()
     sns.set_theme(context=context, style="whitegrid", palette=PALETTE)
     fonts = (
@@ -169,6 +177,24 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
     else:
         pd.reset_option("display.max_colwidth")
     matplotlib.rcParams["savefig.bbox"] = "tight"
+
+
+def language() -> Lang:
+    """The notebook's language: the ``lang`` of the last :func:`set_theme` call ("en"
+    before any call). Text that cxlab prints without a ``lang`` argument, such as the
+    feedback of :func:`cxlab.check`, follows it.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> cx.viz.set_theme(lang="zh")
+    >>> cx.viz.language()
+    'zh'
+    >>> cx.viz.set_theme()
+    >>> cx.viz.language()
+    'en'
+    """
+    return _language[0]
 
 
 def label(en: str, zh: str, lang: Lang = "en") -> str:

@@ -1,25 +1,91 @@
 """Checking an answer: :func:`check` compares it with the exercise's reference solution
 and prints ✓ (with an explanation) or ✗ (with a hint); :class:`Feedback` is the outcome.
 
+Feedback speaks the notebook's language (``cx.viz.set_theme(lang="zh")`` → Chinese, or
+``lang=`` explicitly). Answers are understood in either language: yes/no as 是/否 or
+对/错, option letters as ``"b"``, ``"(B)"``, ``"选B"``, and each exercise's synonyms in
+English and Chinese. A wrong number gets a hint about the usual slip when it looks like
+one — a percent given for a proportion (or back), the sign turned round, a factor of
+1,000 (units), or an answer rounded too coarsely — before the exercise's own hint.
+
 Examples
 --------
 >>> from cxlab.exercises.feedback import check
->>> feedback = check("00.sum", 11)  # doctest: +ELLIPSIS
+>>> feedback = check("00.sum", 11, lang="en")  # doctest: +ELLIPSIS
 ✗ 00.sum: not quite. Your number is too low. Hint: Add the three numbers; ...
 >>> feedback.correct
 False
+>>> _ = check("00.sum", -12, lang="zh")  # doctest: +ELLIPSIS
+✗ 00.sum：还不对。符号反了：...
 """
 
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from cxlab.exercises.registry import Exercise, exercise
 
 __all__ = ["Feedback", "check"]
+
+Lang = Literal["en", "zh"]
+
+#: what check() prints, by language
+TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "pending": "⏳ {id}: not answered yet — replace None with your answer and run the cell "
+        "again.",
+        "right": "✓ {id}: correct.",
+        "wrong": "✗ {id}: not quite.",
+        "hint": "Hint: {hint}",
+        "number": "Expected a single number, got {type} {answer!r}.",
+        "word": "Expected a word or letter in quotes, got {type}.",
+        "list": "Expected a list of words, e.g. ['a', 'b'].",
+        "set": "{missing} missing and {extra} that do not belong.",
+        "high": "Your number is too high.",
+        "low": "Your number is too low.",
+        "percent": "That looks like a percentage: the answer is a proportion between 0 and 1 "
+        "(divide by 100).",
+        "proportion": "That looks like a proportion: the answer is in percent (multiply by 100).",
+        "sign": "The sign is turned round: check the direction (which is subtracted from which).",
+        "units": "Off by a factor of {factor:,}: check the units (e.g. thousands or millions).",
+        "rounding": "Close, but rounded too coarsely: give at least {decimals} decimals.",
+        "crash": "Your answer could not be checked ({error}).",
+    },
+    "zh": {
+        "pending": "⏳ {id}：尚未作答——把 None 换成你的答案，再运行本单元格。",
+        "right": "✓ {id}：正确。",
+        "wrong": "✗ {id}：还不对。",
+        "hint": "提示：{hint}",
+        "number": "这里需要一个数字，收到的是 {type} {answer!r}。",
+        "word": "这里需要加引号的词或选项字母，收到的是 {type}。",
+        "list": "这里需要一个词的列表，例如 ['a', 'b']。",
+        "set": "少了 {missing} 个，多了 {extra} 个不属于答案的。",
+        "high": "你的数字偏大。",
+        "low": "你的数字偏小。",
+        "percent": "这像是百分数：答案是 0 到 1 之间的比例（除以 100）。",
+        "proportion": "这像是比例：答案要用百分数表示（乘以 100）。",
+        "sign": "符号反了：检查方向（谁减谁）。",
+        "units": "差了 {factor:,} 倍：检查单位（例如千或百万）。",
+        "rounding": "很接近，但舍入太粗：至少保留 {decimals} 位小数。",
+        "crash": "无法检查你的答案（{error}）。",
+    },
+}
+
+#: yes / no in both languages (and the usual ways to type them)
+YES_NO = {
+    "yes": "yes", "y": "yes", "true": "yes", "是": "yes", "是的": "yes", "对": "yes",
+    "正确": "yes", "有": "yes", "会": "yes",
+    "no": "no", "n": "no", "false": "no", "否": "no", "不是": "no", "不": "no", "错": "no",
+    "不对": "no", "错误": "no", "没有": "no", "不会": "no",
+}  # fmt: skip
+#: "(b)", "b)", "b.", "选b", "选项b", "答案b", "option b" → "b" (after normalising)
+_LETTER = re.compile(r"^(?:选项|选|答案|option|answer)?\s*\(?([a-h])\)?[.、]?$")
+_PUNCT = str.maketrans({"。": "", "，": " ", "、": " ", "“": "", "”": "", "'": "", '"': ""})
 
 
 @dataclass(frozen=True)
@@ -41,12 +107,17 @@ class Feedback:
 
 
 def _norm(text: Any) -> str:
-    return " ".join(str(text).strip().lower().replace("-", " ").replace("_", " ").split())
+    """Lower case, half-width (ＡＢ → ab, （） → ()), no Chinese full stops or quotes,
+    hyphens and underscores as spaces, single spaces."""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_PUNCT).strip().lower()
+    return " ".join(text.replace("-", " ").replace("_", " ").split())
 
 
 def _as_number(answer: Any) -> float | None:
     if isinstance(answer, bool):
         return None
+    if isinstance(answer, str):  # "0.35", "35 %", "１２"
+        answer = _norm(answer).rstrip("%").replace(",", "").strip()
     try:
         value = float(answer)
     except (TypeError, ValueError):
@@ -55,59 +126,117 @@ def _as_number(answer: Any) -> float | None:
 
 
 def _canon(ex: Exercise, word: Any) -> str:
+    """The canonical form of a word answer: the exercise's synonyms (either language),
+    then yes/no and option letters."""
     w = _norm(word)
-    return _norm(ex.synonyms.get(w, w))
+    synonyms = {_norm(k): v for k, v in ex.synonyms.items()}
+    w = _norm(synonyms.get(w, w))
+    letter = _LETTER.match(w)
+    if letter:
+        return letter.group(1)
+    return YES_NO.get(w, w)
 
 
-def _compare(ex: Exercise, answer: Any, reference: Any) -> tuple[bool, str]:
+def _close(ex: Exercise, value: float, target: float, scale: float = 1.0) -> bool:
+    return math.isclose(value, target, rel_tol=ex.rel_tol, abs_tol=ex.tol * scale)
+
+
+def _slip(ex: Exercise, value: float, reference: float, text: dict[str, str]) -> str:
+    """The usual slip behind a wrong number, when it looks like one (else too high/low)."""
+    if reference != 0:
+        if _close(ex, value, reference * 100, 100):
+            return text["percent"]
+        if _close(ex, value, reference / 100, 0.01):
+            return text["proportion"]
+        if _close(ex, value, -reference):
+            return text["sign"]
+        for factor in (1_000, 1_000_000):
+            if _close(ex, value, reference * factor, factor) or _close(
+                ex, value, reference / factor, 1 / factor
+            ):
+                return text["units"].format(factor=factor)
+    if ex.tol > 0 and abs(value - reference) <= 10 * ex.tol:
+        decimals = max(0, math.ceil(-math.log10(ex.tol)))
+        return text["rounding"].format(decimals=decimals)
+    return text["high"] if value > reference else text["low"]
+
+
+def _compare(ex: Exercise, answer: Any, reference: Any, text: dict[str, str]) -> tuple[bool, str]:
     """Return (correct, extra hint)."""
     if ex.kind == "number":
         value = _as_number(answer)
         if value is None:
-            return False, f"Expected a single number, got {type(answer).__name__} {answer!r}."
-        ok = math.isclose(value, float(reference), rel_tol=ex.rel_tol, abs_tol=ex.tol)
-        if ok:
+            return False, text["number"].format(type=type(answer).__name__, answer=answer)
+        if _close(ex, value, float(reference)):
             return True, ""
-        return False, "Your number is too high." if value > reference else "Your number is too low."
+        return False, _slip(ex, value, float(reference), text)
     if ex.kind in ("choice", "text"):
-        if not isinstance(answer, str | int):
-            return False, f"Expected a word or letter in quotes, got {type(answer).__name__}."
+        if not isinstance(answer, str | int) or isinstance(answer, bool):
+            return False, text["word"].format(type=type(answer).__name__)
         return _canon(ex, answer) == _canon(ex, reference), ""
     if ex.kind == "set":
         if isinstance(answer, str) or not isinstance(answer, Iterable):
-            return False, "Expected a list of words, e.g. ['a', 'b']."
+            return False, text["list"]
         given = {_canon(ex, a) for a in answer}
         wanted = {_canon(ex, r) for r in reference}
         if given == wanted:
             return True, ""
-        missing, extra = len(wanted - given), len(given - wanted)
-        return False, f"{missing} missing and {extra} that do not belong."
+        return False, text["set"].format(missing=len(wanted - given), extra=len(given - wanted))
     if ex.checker is None:
         raise ValueError(f"exercise {ex.id} of kind 'custom' needs a checker")
     try:
         return bool(ex.checker(answer, reference)), ""
     except Exception as exc:  # a participant's odd answer must never crash the lesson
-        return False, f"Your answer could not be checked ({type(exc).__name__}: {exc})."
+        return False, text["crash"].format(error=f"{type(exc).__name__}: {exc}")
 
 
-def check(exercise_id: str, answer: Any) -> Feedback:
+def check(exercise_id: str, answer: Any, *, lang: Lang | None = None) -> Feedback:
     """Check *answer* to exercise *exercise_id*, print feedback, return a Feedback.
 
     Never raises for a wrong or missing answer; raises :class:`~cxlab.errors.ExerciseError`
     only for an unknown exercise id.
+
+    Parameters
+    ----------
+    exercise_id : str
+        ``"<lesson>.<name>"`` as the lesson's cell gives it.
+    answer : Any
+        A number, a word or option letter (English or Chinese), or a list of words.
+    lang : {"en", "zh"}, optional
+        The language of the feedback; default: the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> _ = cx.check("00.sum", 12, lang="zh")
+    ✓ 00.sum：正确。3 + 4 + 5 = 12。
+    >>> bool(cx.check("06.exp_sat", "是", lang="en"))  # 是 = yes  # doctest: +ELLIPSIS
+    ✓ 06.exp_sat: correct. Yes: ...
+    True
     """
+    from cxlab.viz import language
+
+    lang = lang or language()
+    if lang not in TEXT:
+        raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+    text = TEXT[lang]
     ex = exercise(exercise_id)
+    zh = lang == "zh"
+    hint = (ex.hint_zh if zh else "") or ex.hint
+    explanation = (ex.explanation_zh if zh else "") or ex.explanation
     if answer is None:
-        msg = (
-            f"⏳ {ex.id}: not answered yet — replace None with your answer and run the cell again."
-        )
+        msg = text["pending"].format(id=ex.id)
         correct: bool | None = None
     else:
-        correct, extra = _compare(ex, answer, ex._reference())
+        correct, extra = _compare(ex, answer, ex._reference(), text)
         if correct:
-            msg = f"✓ {ex.id}: correct." + (f" {ex.explanation}" if ex.explanation else "")
+            msg = text["right"].format(id=ex.id) + (
+                ("" if zh else " ") + explanation if explanation else ""
+            )
         else:
-            parts = [f"✗ {ex.id}: not quite.", extra, f"Hint: {ex.hint}" if ex.hint else ""]
-            msg = " ".join(p for p in parts if p)
+            parts = [text["wrong"].format(id=ex.id), extra]
+            parts.append(text["hint"].format(hint=hint) if hint else "")
+            msg = ("" if zh else " ").join(p for p in parts if p)
     print(msg)
     return Feedback(ex.id, correct, msg)

@@ -25,6 +25,9 @@ register(
         wrong=lambda: 11,
         hint="Add the three numbers; Python can do it for you: 3 + 4 + 5.",
         explanation="3 + 4 + 5 = 12.",
+        prompt_zh="3 + 4 + 5 等于多少？",
+        hint_zh="把三个数相加；Python 可以替你算：3 + 4 + 5。",
+        explanation_zh="3 + 4 + 5 = 12。",
     )
 )
 

@@ -66,6 +66,12 @@ class Exercise:
         Shown after a wrong answer.
     explanation : str
         Shown after a right answer.
+    prompt_zh, hint_zh, explanation_zh : str
+        The same in Chinese, shown when the notebook's language is Chinese
+        (``cx.viz.set_theme(lang="zh")``); an empty one falls back to the English.
+    synonyms : dict
+        Other ways to say an answer (either language) → the canonical word. Yes/no
+        (是/否, 对/错 …) and option letters ("(a)", "A)", "选A" …) are understood everywhere.
     """
 
     id: str
@@ -79,6 +85,9 @@ class Exercise:
     rel_tol: float = 0.0
     synonyms: dict[str, str] = field(default_factory=dict)
     checker: Callable[[Any, Any], bool] | None = None
+    prompt_zh: str = ""
+    hint_zh: str = ""
+    explanation_zh: str = ""
     _reference: Callable[[], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self, solution: Callable[[], Any]) -> None:
