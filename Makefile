@@ -13,7 +13,8 @@ LAB_ARGS ?=
 # `make present PRESENT_ARGS="--port=9000 --Voila.ip=0.0.0.0 --no-browser"`: another port, the
 # room's network, no browser (Voila's own server: no token, no root check).
 PRESENT_ARGS ?=
-DASHBOARD := notebooks/instructor/dashboard.ipynb
+# `make present LANG=zh` serves the Chinese dashboard (it has an English / 中文 switch too)
+DASHBOARD = $(if $(filter zh,$(LAB_LANG)),notebooks/zh/instructor/dashboard.ipynb,notebooks/instructor/dashboard.ipynb)
 PYTEST_WORKERS ?= 2
 # The tested set of versions (a pip constraints file written by `make lock` from a passing
 # run). Library users keep pyproject.toml's lower bounds; `make lab` / `make test` install
@@ -29,7 +30,7 @@ LOCK_VENV ?= .venv-lock
 
 help:
 	@echo "make lab    - open JupyterLab on notebooks/00_start_here.ipynb (make lab LANG=zh: 中文版)"
-	@echo "make present - serve the instructor dashboard with Voila (http://localhost:8866)"
+	@echo "make present - serve the instructor dashboard with Voila (http://localhost:8866; LANG=zh: 中文)"
 	@echo "make test   - ruff, unit tests, and every notebook under nbval"
 	@echo "make test-portable - the notebooks again under another BLAS kernel and one thread"
 	@echo "make lock   - refresh requirements/constraints.txt: newest versions, full test, freeze"

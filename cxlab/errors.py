@@ -29,7 +29,22 @@ __all__ = [
 
 
 class CxlabError(Exception):
-    """Base class of every error cxlab raises deliberately."""
+    """Base class of every error cxlab raises deliberately.
+
+    ``zh`` optionally carries the same message in Chinese, for the apps and pages that
+    speak Chinese (``lang="zh"``); ``str(error)`` is always the English message.
+
+    Examples
+    --------
+    >>> from cxlab.errors import DataError
+    >>> err = DataError("n must be at least 1.", zh="n 至少为 1。")
+    >>> str(err), err.zh
+    ('n must be at least 1.', 'n 至少为 1。')
+    """
+
+    def __init__(self, *args: object, zh: str | None = None) -> None:
+        super().__init__(*args)
+        self.zh = zh
 
 
 class DataError(CxlabError, ValueError):

@@ -36,6 +36,7 @@ __all__ = [
     "NPS_COLORS",
     "PALETTE",
     "cjk_font_path",
+    "font_family",
     "label",
     "language",
     "plt",
@@ -158,9 +159,7 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
 
     cjk = register_cjk_font()
     sns.set_theme(context=context, style="whitegrid", palette=PALETTE)
-    fonts = (
-        [LATIN_FONT] if cjk is None else ([cjk, LATIN_FONT] if lang == "zh" else [LATIN_FONT, cjk])
-    )
+    fonts = font_family(lang)
     # An explicit family list (not the generic "sans-serif", which resolves to one
     # font) lets matplotlib fall back glyph by glyph from the first font to the next.
     matplotlib.rcParams["font.family"] = fonts
@@ -177,6 +176,24 @@ def set_theme(lang: Lang = "en", context: str = "notebook") -> None:
     else:
         pd.reset_option("display.max_colwidth")
     matplotlib.rcParams["savefig.bbox"] = "tight"
+
+
+def font_family(lang: Lang = "en") -> list[str]:
+    """The font list for *lang*: the Chinese font first for ``"zh"``, as the fallback
+    behind DejaVu Sans for ``"en"`` (so one label can mix both); DejaVu Sans alone when no
+    Chinese font can be registered. Use it in ``matplotlib.rc_context`` to draw one
+    figure in a language without changing the theme.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> cx.viz.font_family("zh")
+    ['Noto Sans CJK SC', 'DejaVu Sans']
+    """
+    cjk = register_cjk_font()
+    if cjk is None:
+        return [LATIN_FONT]
+    return [cjk, LATIN_FONT] if lang == "zh" else [LATIN_FONT, cjk]
 
 
 def language() -> Lang:

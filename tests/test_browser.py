@@ -5,6 +5,8 @@ Voila serves notebooks/instructor/dashboard.ipynb on a free port; headless Chrom
 browser download is never used) waits for the widgets, drags the promoters slider of the
 NPS simulator and checks that the NPS shown changes to promoters − detractors; then it
 drags the slider to 100 % and checks that the impossible shares show a message. The
+Chinese dashboard (notebooks/zh/instructor/dashboard.ipynb) is checked the same way in
+Chinese, and its English / 中文 switch and projector mode are clicked. The
 screenshots are saved in the test's tmp_path. The test skips, saying why, only when no
 Chromium is installed (``.ci/run`` installs it with apt when it can)."""
 
@@ -52,12 +54,14 @@ def chromium() -> str:
 
 
 @pytest.fixture
-def voila(root: Path, tmp_path: Path):
-    """Voila serving the dashboard on a free port; stopped (with its kernels) afterwards."""
+def voila(root: Path, tmp_path: Path, request):
+    """Voila serving the dashboard (or ``request.param``, a notebook) on a free port;
+    stopped (with its kernels) afterwards."""
+    page = getattr(request, "param", "notebooks/instructor/dashboard.ipynb")
     port = _free_port()
     log = (tmp_path / "voila.log").open("w")
     # Voila's own server (not jupyter_server) has no root check and no token by default.
-    cmd = [sys.executable, "-m", "voila", "notebooks/instructor/dashboard.ipynb"]
+    cmd = [sys.executable, "-m", "voila", page]
     cmd += ["--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]
     proc = subprocess.Popen(
         cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -104,7 +108,7 @@ def _drag(page, slider, fraction: float) -> None:
 
 
 def _nps(text: str) -> float:
-    match = re.search(r"NPS ([+-]\d+\.\d)", text)
+    match = re.search(r"(?:NPS|净推荐值) ([+-]\d+\.\d)", text)
     assert match, f"no NPS in {text!r}"
     return float(match.group(1))
 
@@ -141,3 +145,52 @@ def test_dashboard_nps_slider_in_chromium(chromium, voila, tmp_path):
         finally:
             browser.close()
     assert (tmp_path / "dashboard.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("voila", ["notebooks/zh/instructor/dashboard.ipynb"], indirect=True)
+def test_chinese_dashboard_switches_language_and_recomputes_in_chromium(chromium, voila, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium, headless=True, args=["--disable-dev-shm-usage"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1100})
+            page.goto(voila, timeout=40_000)
+            summary = page.locator(SUMMARY)
+            expect(summary).to_contain_text("净推荐值 +30.0", timeout=40_000)
+            title = page.locator(".cx-nps h3")
+            expect(title).to_contain_text("净推荐值（NPS）模拟器")
+            expect(page.locator(".cx-nps .widget-slider .widget-label").first).to_contain_text(
+                "推荐者"
+            )
+
+            switch = page.locator(".cx-language button")
+            switch.filter(has_text="English").click()  # → English, same numbers
+            expect(title).to_contain_text("NPS simulator", timeout=15_000)
+            expect(summary).to_contain_text("NPS +30.0 · 95 % CI 22.3 to 37.7")
+            switch.filter(has_text="中文").click()  # ← back to Chinese
+            expect(summary).to_contain_text(
+                "净推荐值 +30.0 · 95% 置信区间 22.3 至 37.7", timeout=15_000
+            )
+
+            sliders = page.locator(".cx-nps .widget-slider")
+            promoters, detractors = sliders.nth(0), sliders.nth(1)
+            _drag(page, promoters, 0.65)  # a recomputed number, in Chinese
+            expect(summary).not_to_contain_text("净推荐值 +30.0", timeout=15_000)
+            p = int(promoters.locator(".widget-readout").inner_text())
+            d = int(detractors.locator(".widget-readout").inner_text())
+            text = summary.inner_text()
+            assert p > 50 and "置信区间" in text and _nps(text) == pytest.approx(p - d)
+
+            size = summary.locator("div").first.evaluate("e => getComputedStyle(e).fontSize")
+            page.locator(".cx-projector-switch input").check()  # projector mode: larger type
+            board = page.locator(".cx-dashboard")
+            expect(board).to_have_class(re.compile("cx-projector"), timeout=15_000)
+            bigger = summary.locator("div").first.evaluate("e => getComputedStyle(e).fontSize")
+            assert float(bigger.rstrip("px")) > 1.2 * float(size.rstrip("px"))
+            page.screenshot(path=str(tmp_path / "dashboard_zh.png"), full_page=False)
+        finally:
+            browser.close()
+    assert (tmp_path / "dashboard_zh.png").stat().st_size > 10_000

@@ -148,16 +148,21 @@ def test_ci_calls_the_readme_test_command(root):
     assert "set -euo pipefail" in ci
 
 
-def test_present_serves_the_dashboard_with_voila(root):
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [("C.UTF-8", "notebooks/instructor/dashboard.ipynb"),
+     ("zh", "notebooks/zh/instructor/dashboard.ipynb")],
+)  # fmt: skip
+def test_present_serves_the_dashboard_with_voila(root, lang, page):
     out = subprocess.run(
-        ["make", "-n", "--no-print-directory", "present"],
+        ["make", "-n", "--no-print-directory", "present", f"LANG={lang}"],
         cwd=root,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    assert ".venv/bin/voila" in out and "notebooks/instructor/dashboard.ipynb" in out
-    assert (root / "notebooks" / "instructor" / "dashboard.ipynb").is_file()
+    assert ".venv/bin/voila" in out and out.split()[-1] == page
+    assert (root / page).is_file()
 
 
 def test_help_lists_every_documented_target(root):

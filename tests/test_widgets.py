@@ -293,3 +293,98 @@ def test_survey_explorer_follows_its_controls():
     assert app.result.reliability["alpha"] < alpha - 0.5
     app.controls["lang"].value = "zh"
     assert "逃避现实体验" in app.summary.value and "反向题" in app.table.value
+
+
+# -- languages and the dashboard ------------------------------------------------------------
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_every_word_of_the_apps_exists_in_both_languages():
+    import string
+
+    from cxlab.widgets._text import TEXT
+
+    assert TEXT["en"].keys() == TEXT["zh"].keys()
+    fields = string.Formatter()
+    for key, en in TEXT["en"].items():
+        zh = TEXT["zh"][key]
+        assert {f[1] for f in fields.parse(en) if f[1]} == {
+            f[1] for f in fields.parse(zh) if f[1]
+        }, key
+        chinese_punctuation = any("\uff00" <= ch <= "\uffef" for ch in zh)
+        assert _cjk(zh) or chinese_punctuation, f"{key}: {zh!r} has no Chinese"
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        widgets.nps_simulator,
+        widgets.ipa_explorer,
+        widgets.journey_explorer,
+        widgets.survey_explorer,
+    ],
+)
+def test_apps_speak_chinese_and_switch_back_keeping_their_values(factory):
+    app = factory(lang="zh")
+    _ok(app)
+    assert _cjk(app.title.value)
+    labels = [c.description for c in app.controls.values() if c.description]
+    assert labels and all(_cjk(d) for d in labels), labels
+    zh_summary = app.summary.value
+    assert _cjk(zh_summary)
+    values = app.values()
+    app.set_lang("en")
+    _ok(app)
+    assert not _cjk(app.title.value) and not _cjk(app.summary.value)
+    assert {k: v for k, v in app.values().items() if k != "lang"} == {
+        k: v for k, v in values.items() if k != "lang"
+    }
+    app.set_lang("zh")
+    assert app.summary.value == zh_summary  # same numbers, same words
+    with pytest.raises(ValueError, match="'en' or 'zh'"):
+        app.set_lang("fr")
+
+
+def test_nps_simulator_in_chinese_recomputes_and_explains_impossible_shares_in_chinese():
+    app = widgets.nps_simulator(lang="zh")
+    app.controls["promoters"].value = 62
+    assert "净推荐值 +42.0" in app.summary.value
+    app.controls["promoters"].value = 90  # 90 % + 20 %
+    assert app.result is None
+    assert "不能超过 100%" in app.message.value and "110" in app.message.value
+
+
+def test_sem_what_if_in_chinese_explains_an_impossible_model_in_chinese():
+    app = widgets.sem_what_if(n=100, seed=17, lang="zh")
+    _ok(app)
+    assert "路径估计与真实值平均相差" in app.summary.value
+    assert app.reset.description == "恢复模型原值"
+    app.controls["Memory ~ Esthetics"].value = 0.95  # R² of Memory above 1
+    assert app.result is None and "Memory" in app.message.value and "≥ 1" in app.message.value
+    assert _cjk(app.message.value)
+
+
+def test_a_message_without_chinese_text_is_introduced_in_chinese():
+    from cxlab.widgets._text import error_text
+
+    text = error_text(EstimationError("did not converge"), "zh")
+    assert text.startswith("无法计算") and text.endswith("did not converge")
+
+
+def test_dashboard_switches_language_and_projector_mode():
+    board = widgets.dashboard(lang="zh")
+    assert set(board.apps) == {"nps", "sem", "ipa", "journey", "survey"}
+    assert "教师演示面板" in board.header.value
+    assert all(_cjk(app.title.value) for app in board.apps.values())
+    board.apps["nps"].controls["promoters"].value = 55
+    board.language.value = "en"  # the switch
+    assert "instructor dashboard" in board.header.value
+    assert all(not _cjk(app.title.value) for app in board.apps.values())
+    assert "NPS +35.0" in board.apps["nps"].summary.value  # the slider kept its value
+    assert "cx-projector" not in board._dom_classes
+    board.projector.value = True
+    assert "cx-projector" in board._dom_classes
+    assert board.apps["ipa"].controls["outcome"].style.description_width == "330px"
+    board.projector.value = False
+    assert "cx-projector" not in board._dom_classes

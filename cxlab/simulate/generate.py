@@ -155,7 +155,9 @@ def _implied(s: _Structure) -> tuple[list[str], np.ndarray, dict[str, float]]:
         if explained >= 1:
             raise ModelSpecError(
                 f"{v}: its paths explain R² = {explained:.2f} ≥ 1 of its variance; make "
-                f"the paths into {v} smaller."
+                f"the paths into {v} smaller.",
+                zh=f"{v}：指向它的路径解释了 R² = {explained:.2f} ≥ 1 的方差，这不可能；"
+                f"请把指向 {v} 的路径调小。",
             )
         r2[v] = explained
         cov_new = cor @ beta

@@ -27,6 +27,10 @@ pure function's latest answer, ``None`` after an error), ``summary`` (the key nu
 HTML), ``figure`` (a PNG image), ``table`` and ``message``. In a lesson, end a cell with
 the app; ``make present`` serves notebooks/instructor/dashboard.ipynb with Voila.
 
+Every app takes ``lang="zh"`` (Chinese labels, summaries, figures, tables and messages)
+and switches language while it runs (``app.set_lang("en")``); :func:`dashboard` puts the
+five together with a 中文 / English switch and a projector mode.
+
 Examples
 --------
 >>> import cxlab as cx
@@ -62,13 +66,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from cxlab.survey import Survey
-    from cxlab.widgets._apps import (
-        IPAExplorer,
-        JourneyExplorer,
-        NPSSimulator,
-        SEMWhatIf,
-        SurveyExplorer,
-    )
+    from cxlab.widgets._apps import NPSSimulator, SEMWhatIf
+    from cxlab.widgets._dashboard import Dashboard
+    from cxlab.widgets._explorers import IPAExplorer, JourneyExplorer, SurveyExplorer
+    from cxlab.widgets._text import Lang
 
 __all__ = [
     "ConstructView",
@@ -76,6 +77,7 @@ __all__ = [
     "NPSScenario",
     "WhatIf",
     "construct_view",
+    "dashboard",
     "funnel_view",
     "ipa_explorer",
     "ipa_view",
@@ -92,7 +94,12 @@ __all__ = [
 
 # -- the apps ----------------------------------------------------------------------------
 def nps_simulator(
-    promoters: float = 50, detractors: float = 20, n: int = 400, *, seed: int = 0
+    promoters: float = 50,
+    detractors: float = 20,
+    n: int = 400,
+    *,
+    seed: int = 0,
+    lang: Lang = "en",
 ) -> NPSSimulator:
     """Sliders for the shares of promoters and detractors and for n → NPS, its interval
     and the sampling distribution of simulated surveys (wraps :func:`nps_scenario`).
@@ -108,10 +115,12 @@ def nps_simulator(
     >>> app.controls["n"].value = 200  # a quarter of the sample: twice the margin
     >>> print(f"± {app.result.margin:.1f}")
     ± 11.3
+    >>> print(cx.widgets.nps_simulator(lang="zh").summary.value)  # doctest: +ELLIPSIS
+    <div ...>净推荐值 +30.0 · 95% 置信区间 22.3 至 37.7（± 7.7 分）· n = 400</div>
     """
     from cxlab.widgets._apps import NPSSimulator
 
-    return NPSSimulator(promoters=promoters, detractors=detractors, n=n, seed=seed)
+    return NPSSimulator(promoters=promoters, detractors=detractors, n=n, seed=seed, lang=lang)
 
 
 def sem_what_if(
@@ -121,6 +130,7 @@ def sem_what_if(
     n: int = 300,
     seed: int = 1,
     likert: int | None = None,
+    lang: Lang = "en",
 ) -> SEMWhatIf:
     """Sliders on the structural paths of a population model and on n → simulated sample
     → refit → path diagram, estimated vs true paths and total effects (wraps
@@ -139,6 +149,8 @@ def sem_what_if(
         Starting sample size and the seed of every simulated sample.
     likert : int, optional
         Discretise the items to 1..k points, as real answers are.
+    lang : {"en", "zh"}
+        The language of labels, summary, tables and messages.
 
     A refit that does not converge or is inadmissible, or paths that explain more than
     all of a variable, show a message instead of a result.
@@ -154,7 +166,7 @@ def sem_what_if(
     """
     from cxlab.widgets._apps import SEMWhatIf
 
-    return SEMWhatIf(model=model, fit_model=fit_model, n=n, seed=seed, likert=likert)
+    return SEMWhatIf(model=model, fit_model=fit_model, n=n, seed=seed, likert=likert, lang=lang)
 
 
 def ipa_explorer(
@@ -163,6 +175,7 @@ def ipa_explorer(
     drivers: Sequence[str] | None = None,
     *,
     labels: dict[str, str] | None = None,
+    lang: Lang = "en",
 ) -> IPAExplorer:
     """Pick the outcome, the drivers, the respondents, the importance method and the
     cut → importance-performance grid (wraps :func:`ipa_view`).
@@ -179,13 +192,16 @@ def ipa_explorer(
     >>> print(app.result.text())  # doctest: +ELLIPSIS
     nps_score: R² = ..., n = 194 (had_problem == True)...
     """
-    from cxlab.widgets._apps import IPAExplorer
+    from cxlab.widgets._explorers import IPAExplorer
 
-    return IPAExplorer(data=data, outcome=outcome, drivers=drivers, labels=labels)
+    return IPAExplorer(data=data, outcome=outcome, drivers=drivers, labels=labels, lang=lang)
 
 
 def journey_explorer(
-    events: pd.DataFrame | None = None, stages: Sequence[str] | None = None
+    events: pd.DataFrame | None = None,
+    stages: Sequence[str] | None = None,
+    *,
+    lang: Lang = "en",
 ) -> JourneyExplorer:
     """Pick a period (a range of days) and a split (segment, device, channel …) → funnel
     with step conversion and Wilson intervals (wraps :func:`funnel_view`).
@@ -202,12 +218,12 @@ def journey_explorer(
     >>> sorted(app.result["device"].unique())
     ['app', 'desktop', 'mobile']
     """
-    from cxlab.widgets._apps import JourneyExplorer
+    from cxlab.widgets._explorers import JourneyExplorer
 
-    return JourneyExplorer(events=events, stages=stages)
+    return JourneyExplorer(events=events, stages=stages, lang=lang)
 
 
-def survey_explorer(dataset: str | Survey = "hotel_4e") -> SurveyExplorer:
+def survey_explorer(dataset: str | Survey = "hotel_4e", *, lang: Lang = "en") -> SurveyExplorer:
     """Pick a construct (and whether to reverse-code, English or 中文 wording) → its
     items, their answer distributions, α with its CI, ω and AVE (wraps
     :func:`construct_view`).
@@ -223,6 +239,28 @@ def survey_explorer(dataset: str | Survey = "hotel_4e") -> SurveyExplorer:
     >>> print(f"α = {app.result.reliability['alpha']:.2f}")
     α = -0.55
     """
-    from cxlab.widgets._apps import SurveyExplorer
+    from cxlab.widgets._explorers import SurveyExplorer
 
-    return SurveyExplorer(dataset=dataset)
+    return SurveyExplorer(dataset=dataset, lang=lang)
+
+
+def dashboard(lang: Lang = "en", *, projector: bool = False) -> Dashboard:
+    """The instructor dashboard: the five apps with their teaching notes, a 中文 / English
+    switch and a projector mode (large type) — what ``make present`` serves.
+
+    Switching the language relabels every app, recomputes its summary, figure and tables
+    in that language and keeps every control's value.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> board = cx.widgets.dashboard(lang="zh")
+    >>> board.apps["nps"].controls["promoters"].description
+    '推荐者（9–10 分）%'
+    >>> board.language.value = "en"  # the switch at the top
+    >>> print(board.apps["nps"].result.text(board.apps["nps"].lang))
+    NPS +30.0 · 95 % CI 22.3 to 37.7 (± 7.7 points) · n = 400
+    """
+    from cxlab.widgets._dashboard import Dashboard
+
+    return Dashboard(lang=lang, projector=projector)

@@ -1,5 +1,10 @@
 """The ipywidgets apps of :mod:`cxlab.widgets`: controls → a pure function → summary,
-figure and table; any error becomes a readable message in place of the result."""
+figure and table; any error becomes a readable message in place of the result.
+
+Every app speaks English or Chinese (``lang``); :meth:`App.set_lang` switches a running
+app (labels, title, summary, figure, tables and messages) without losing its settings.
+This module holds the base class and the NPS and what-if apps; the explorers are in
+:mod:`cxlab.widgets._explorers`."""
 
 from __future__ import annotations
 
@@ -10,14 +15,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as w
+import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from cxlab.errors import CxlabError
+from cxlab.viz import font_family
 from cxlab.widgets import logic
+from cxlab.widgets._text import Lang, error_text, say
 
-__all__ = ["App", "IPAExplorer", "JourneyExplorer", "NPSSimulator", "SEMWhatIf", "SurveyExplorer"]
+__all__ = ["App", "NPSSimulator", "SEMWhatIf"]
 
 _STYLE = {"description_width": "190px"}
 #: given as dicts, style and layout become a new Style / Layout widget per control
@@ -57,16 +65,33 @@ def html_table(frame: pd.DataFrame, caption: str = "", left_last: bool = False) 
     return f'{_TABLE_CSS}<div class="{css}">{head}{frame.to_html(border=0, na_rep="–")}</div>'
 
 
+def set_options(control: w.Widget, options: list[tuple[str, Any]]) -> None:
+    """New option labels for a Dropdown / SelectMultiple, keeping its value(s) and
+    without a recompute per change (the app updates once afterwards)."""
+    value = control.value
+    with control.hold_trait_notifications():
+        control.options = options
+        control.value = value
+
+
 class App(w.VBox):
     """Base of the apps: ``controls`` feed :meth:`compute`; :meth:`render` turns its
-    result into (summary text, PNG bytes, table HTML). Errors become ``message``."""
+    result into (summary text, PNG bytes, table HTML). Errors become ``message``.
+
+    Subclasses set ``key`` (their part of the word table) and :meth:`relabel`."""
 
     css = "cx-app"
+    key = "app"
 
-    def __init__(self, title: str, controls: dict[str, w.Widget], extra: Sequence[w.Widget] = ()):
+    def __init__(
+        self, controls: dict[str, w.Widget], extra: Sequence[w.Widget] = (), lang: Lang = "en"
+    ):
+        if lang not in ("en", "zh"):
+            raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+        self.lang: Lang = lang
         self.controls = controls
         self.result: Any = None
-        self.title = w.HTML(f"<h3 style='margin:4px 0'>{html.escape(title)}</h3>")
+        self.title = w.HTML()
         self.message = w.HTML()
         self.summary = w.HTML()
         self.figure = w.Image(format="png", layout=w.Layout(max_width="100%"))
@@ -79,6 +104,47 @@ class App(w.VBox):
         super().__init__([*boxes, self.summary, self.figure, self.table])
         self.add_class("cx-app")
         self.add_class(self.css)
+        self._retitle()
+        self.relabel()
+        self.update()
+
+    def _retitle(self) -> None:
+        title = html.escape(say(self.lang, f"{self.key}.title"))
+        self.title.value = f"<h3 style='margin:4px 0'>{title}</h3>"
+
+    def relabel(self) -> None:
+        """Put the words of ``self.lang`` on the controls (subclasses).
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator()
+        >>> app.lang = "zh"
+        >>> app.relabel()
+        >>> app.controls["n"].description
+        '样本量 n'
+        """
+
+    def set_lang(self, lang: Lang) -> None:
+        """Switch the app's language: title, labels, summary, figure, tables, messages.
+        The controls keep their values.
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> app = widgets.nps_simulator(promoters=60, detractors=10, n=200)
+        >>> app.set_lang("zh")
+        >>> print(app.result.text(app.lang))
+        净推荐值 +50.0 · 95% 置信区间 40.7 至 59.3（± 9.3 分）· n = 200
+        >>> app.controls["promoters"].description, app.controls["promoters"].value
+        ('推荐者（9–10 分）%', 60)
+        """
+        if lang not in ("en", "zh"):
+            raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+        self.lang = lang
+        with self.hold_sync():
+            self._retitle()
+            self.relabel()
         self.update()
 
     def _changed(self, _change: Any) -> None:
@@ -150,13 +216,13 @@ class App(w.VBox):
             warnings.simplefilter("always")
             try:
                 result = self.compute(**self.values())
-                text, image, table = self.render(result)
+                with matplotlib.rc_context({"font.family": font_family(self.lang)}):
+                    text, image, table = self.render(result)
             except CxlabError as exc:
-                return self._fail(str(exc))
+                return self._fail(error_text(exc, self.lang))
             except Exception as exc:  # never a traceback in front of the class
                 return self._fail(
-                    f"Something unexpected went wrong ({type(exc).__name__}: {exc}). "
-                    "Try other values; if it persists, report it with the values above."
+                    say(self.lang, "unexpected", error=f"{type(exc).__name__}: {exc}")
                 )
         self.result = result
         notes = sorted({str(c.message) for c in caught if issubclass(c.category, UserWarning)})
@@ -187,24 +253,43 @@ class NPSSimulator(App):
     """Shares of promoters and detractors and n → NPS, its CI and sampling distribution."""
 
     css = "cx-nps"
+    key = "nps"
 
-    def __init__(self, promoters: float = 50, detractors: float = 20, n: int = 400, seed: int = 0):
+    def __init__(
+        self,
+        promoters: float = 50,
+        detractors: float = 20,
+        n: int = 400,
+        seed: int = 0,
+        lang: Lang = "en",
+    ):
         self.seed = seed
         options = sorted({*N_OPTIONS, int(n)})
         kw = {"continuous_update": False, "style": _STYLE, "layout": _WIDE, "min": 0, "max": 100}
         controls = {
-            "promoters": w.IntSlider(round(promoters), description="promoters (9–10) %", **kw),
-            "detractors": w.IntSlider(round(detractors), description="detractors (0–6) %", **kw),
+            "promoters": w.IntSlider(round(promoters), **kw),
+            "detractors": w.IntSlider(round(detractors), **kw),
             "n": w.SelectionSlider(
-                options=options, value=int(n), description="responses n", continuous_update=False,
-                style=_STYLE, layout=_WIDE,
+                options=options, value=int(n), continuous_update=False, style=_STYLE, layout=_WIDE
             ),
-            "ci": w.Dropdown(
-                options=[("Wald", "wald"), ("adjusted Wald (small n)", "adjusted-wald")],
-                value="wald", description="interval", style=_STYLE, layout=_MENU,
-            ),
+            "ci": w.Dropdown(options=["wald", "adjusted-wald"], value="wald", style=_STYLE,
+                             layout=_MENU),
         }  # fmt: skip
-        super().__init__("NPS simulator: shares, sample size and uncertainty", controls)
+        super().__init__(controls, lang=lang)
+
+    def relabel(self) -> None:
+        """Slider and menu labels in ``self.lang`` (see :meth:`App.relabel`).
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> widgets.nps_simulator(lang="zh").controls["ci"].options[1][0]
+        '调整 Wald 区间（小样本）'
+        """
+        for name in ("promoters", "detractors", "n", "ci"):
+            self.controls[name].description = say(self.lang, f"nps.{name}")
+        wald, adjusted = say(self.lang, "nps.wald"), say(self.lang, "nps.adjusted")
+        set_options(self.controls["ci"], [(wald, "wald"), (adjusted, "adjusted-wald")])
 
     def compute(self, promoters: int, detractors: int, n: int, ci: str) -> logic.NPSScenario:
         """:func:`cxlab.widgets.nps_scenario` of the slider values.
@@ -234,26 +319,40 @@ class NPSSimulator(App):
         """
         from cxlab.viz import NPS_COLORS, PALETTE
 
+        lang = self.lang
         fig = Figure(figsize=(8, 3.2))
         ax = fig.add_subplot()
         row = result.table.iloc[0]
-        ax.axvspan(row["ci_low"], row["ci_high"], color=PALETTE[5], alpha=0.25, label="95 % CI")
+        ax.axvspan(
+            row["ci_low"], row["ci_high"], color=PALETTE[5], alpha=0.25, label=say(lang, "nps.band")
+        )
         bins = np.arange(-100.5, 101.5, 1.0 if result.n >= 200 else 2.0)
-        ax.hist(result.draws, bins=bins, color=PALETTE[0], alpha=0.8, label="simulated surveys")
+        ax.hist(result.draws, bins=bins, color=PALETTE[0], alpha=0.8, label=say(lang, "nps.draws"))
         ax.axvline(
-            result.nps, color=NPS_COLORS["detractor"], lw=2, label=f"true NPS {result.nps:+.0f}"
+            result.nps,
+            color=NPS_COLORS["detractor"],
+            lw=2,
+            label=say(lang, "nps.truth", nps=result.nps),
         )
-        ax.set(xlim=(-100, 100), yticks=[], xlabel="NPS of a survey of n")
+        ax.set(xlim=(-100, 100), yticks=[], xlabel=say(lang, "nps.xlabel"))
         ax.set_title(
-            f"{len(result.draws):,} surveys of n = {result.n:,}: SD {result.draws.std():.1f} "
-            f"(the formula's SE: {row['se']:.1f})", fontsize="medium",
-        )  # fmt: skip
-        ax.legend(loc="upper left", fontsize="small", frameon=False)
-        shares = pd.DataFrame(
-            {"share %": [result.promoters, result.passives, result.detractors]},
-            index=pd.Index(["promoters", "passives", "detractors"], name="group"),
+            say(
+                lang,
+                "nps.plot_title",
+                k=len(result.draws),
+                n=result.n,
+                sd=result.draws.std(),
+                se=row["se"],
+            ),
+            fontsize="medium",
         )
-        return result.text(), png(fig), html_table(shares.round(1))
+        ax.legend(loc="upper left", fontsize="small", frameon=False)
+        groups = [say(lang, g) for g in ("promoters", "passives", "detractors")]
+        shares = pd.DataFrame(
+            {say(lang, "nps.share"): [result.promoters, result.passives, result.detractors]},
+            index=pd.Index(groups, name=say(lang, "nps.group")),
+        )
+        return result.text(lang), png(fig), html_table(shares.round(1))  # fmt: skip
 
 
 # -- SEM what-if ---------------------------------------------------------------------------
@@ -264,6 +363,7 @@ class SEMWhatIf(App):
     """Sliders on a population model's structural paths and n → refit → diagram, paths."""
 
     css = "cx-sem"
+    key = "sem"
 
     def __init__(
         self,
@@ -272,6 +372,7 @@ class SEMWhatIf(App):
         n: int = 300,
         seed: int = 1,
         likert: int | None = None,
+        lang: Lang = "en",
     ):
         from cxlab.widgets._sem import default_model
 
@@ -293,11 +394,22 @@ class SEMWhatIf(App):
         controls["seed"] = w.BoundedIntText(
             seed, min=0, max=10**6, description="seed", style=_STYLE
         )
-        self.reset = w.Button(
-            description="back to the model's values", icon="undo", layout=w.Layout(width="auto")
-        )
+        self.reset = w.Button(icon="undo", layout=w.Layout(width="auto"))
         self.reset.on_click(self._reset)
-        super().__init__("What if? Change the paths, simulate, refit", controls, [self.reset])
+        super().__init__(controls, [self.reset], lang=lang)
+
+    def relabel(self) -> None:
+        """The reset button in ``self.lang`` (path sliders are named by the model's
+        variables, ``n`` and ``seed`` are the same in both languages).
+
+        Examples
+        --------
+        >>> from cxlab import widgets
+        >>> model = "X =~ 0.8*x1 + 0.8*x2 + 0.7*x3\\nY =~ 0.8*y1 + 0.8*y2 + 0.7*y3\\nY ~ 0.3*X"
+        >>> widgets.sem_what_if(model, lang="zh").reset.description
+        '恢复模型原值'
+        """
+        self.reset.description = say(self.lang, "sem.reset")
 
     def _reset(self, _button: Any) -> None:
         with self.hold_sync():
@@ -349,288 +461,8 @@ class SEMWhatIf(App):
         paths = paths.drop(columns=["from", "to"]).round(3)
         totals = result.totals.set_index(result.totals["from"] + " → " + result.totals["to"])
         totals = totals.drop(columns=["from", "to"]).round(3)
-        tables = html_table(paths, "Standardized paths: truth vs estimate (95 % CI)")
-        tables += html_table(totals, "Total effects on the outcomes")
-        return result.text(), png(fig), tables
-
-
-# -- IPA -------------------------------------------------------------------------------------
-AIRLINE_MOTS = ["mot_booking", "mot_checkin", "mot_boarding", "mot_crew", "mot_meal", "mot_arrival"]
-
-
-def _subsets(data: pd.DataFrame, skip: Sequence[str], most: int = 6) -> list[tuple[str, Any]]:
-    """("col = value", query) for the columns with few distinct values."""
-    options: list[tuple[str, Any]] = [("everybody", "")]
-    for col in data.columns:
-        if col in skip or pd.api.types.is_float_dtype(data[col]):
-            continue
-        values = data[col].dropna().unique()
-        if 1 < len(values) <= most:
-            for v in sorted(values, key=str):
-                v = v.item() if hasattr(v, "item") else v
-                options.append((f"{col} = {v}", f"`{col}` == {v!r}"))
-    return options
-
-
-class IPAExplorer(App):
-    """Outcome, drivers, respondents, method and cut → importance-performance grid."""
-
-    css = "cx-ipa"
-
-    def __init__(
-        self,
-        data: pd.DataFrame | None = None,
-        outcome: str | None = None,
-        drivers: Sequence[str] | None = None,
-        labels: dict[str, str] | None = None,
-    ):
-        from cxlab import datasets
-
-        if data is None:
-            data = datasets.load("airline_mot")
-            outcome = outcome or "nps_score"
-            drivers = drivers or AIRLINE_MOTS
-        self.data, self.labels = data, labels
-        numeric = [c for c in data.columns if pd.api.types.is_numeric_dtype(data[c])]
-        numeric = [
-            c for c in numeric
-            if not pd.api.types.is_bool_dtype(data[c]) and not str(c).endswith("_id")
-        ]  # fmt: skip
-        outcome = outcome or numeric[-1]
-        drivers = list(drivers or [c for c in numeric if c != outcome])
-        controls = {
-            "outcome": w.Dropdown(
-                options=numeric, value=outcome, description="outcome", style=_STYLE, layout=_MENU
-            ),
-            "drivers": w.SelectMultiple(
-                options=numeric, value=tuple(drivers), rows=min(len(numeric), 8),
-                description="drivers", style=_STYLE, layout=_MENU,
-            ),
-            "subset": w.Dropdown(
-                options=_subsets(data, [outcome, *drivers]), value="",
-                description="respondents", style=_STYLE, layout=_MENU,
-            ),
-            "method": w.Dropdown(
-                options=[("relative weights", "relative_weights"), ("Shapley values", "shapley")],
-                description="importance", style=_STYLE, layout=_MENU,
-            ),
-            "cut": w.Dropdown(
-                options=[("means", "mean"), ("medians", "median")], description="lines at",
-                style=_STYLE, layout=_MENU,
-            ),
-        }  # fmt: skip
-        super().__init__("Importance-performance analysis (IPA)", controls)
-
-    def compute(self, outcome: str, drivers: tuple, subset: Any, method: str, cut: str) -> Any:
-        """:func:`cxlab.widgets.ipa_view` of the chosen columns and rows.
-
-        Examples
-        --------
-        >>> from cxlab import widgets
-        >>> app = widgets.ipa_explorer()  # airline_mot, nps_score and six moments of truth
-        >>> view = app.compute(
-        ...     outcome="nps_score", drivers=("mot_crew", "mot_meal", "mot_arrival"),
-        ...     subset="", method="shapley", cut="median",
-        ... )
-        >>> view.grid.table["quadrant"].to_dict()
-        {'mot_crew': 'keep up the good work', 'mot_arrival': 'keep up the good work', \
-'mot_meal': 'low priority'}
-        """
-        return logic.ipa_view(
-            self.data, outcome, list(drivers), method=method, cut=cut, subset=subset,  # type: ignore[arg-type]
-            labels=self.labels,
-        )  # fmt: skip
-
-    def render(self, result: logic.IPAView) -> tuple[str, bytes | None, str]:
-        """The grid, and the table of importance, performance and quadrant.
-
-        Examples
-        --------
-        >>> from cxlab import widgets
-        >>> app = widgets.ipa_explorer()
-        >>> text, image, table = app.render(app.result)
-        >>> print(text)
-        nps_score: R² = 0.392, n = 1,000; concentrate on mot_arrival
-        >>> image[:4], "quadrant" in table
-        (b'\\x89PNG', True)
-        """
-        fig = Figure(figsize=(7, 5))
-        ax = fig.add_subplot()
-        result.grid.plot(ax=ax, ylabel=f"importance (% of R² of {result.importance.outcome})")
-        table = result.grid.table.drop(columns="label").round(2)
-        return result.text(), png(fig), html_table(table)
-
-
-# -- journey -----------------------------------------------------------------------------------
-JOURNEY_STAGES = ["visit", "browse", "cart", "checkout", "purchase"]
-
-
-class JourneyExplorer(App):
-    """A period of days and a split → funnel conversion with Wilson intervals."""
-
-    css = "cx-journey"
-
-    def __init__(self, events: pd.DataFrame | None = None, stages: Sequence[str] | None = None):
-        from cxlab import datasets
-
-        if events is None:
-            events = datasets.load("journey_events")
-            stages = stages or JOURNEY_STAGES
-        if not stages:
-            stages = list(dict.fromkeys(events["stage"]))
-        self.events, self.stages = events, list(stages)
-        days = sorted(pd.to_datetime(events["date"]).dt.strftime("%Y-%m-%d").unique())
-        splits = [
-            c for c in events.columns
-            if c not in ("stage", "date") and not pd.api.types.is_numeric_dtype(events[c])
-            and events[c].nunique() <= 6
-        ]  # fmt: skip
-        controls = {
-            "period": w.SelectionRangeSlider(
-                options=days, index=(0, len(days) - 1), description="sessions started",
-                continuous_update=False, readout=False, style=_STYLE, layout=_WIDE,
-            ),
-            "by": w.Dropdown(options=[("nothing (all sessions)", ""), *[(c, c) for c in splits]],
-                             value="", description="split by", style=_STYLE, layout=_MENU),
-        }  # fmt: skip
-        super().__init__("Customer journey: funnel conversion by period and group", controls)
-
-    def compute(self, period: tuple[str, str], by: str | None) -> pd.DataFrame:
-        """:func:`cxlab.widgets.funnel_view` of the period and split.
-
-        Examples
-        --------
-        >>> from cxlab import widgets
-        >>> app = widgets.journey_explorer()  # journey_events, visit → purchase
-        >>> funnel = app.compute(period=("2025-11-28", "2025-11-28"), by="")
-        >>> print(f"{funnel['conversion'].iloc[-1]:.3f}")  # Black Friday: checkout → purchase
-        0.310
-        """
-        return logic.funnel_view(self.events, self.stages, start=period[0], end=period[1], by=by)
-
-    def render(self, result: pd.DataFrame) -> tuple[str, bytes | None, str]:
-        """Step conversion by stage (with CIs), and the funnel table.
-
-        Examples
-        --------
-        >>> from cxlab import widgets
-        >>> app = widgets.journey_explorer()
-        >>> app.controls["by"].value = "device"
-        >>> text, image, table = app.render(app.result)
-        >>> print(text.replace("; ", "\\n"))
-        2025-11-03 to 2025-12-28: app: 8.6% of 6,085 sessions reach purchase
-        desktop: 5.3% of 12,199 sessions reach purchase
-        mobile: 4.2% of 22,663 sessions reach purchase
-        >>> image[:4]
-        b'\\x89PNG'
-        """
-        from cxlab.viz import PALETTE
-
-        keys = [c for c in result.columns if c not in _FUNNEL_COLUMNS]
-        groups = list(result.groupby(keys, sort=True)) if keys else [(("all",), result)]
-        fig = Figure(figsize=(8, 3.6))
-        ax = fig.add_subplot()
-        width = 0.8 / len(groups)
-        steps = result["stage"].drop_duplicates().tolist()[1:]
-        x = np.arange(len(steps))
-        lines = []
-        for k, (name, part) in enumerate(groups):
-            part = part[part["step"] > 1]
-            label = ", ".join(map(str, name if isinstance(name, tuple) else (name,)))
-            err = [part["conversion"] - part["ci_low"], part["ci_high"] - part["conversion"]]
-            ax.bar(x + (k - (len(groups) - 1) / 2) * width, part["conversion"], width,
-                   yerr=err, capsize=3, color=PALETTE[k % len(PALETTE)], label=label)  # fmt: skip
-            end = part.iloc[-1]
-            lines.append(
-                f"{label}: {end['overall']:.1%} of {int(part['previous'].iloc[0]):,} "
-                f"sessions reach {end['stage']}"
-            )
-        ax.set_xticks(x, [f"→ {s}" for s in steps])
-        ax.set(ylim=(0, 1), ylabel="step conversion (95 % CI)")
-        if keys:
-            ax.legend(fontsize="small", frameon=False)
-        first, last = self.controls["period"].value
-        text = f"{first} to {last}: " + "; ".join(lines)
-        table = result.set_index([*keys, "stage"]).drop(columns="step").round(3)
-        return text, png(fig), html_table(table)
-
-
-_FUNNEL_COLUMNS = {
-    "stage", "step", "previous", "sessions", "conversion", "ci_low", "ci_high", "overall",
-    "overall_ci_low", "overall_ci_high", "lost",
-}  # fmt: skip
-
-
-# -- survey constructs ------------------------------------------------------------------------
-class SurveyExplorer(App):
-    """A construct → its items (wording), answer distributions, α, ω and AVE."""
-
-    css = "cx-survey"
-
-    def __init__(self, dataset: Any = "hotel_4e"):
-        from cxlab import datasets
-        from cxlab.survey import Survey
-
-        self.survey = (
-            Survey(datasets.load(dataset), datasets.codebook(dataset))
-            if isinstance(dataset, str)
-            else dataset
-        )
-        constructs = list(self.survey.scales())
-        controls = {
-            "construct": w.Dropdown(
-                options=constructs, description="construct", style=_STYLE, layout=_MENU
-            ),
-            "reverse": w.Checkbox(
-                value=True, description="reverse-code the reverse-keyed items", layout=_WIDE
-            ),
-            "lang": w.Dropdown(
-                options=[("English", "en"), ("中文", "zh")], description="wording",
-                style=_STYLE, layout=_MENU,
-            ),
-        }  # fmt: skip
-        super().__init__("Survey constructs: items, answers and reliability", controls)
-
-    def compute(self, construct: str, reverse: bool, lang: str) -> logic.ConstructView:
-        """:func:`cxlab.widgets.construct_view` of the chosen construct.
-
-        Examples
-        --------
-        >>> from cxlab import widgets
-        >>> app = widgets.survey_explorer()  # hotel_4e
-        >>> print(app.compute(construct="Escapism", reverse=True, lang="zh").text())
-        逃避现实体验 (Escapism): 3 items, n = 600 · α = 0.81 [0.78, 0.83] · ω = 0.81 · AVE = 0.59
-        """
-        return logic.construct_view(self.survey, construct, reverse=reverse, lang=lang)  # type: ignore[arg-type]
-
-    def render(self, result: logic.ConstructView) -> tuple[str, bytes | None, str]:
-        """Stacked answer shares per item, and the item table.
-
-        Examples
-        --------
-        >>> from cxlab import widgets
-        >>> app = widgets.survey_explorer()
-        >>> text, image, table = app.render(app.compute("Escapism", False, "en"))
-        >>> print(text)  # esc3r not reverse-coded: α turns negative
-        Escapism: 3 items, n = 600 · α = -0.55 [-0.78, -0.35] · ω = 0.44 · AVE = 0.59
-        >>> image[:4], "wording" in table
-        (b'\\x89PNG', True)
-        """
-        from matplotlib import colormaps
-
-        dist = result.distribution
-        fig = Figure(figsize=(8, 0.6 * len(dist) + 1.2))
-        ax = fig.add_subplot()
-        colours = colormaps["RdYlGn"](np.linspace(0.08, 0.92, dist.shape[1]))
-        left = np.zeros(len(dist))
-        for k, point in enumerate(dist.columns):
-            ax.barh(dist.index, dist[point], left=left, color=colours[k], label=str(point))
-            left += dist[point].to_numpy()
-        ax.invert_yaxis()
-        ax.set(xlim=(0, 100), xlabel="% of answers")
-        ax.legend(ncol=dist.shape[1], loc="lower center", bbox_to_anchor=(0.5, 1.0),
-                  fontsize="small", frameon=False, title="answer")  # fmt: skip
-        items = result.items.copy()
-        items["reverse"] = items["reverse"].map({True: "yes", False: ""})
-        items = items[[*items.columns.drop("wording"), "wording"]].round(3)
-        return result.text(), png(fig), html_table(items, left_last=True)
+        columns = ["truth", "est", "ci_low", "ci_high", "covered"]
+        names = dict(zip(columns, say(self.lang, "sem.columns").split(","), strict=True))
+        tables = html_table(paths.rename(columns=names), say(self.lang, "sem.paths"))
+        tables += html_table(totals.rename(columns=names), say(self.lang, "sem.totals"))
+        return result.text(self.lang), png(fig), tables

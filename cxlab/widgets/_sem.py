@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from cxlab.errors import DataError, InadmissibleSolutionError, ModelSpecError
+from cxlab.widgets._text import Lang, say
 
 if TYPE_CHECKING:
     from cxlab.sem import SEMFit
@@ -157,7 +158,7 @@ class WhatIf:
     n: int
     seed: int
 
-    def text(self) -> str:
+    def text(self, lang: Lang = "en") -> str:
         """One line: n, fit, how far the paths are from the truth, and CI coverage.
 
         Examples
@@ -168,16 +169,16 @@ class WhatIf:
         n = 500
         χ²(8) = 12.3, CFI = 0.996, RMSEA = 0.033
         paths off the truth by 0.023 on average; mean CI width 0.162; 1 of 1 CIs cover the truth
+        >>> print(what_if(model, {"Y ~ X": 0.6}, n=500, seed=1).text("zh").split(" · ")[-1])
+        路径估计与真实值平均相差 0.023；置信区间平均宽度 0.162；1 个置信区间中 1 个覆盖真实值
         """
         f = self.fit.fit_measures
-        gap = (self.paths["est"] - self.paths["truth"]).abs().mean()
-        width = (self.paths["ci_high"] - self.paths["ci_low"]).mean()
-        covered = int(self.paths["covered"].sum())
-        return (
-            f"n = {self.n:,} · χ²({f['df']:.0f}) = {f['chisq']:.1f}, CFI = {f['cfi']:.3f}, "
-            f"RMSEA = {f['rmsea']:.3f} · paths off the truth by {gap:.3f} on average; "
-            f"mean CI width {width:.3f}; {covered} of {len(self.paths)} CIs cover the truth"
-        )
+        return say(
+            lang, "sem.line", n=self.n, df=f["df"], chisq=f["chisq"], cfi=f["cfi"],
+            rmsea=f["rmsea"], gap=(self.paths["est"] - self.paths["truth"]).abs().mean(),
+            width=(self.paths["ci_high"] - self.paths["ci_low"]).mean(),
+            covered=int(self.paths["covered"].sum()), total=len(self.paths),
+        )  # fmt: skip
 
 
 def what_if(
@@ -233,7 +234,9 @@ def what_if(
     fit = sem.fit(fit_model or simulate.strip_values(model), data)
     if not fit.admissible:
         raise InadmissibleSolutionError(
-            f"With n = {int(n)} (seed {seed}) the refit cannot be reported.\n" + fit.diagnosis()
+            f"With n = {int(n)} (seed {seed}) the refit cannot be reported.\n" + fit.diagnosis(),
+            zh=f"n = {int(n)}（种子 {seed}）时重新拟合的结果不能报告（不收敛或解不可接受）。"
+            "请增大 n 或把路径调回较小的值。英文诊断：\n" + fit.diagnosis(),
         )
     eff = fit.effects(specific=False)
     truth = structural_paths(model)

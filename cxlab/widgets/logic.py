@@ -22,6 +22,7 @@ import pandas as pd
 
 from cxlab.errors import DataError
 from cxlab.widgets._sem import WhatIf, structural_paths, what_if, with_paths
+from cxlab.widgets._text import Lang, say
 
 if TYPE_CHECKING:
     from cxlab.drivers import IPA, Importance
@@ -79,21 +80,22 @@ class NPSScenario:
         row = self.table.iloc[0]
         return float((row["ci_high"] - row["ci_low"]) / 2)
 
-    def text(self) -> str:
-        """One line for the room: NPS, its interval and n.
+    def text(self, lang: Lang = "en") -> str:
+        """One line for the room: NPS, its interval and n (in Chinese with ``lang="zh"``).
 
         Examples
         --------
         >>> from cxlab.widgets import nps_scenario
         >>> print(nps_scenario(50, 20, 400, ci="adjusted-wald").text())
         NPS +30.0 · 95 % CI 22.2 to 37.4 (± 7.6 points) · n = 400
+        >>> print(nps_scenario(50, 20, 400).text(lang="zh"))
+        净推荐值 +30.0 · 95% 置信区间 22.3 至 37.7（± 7.7 分）· n = 400
         """
         row = self.table.iloc[0]
-        level = round(100 * self.level)
-        return (
-            f"NPS {row['nps']:+.1f} · {level} % CI {row['ci_low']:.1f} to {row['ci_high']:.1f} "
-            f"(± {self.margin:.1f} points) · n = {self.n:,}"
-        )
+        return say(
+            lang, "nps.line", nps=row["nps"], level=round(100 * self.level), low=row["ci_low"],
+            high=row["ci_high"], margin=self.margin, n=self.n,
+        )  # fmt: skip
 
 
 def nps_scenario(
@@ -148,7 +150,10 @@ def nps_scenario(
         raise DataError(
             f"Promoters ({promoters:g} %) and detractors ({detractors:g} %) add up to "
             f"{promoters + detractors:g} %: shares cannot exceed 100 %. Lower one of them "
-            "(passives are what is left)."
+            "(passives are what is left).",
+            zh=f"推荐者（{promoters:g}%）与贬损者（{detractors:g}%）合计 "
+            f"{promoters + detractors:g}%：比例之和不能超过 100%。"
+            "请调低其中之一（剩下的是中立者）。",
         )
     if int(n) != n or n < 1:
         raise DataError(f"n must be a whole number of responses (at least 1), not {n!r}.")
@@ -182,7 +187,7 @@ class IPAView:
     importance: Importance
     subset: str | None = None
 
-    def text(self) -> str:
+    def text(self, lang: Lang = "en") -> str:
         """One line: outcome, R², n and the driver to concentrate on (if any).
 
         Examples
@@ -190,14 +195,18 @@ class IPAView:
         >>> import cxlab as cx
         >>> air = cx.datasets.load("airline_mot")
         >>> mots = ["mot_booking", "mot_checkin", "mot_crew", "mot_meal"]
-        >>> print(cx.widgets.ipa_view(air, "nps_score", mots, subset="had_problem == True").text())
+        >>> view = cx.widgets.ipa_view(air, "nps_score", mots, subset="had_problem == True")
+        >>> print(view.text())
         nps_score: R² = 0.443, n = 194 (had_problem == True)
+        >>> print(cx.widgets.ipa_view(air, "nps_score", mots).text(lang="zh"))
+        nps_score：R² = 0.316，n = 1,000
         """
         imp = self.importance
         focus = self.grid.table.index[self.grid.table["quadrant"] == "concentrate here"]
         where = f" ({self.subset.replace('`', '')})" if self.subset else ""
-        first = f"; concentrate on {', '.join(map(str, focus))}" if len(focus) else ""
-        return f"{imp.outcome}: R² = {imp.r2:.3f}, n = {imp.n:,}{where}{first}"
+        first = say(lang, "ipa.focus", drivers=", ".join(map(str, focus))) if len(focus) else ""
+        return say(lang, "ipa.line", outcome=imp.outcome, r2=imp.r2, n=imp.n, where=where,
+                   focus=first)  # fmt: skip
 
 
 def ipa_view(
@@ -246,9 +255,15 @@ def ipa_view(
 
     drivers = list(dict.fromkeys(drivers))
     if outcome in drivers:
-        raise DataError(f"{outcome} is the outcome; it cannot be one of its own drivers.")
+        raise DataError(
+            f"{outcome} is the outcome; it cannot be one of its own drivers.",
+            zh=f"{outcome} 是结果变量，不能同时作为它自己的驱动因素。",
+        )
     if len(drivers) < 2:
-        raise DataError("Pick at least two drivers: importance is a share among drivers.")
+        raise DataError(
+            "Pick at least two drivers: importance is a share among drivers.",
+            zh="请至少选择两个驱动因素：重要性是各驱动因素之间的份额。",
+        )
     missing = [c for c in [outcome, *drivers] if c not in data.columns]
     if missing:
         raise DataError(f"No column(s) {missing} in the data.")
@@ -310,7 +325,10 @@ def funnel_view(
     if high is not None:
         keep &= first <= high
     if not keep.any():
-        raise DataError(f"No session started between {start} and {end}.")
+        raise DataError(
+            f"No session started between {start} and {end}.",
+            zh=f"{start} 至 {end} 之间没有开始的会话。",
+        )
     return funnel(events[keep], stages, by=by or None, session=session, level=level)
 
 
@@ -346,25 +364,27 @@ class ConstructView:
     reliability: pd.Series
     reversed: bool
 
-    def text(self) -> str:
-        """One line: items, n, α with its CI, ω and AVE.
+    def text(self, lang: Lang = "en") -> str:
+        """One line: items, n, α with its CI, ω and AVE (in Chinese with ``lang="zh"``).
 
         Examples
         --------
         >>> from cxlab.widgets import construct_view
         >>> print(construct_view("hotel_4e", "Escapism", lang="zh").text())
         逃避现实体验 (Escapism): 3 items, n = 600 · α = 0.81 [0.78, 0.83] · ω = 0.81 · AVE = 0.59
+        >>> print(construct_view("hotel_4e", "Escapism", lang="zh").text(lang="zh"))
+        逃避现实体验 (Escapism)：3 个题项，n = 600 · α = 0.81 [0.78, 0.83] · ω = 0.81 · AVE = 0.59
         """
         r = self.reliability
 
         def fmt(x: float) -> str:
             return "–" if pd.isna(x) else f"{x:.2f}"
 
-        return (
-            f"{self.label}: {int(r['n_items'])} items, n = {int(r['n']):,} · α = {fmt(r['alpha'])} "
-            f"[{fmt(r['alpha_ci_low'])}, {fmt(r['alpha_ci_high'])}] · "
-            f"ω = {fmt(r['omega_total'])} · AVE = {fmt(r['ave'])}"
-        )
+        return say(
+            lang, "survey.line", label=self.label, items=int(r["n_items"]), n=int(r["n"]),
+            alpha=fmt(r["alpha"]), low=fmt(r["alpha_ci_low"]), high=fmt(r["alpha_ci_high"]),
+            omega=fmt(r["omega_total"]), ave=fmt(r["ave"]),
+        )  # fmt: skip
 
 
 def construct_view(
