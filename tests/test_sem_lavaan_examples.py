@@ -47,6 +47,9 @@ MODELS = [
     "hs_mimic_school_scalar",
     "hs_cfa_means",
     "political_democracy",
+    "growth_fn_basic",
+    "growth_fn_tvc_x",
+    "growth_fn_tvc_x_fiml",
 ]
 
 
@@ -61,6 +64,8 @@ def fit_example(entry: dict, datasets: dict) -> cx.sem.SEMFit:
         kwargs["group_equal"] = list(options["group_equal"])
     if options.get("meanstructure"):
         kwargs["meanstructure"] = True
+    if options.get("function") == "growth":  # lavaan's growth(): cx.sem.growth
+        return cx.sem.growth(entry["model"], datasets[entry["data"]], **kwargs)
     return cx.sem.fit(entry["model"], datasets[entry["data"]], **kwargs)
 
 

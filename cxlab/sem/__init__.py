@@ -31,6 +31,7 @@ from cxlab.sem.bootstrap import BootstrapResult, bootstrap
 from cxlab.sem.diagram import plot_path, save_path
 from cxlab.sem.effects import MonteCarloResult, compare
 from cxlab.sem.fitting import LAVAAN_NAMES, SEMFit, fit
+from cxlab.sem.growth import growth, growth_syntax
 from cxlab.sem.modindices import modification_indices
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "bootstrap",
     "compare",
     "fit",
+    "growth",
+    "growth_syntax",
     "invariance",
     "modification_indices",
     "plot_path",

