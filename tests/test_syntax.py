@@ -145,7 +145,9 @@ def test_statements_read_operators_terms_labels_and_fixed_values():
 
 def test_sem_keeps_its_messages():
     hs = cx.datasets.load("holzinger_swineford")
-    with pytest.raises(ModelSpecError, match="Line 2 of the model: 'F <~ x1 \\+ x2': constr"):
+    with pytest.raises(
+        ModelSpecError, match="Line 2 of the model: 'F <~ x1 \\+ x2': '<~' defines a composite"
+    ):
         cx.sem.fit("G =~ x4 + x5 + x6\nF <~ x1 + x2", hs)
     with pytest.raises(ModelSpecError, match="Line 1 of the model: In 'F =~ x1 \\+ \\+ x2'"):
         cx.sem.fit("F =~ x1 + + x2", hs)

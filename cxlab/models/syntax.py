@@ -17,6 +17,14 @@ an operator; ``#`` and ``!`` start comments. Several names on the left of ``=~ ~
 :func:`cxlab.models.defined.evaluate_defined`; :func:`measurement_part` cuts the
 measurement model (what a CFA of the same constructs fits) out of a model.
 
+Modifiers: ``2*x`` (fixed), ``a*x`` / ``label("a")*x`` (label; a shared label holds
+parameters equal, as does ``equal("a")*x``), ``NA*x`` (free), ``start(0.5)*x``,
+``c(a1, a2)*x`` (one per group). Refused with the reason and an alternative
+(:data:`OPERATOR_REFUSALS`, :data:`REFUSED_MODIFIERS`, :data:`BLOCK_REFUSALS`): ``==``,
+``<``, ``>``, ``<~`` (composites: PLS), ``|`` and ``~*~`` (ordinal models), ``level:``
+(two-level SEM) and ``group:`` blocks, ``upper()``, ``lower()``, ``prior()``, ``efa()``,
+``rv()``. docs/lavaan_syntax.md has the whole table, checked by tests/test_syntax_table.py.
+
 The defaults of :func:`parse` are those of lavaan's ``cfa()`` / ``sem()`` (lavaan 0.6):
 the first loading of each factor fixed to 1 (or, with ``std_lv``, factor variances fixed
 to 1 and all loadings free); residual variances of indicators and endogenous variables,
@@ -64,7 +72,7 @@ __all__ = [
 ]
 
 #: lavaan's operators, in the order they are looked for in a statement.
-OPERATORS = (":=", "=~", "<~", "~~", "==", "<", ">", "~")
+OPERATORS = (":=", "=~", "<~", "~*~", "~~", "==", "<", ">", "~", "|")
 _TERM_OPERATORS = ("=~", "<~", "~~", "~")
 #: A variable name or label (lavaan's and R's rules).
 NAME = re.compile(r"^[A-Za-z_.][\w.]*$")
@@ -230,9 +238,37 @@ def _number(text: str) -> float | None:
         return None
 
 
+#: lavaan modifiers cxlab's estimators cannot honour, and why
+REFUSED_MODIFIERS = {
+    "upper": "bounds on a parameter (upper(), lower()) are not supported: the estimator has no "
+    "bounds; an estimate outside its range is reported as inadmissible instead",
+    "lower": "bounds on a parameter (upper(), lower()) are not supported: the estimator has no "
+    "bounds; an estimate outside its range is reported as inadmissible instead",
+    "prior": "prior() belongs to Bayesian SEM (blavaan), which cxlab does not fit",
+    "efa": "efa() blocks (exploratory SEM with rotated loadings) are not supported; explore "
+    "the items with cx.psychometrics.efa and confirm with a CFA",
+    "rv": "rv() is not supported by cxlab's SEM",
+}
+_QUOTED = re.compile(r"""^\s*(['"])([A-Za-z_.][\w.]*)\1\s*$""")
+
+
 def _modifier(text: str, term: Term, statement: str) -> str | None:
     """Read one modifier into *term*; the reason when it cannot be read."""
     text = text.strip()
+    call = text.split("(", 1)[0].strip()
+    if call in ("label", "equal") and text.endswith(")"):
+        # lavaan: label("a")*x names the parameter; equal("a")*x holds it equal to the
+        # parameter labelled a, which is what sharing the label does
+        quoted = _QUOTED.match(text[len(call) + 1 : -1])
+        if quoted is None:
+            return (
+                f"In '{statement}': {call}() needs one quoted label, as in {call}(\"a\"); "
+                f"not {text!r}."
+            )
+        term.label = [quoted.group(2)]
+        return None
+    if call in REFUSED_MODIFIERS and text.endswith(")"):
+        return f"In '{statement}': {REFUSED_MODIFIERS[call]}."
     if text.startswith("start(") and text.endswith(")"):
         value = _number(text[6:-1])
         if value is None:
@@ -275,7 +311,10 @@ def _terms(rhs: str, statement: str) -> list[Term]:
             continue
         *modifiers, name = [p.strip() for p in _split_star(raw)]
         term = Term(name, text=raw, modifiers=tuple(modifiers))
-        if name != "1" and not NAME.match(name):
+        call = name.split("(", 1)[0].strip()
+        if "(" in name and call in REFUSED_MODIFIERS:
+            term.problem = f"In '{statement}': {REFUSED_MODIFIERS[call]}."
+        elif name != "1" and not NAME.match(name):
             term.problem = f"In '{statement}': {name!r} is not a variable name."
         for mod in modifiers:
             problem = _modifier(mod, term, statement)
@@ -303,20 +342,59 @@ def _split_star(raw: str) -> list[str]:
     return parts
 
 
+#: lavaan operators cxlab's CB-SEM reads but cannot fit, and what to do instead
+OPERATOR_REFUSALS = {
+    "<~": "'<~' defines a composite (formative construct), which a covariance-based model "
+    "cannot identify the way lavaan's '<~' does; estimate composites with PLS path modeling "
+    "(cx.pls.fit, mode B), or model the construct reflectively with '=~'.",
+    "==": "equality constraints with '==' are not supported: give the parameters the same "
+    "label instead (e.g. 'F =~ x1 + a*x2 + a*x3'), which holds them equal.",
+    "<": "inequality constraints ('<', '>') are not supported: the estimator has no bounds; an "
+    "estimate on the wrong side of a bound is reported as inadmissible instead.",
+    ">": "inequality constraints ('<', '>') are not supported: the estimator has no bounds; an "
+    "estimate on the wrong side of a bound is reported as inadmissible instead.",
+    "|": "thresholds ('|') belong to ordinal (categorical) indicators, which need the WLSMV "
+    "estimator; cxlab's SEM fits the items as continuous (ML) — remove the '|' lines, or "
+    "fit the ordinal model with lavaan (sem(..., ordered = TRUE)) until WLSMV is available.",
+    "~*~": "scaling factors ('~*~') belong to ordinal (categorical) models (WLSMV), which "
+    "cxlab's SEM does not fit yet; remove the '~*~' lines to fit the items as continuous.",
+}
+#: a block header such as 'level: 1' or 'group: 2'
+_BLOCK = re.compile(r"^\s*(level|group|block)\s*:", re.IGNORECASE)
+BLOCK_REFUSALS = {
+    "level": "Two-level SEM ('level: 1' / 'level: 2' blocks, lavaan's cluster=) is not "
+    "available in cxlab: fitting it as lavaan does (ML with a within- and a between-cluster "
+    "model for clusters of unequal size) is not implemented. For customers nested in "
+    "stores or hotels, fit a mixed (multilevel) regression with a random intercept per "
+    "cluster — statsmodels: smf.mixedlm('loyalty ~ satisfaction', data, "
+    "groups=data['store']).fit() — or analyse cluster means (one row per store) for "
+    "store-level paths; in R: lavaan::sem(model, data, cluster = 'store').",
+    "group": "'group:' blocks are not supported: fit one model to all groups with "
+    "cx.sem.fit(model, data, group='column'), and give a parameter a different value or label "
+    "per group with c(): 'F =~ x1 + c(a1, a2)*x2'.",
+    "block": "'block:' sections are not supported; use cx.sem.fit(..., group='column') for "
+    "several groups.",
+}
+
+
 def _read_statement(
     st: Statement, written: list[tuple[str, str, Term]], defined: list[tuple[str, str]]
 ) -> None:
     """Parse one statement into ``written`` (=~, ~, ~~, ~1 terms) or ``defined`` (:=)."""
     if st.op is None:
+        block = _BLOCK.match(st.text)
+        if block:
+            raise ModelSpecError(BLOCK_REFUSALS[block.group(1).lower()])
         raise ModelSpecError(f"'{st.text}' has no lavaan operator (=~, ~, ~~, :=).")
-    if st.op in ("==", "<", ">", "<~"):
-        op = "<" if st.op == "<~" else st.op
-        raise ModelSpecError(f"'{st.text}': constraints with {op} are not supported; use labels.")
+    if st.op in OPERATOR_REFUSALS:
+        raise ModelSpecError(f"'{st.text}': {OPERATOR_REFUSALS[st.op]}")
     if st.op == ":=":
         if not NAME.match(st.lhs):
             raise ModelSpecError(f"'{st.text}': {st.lhs!r} is not a valid name.")
         defined.append((st.lhs, st.rhs.replace(" ", "")))
         return
+    if "efa(" in st.lhs.replace(" ", ""):
+        raise ModelSpecError(f"'{st.text}': {REFUSED_MODIFIERS['efa']}.")
     if not NAME.match(st.lhs):
         raise ModelSpecError(
             f"'{st.text}': {st.lhs!r} is not a variable name; write one name on the left "
