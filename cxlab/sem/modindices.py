@@ -12,7 +12,11 @@ MI is the expected drop in χ² (1 df) if k were freed. Candidates, as in lavaan
 loading of every indicator on every other factor, a residual covariance for every
 pair of observed variables the model leaves uncorrelated, and a regression between
 every two variables of the structural model (factors and non-indicator observed
-variables) not yet linked by a path in either direction (per group). Unlike lavaan,
+variables) not yet linked by a path in either direction (per group) — all scored at 0 —
+and every parameter the model fixes *as written* (``0*x9``, ``x1 ~~ 0.3*x5``, a growth
+model's loadings 1, 2, 3 and its intercepts ``t1 ~ 0*1``), scored at its fixed value
+(the EPC is the change from that value). Parameters fixed by the defaults (the first
+loading of a factor) are not scored, as in lavaan. Unlike lavaan,
 regressions of a fixed exogenous predictor on something else are not proposed: they
 would turn a predictor into an outcome.
 
@@ -122,10 +126,18 @@ def modification_indices(
     theta = fit.theta_
     table = ram.table
     cands = _candidates(table)
-    if not cands:
+    model_rows = table[table.op != ":="].reset_index(drop=True)
+    # parameters the user fixed (0*x, 0.3*x, 1*t1, t1 ~ 0*1): scored at their values
+    fixed = model_rows[
+        model_rows["user"].astype(bool)
+        & (model_rows["free"] == 0)
+        & ~model_rows["exo"].astype(bool)
+        & model_rows["op"].isin(["=~", "~", "~~", "~1"])
+    ]
+    if not cands and fixed.empty:
         return pd.DataFrame(columns=["lhs", "op", "rhs", "mi", "epc", "sepc_all"])
     start = ram.n_free
-    extra = pd.DataFrame(cands).assign(
+    extra = pd.DataFrame(cands, columns=["lhs", "op", "rhs", "group"]).assign(
         label="",
         free=np.arange(start + 1, start + 1 + len(cands)),
         value=np.nan,
@@ -133,10 +145,14 @@ def modification_indices(
         user=False,
         exo=False,
     )
-    aug = pd.concat([table[table.op != ":="], extra], ignore_index=True)
+    aug = pd.concat([model_rows, extra], ignore_index=True)
+    first_fixed = start + len(cands) + 1
+    aug.loc[fixed.index, "free"] = np.arange(first_fixed, first_fixed + len(fixed))
+    aug.loc[fixed.index, "value"] = np.nan
     aug.attrs.update(table.attrs)
     big = RamModel(aug, ram.moments)
-    theta_aug = np.concatenate([theta, np.zeros(len(cands))])
+    theta_aug = np.concatenate([theta, np.zeros(len(cands)), fixed["value"].to_numpy(float)])
+    cands = cands + fixed[["lhs", "op", "rhs", "group"]].to_dict("records")
     _, grad = big.objective(theta_aug)
     info = big.information(theta_aug)
     free = np.arange(start)
@@ -154,7 +170,11 @@ def modification_indices(
         epc = -grad[j] / (2 * v)
         imp = ram.implied(theta, cand["group"] - 1)
         sd = np.sqrt(np.diag(imp["cov_all"]))
-        a, b = variables.index(cand["lhs"]), variables.index(cand["rhs"])
+        a = variables.index(cand["lhs"])
+        if cand["op"] == "~1":
+            out.append({**cand, "mi": mi, "epc": epc, "sepc_all": epc / sd[a]})
+            continue
+        b = variables.index(cand["rhs"])
         if cand["op"] == "=~":
             sepc = epc * sd[a] / sd[b]
         elif cand["op"] == "~":

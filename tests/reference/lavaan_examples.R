@@ -90,8 +90,10 @@ basic_g <- '
   i =~ 1*t1 + 1*t2 + 1*t3 + 1*t4
   s =~ 0*t1 + 1*t2 + 2*t3 + 3*t4
 '
-add("growth_fn_basic", basic_g, growth(basic_g, data = growth), "demo_growth",
-    "function" = "growth")
+fit_fn_basic <- growth(basic_g, data = growth)
+add("growth_fn_basic", basic_g, fit_fn_basic, "demo_growth", "function" = "growth")
+# lavaan scores the parameters the user fixed: the loadings 1, 2, 3 and the intercepts 0
+out$growth_fn_basic$modindices <- mi_rows(fit_fn_basic)
 add("growth_fn_tvc_x", tvc_x, growth(tvc_x, data = growth), "demo_growth", "function" = "growth")
 add("growth_fn_tvc_x_fiml", tvc_x, growth(tvc_x, data = gm, missing = "ml"),
     "demo_growth_missing", "function" = "growth", missing = "ml")
@@ -131,6 +133,17 @@ hs_means <- '
   visual + textual + speed ~ 1
 '
 add("hs_cfa_means", hs_means, cfa(hs_means, data = hs), "holzinger_swineford")
+# 10b. Parameters fixed by the user are scored by modindices() at their fixed values
+hs_fixed <- '
+  visual  =~ x1 + x2 + x3 + 0*x9
+  textual =~ x4 + x5 + x6
+  speed   =~ x7 + x8 + x9
+  x1 ~~ 0*x4
+  x2 ~~ 0.3*x5
+'
+fit_hs_fixed <- sem(hs_fixed, data = hs)
+add("hs_user_fixed", hs_fixed, fit_hs_fixed, "holzinger_swineford")
+out$hs_user_fixed$modindices <- mi_rows(fit_hs_fixed)
 # 11. Political democracy, the tutorial SEM (residual covariances with 'a + b ~~ c' shorthand)
 pd_model <- '
   ind60 =~ x1 + x2 + x3
