@@ -181,7 +181,7 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--seed", type=int, default=1, help="seed of the random steps (default 1)")
     p.add_argument(
-        "--missing", choices=["listwise", "fiml"], default="listwise", help="missing data"
+        "--missing", choices=["listwise", "fiml", "fiml.x"], default="listwise", help="missing data"
     )
     p.add_argument("--encoding", help="encoding of a CSV file (default: detected)")
     p.add_argument("--id-column", dest="id_column", help="respondent id column")

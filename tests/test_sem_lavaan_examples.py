@@ -30,6 +30,7 @@ def datasets(root):
     return {
         "demo_growth": pd.read_csv(root / REF_DIR / "demo_growth.csv"),
         "demo_growth_missing": pd.read_csv(root / REF_DIR / "demo_growth_missing.csv"),
+        "demo_growth_missing_x": pd.read_csv(root / REF_DIR / "demo_growth_missing_x.csv"),
         "holzinger_swineford": hs,
         "political_democracy": cx.datasets.load("political_democracy"),
     }
@@ -51,14 +52,16 @@ MODELS = [
     "growth_fn_tvc_x",
     "growth_fn_tvc_x_fiml",
     "hs_user_fixed",
+    "growth_tvc_x_fiml_dropx",
+    "growth_tvc_x_fiml_x",
 ]
 
 
 def fit_example(entry: dict, datasets: dict) -> cx.sem.SEMFit:
     options = entry["options"] or {}
     kwargs: dict = {}
-    if options.get("missing") == "ml":
-        kwargs["missing"] = "fiml"
+    if options.get("missing") in ("ml", "ml.x"):
+        kwargs["missing"] = {"ml": "fiml", "ml.x": "fiml.x"}[options["missing"]]
     if "group" in options:
         kwargs["group"] = options["group"]
     if "group_equal" in options:

@@ -27,8 +27,17 @@ def _prepare(
     cols = observed + ([group] if group else [])
     frame = data[cols].copy()
     frame[observed] = numeric_columns(data, observed)
-    if missing == "fiml":
-        moments, labels, rows, notes = fiml.prepare(frame, observed, group, list(exo))
+    if missing in ("fiml", "fiml.x"):
+        # fiml.x (lavaan's ml.x) keeps rows missing a predictor: the predictors' moments are
+        # then the EM (FIML) estimates of the unrestricted model, held fixed as fixed.x does
+        keep_exo = list(exo) if missing == "fiml" else []
+        moments, labels, rows, notes = fiml.prepare(frame, observed, group, keep_exo)
+        if missing == "fiml.x" and exo:
+            notes.append(
+                f"Rows missing an exogenous predictor ({', '.join(exo)}) are kept: the "
+                "predictors' means and covariances are their FIML estimates, held fixed "
+                "(lavaan's missing = 'ml.x')."
+            )
         _check_emptied(frame, group, labels, missing, observed)
         return moments, labels, notes, rows
     complete = frame.dropna()

@@ -77,7 +77,7 @@ __all__ = ["MISSING", "FimlModel", "Patterns", "check_missing", "em_moments", "p
 
 _LOG_2PI = float(np.log(2 * np.pi))
 #: The ways ``cx.sem.fit(missing=...)`` handles incomplete rows.
-MISSING = ("listwise", "fiml")
+MISSING = ("listwise", "fiml", "fiml.x")
 
 
 @dataclass
@@ -420,7 +420,7 @@ def check_missing(missing: str, meanstructure: bool | None) -> bool | None:
     if missing not in MISSING:
         raise DataError(
             f"missing={missing!r} is not an option; choose one of {', '.join(map(repr, MISSING))}"
-            " (lavaan's missing = 'listwise' or 'ml')."
+            " (lavaan's missing = 'listwise', 'ml' or 'ml.x')."
         )
     if missing == "listwise":
         return meanstructure
@@ -467,8 +467,9 @@ def prepare(
         if gap.any():
             notes.append(
                 f"{int(gap.sum()):,} rows missing an exogenous predictor ({', '.join(exo)}) were "
-                "dropped, as lavaan does with fixed.x = TRUE; model their distribution (e.g. "
-                "regress on a factor measured by them) to keep these rows."
+                "dropped, as lavaan does with fixed.x = TRUE; missing='fiml.x' keeps them "
+                "(the predictors' means and covariances estimated by FIML, as lavaan's "
+                "missing = 'ml.x')."
             )
         frame = frame[~gap]
     labels = list(dict.fromkeys(frame[group])) if group else ["all"]

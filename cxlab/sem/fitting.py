@@ -290,7 +290,8 @@ class SEMFit:
         f = self.fit_measures
         groups = f", groups: {', '.join(map(str, self.groups))}" if len(self.groups) > 1 else ""
         head = (
-            f"{'ML (FIML)' if self.meta.get('missing') == 'fiml' else 'ML'} estimation, "
+            f"{'ML (FIML)' if self.meta.get('missing', 'listwise') != 'listwise' else 'ML'} "
+            "estimation, "
             f"N = {f['n']}{groups}\n"
             f"χ²({f['df']}) = {f['chisq']:.3f}, p = {f['pvalue']:.3f}; CFI = {f['cfi']:.3f}, "
             f"TLI = {f['tli']:.3f}, RMSEA = {f['rmsea']:.3f} [{f['rmsea_ci_low']:.3f}, "
@@ -407,7 +408,7 @@ class SEMFit:
     def plot(
         self,
         *,
-        lang: Literal["en", "zh"] = "en",
+        lang: Literal["en", "zh"] | None = None,
         labels: dict[str, str] | None = None,
         what: Literal["std", "est"] = "std",
         group: str | int | None = None,
@@ -424,8 +425,10 @@ class SEMFit:
 
         Parameters
         ----------
-        lang : {"en", "zh"}
-            Language of the legend and banner (``"zh"`` uses the bundled Chinese font).
+        lang : {"en", "zh"}, optional
+            Language of the legend and banner (``"zh"`` uses the bundled Chinese font);
+            default: the notebook's (:func:`cxlab.viz.language`, set by
+            ``cx.viz.set_theme(lang=...)``).
         labels : dict, optional
             Display names, variable → name.
         what : {"std", "est"}
@@ -447,9 +450,12 @@ class SEMFit:
         --------
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> fig = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs).plot()
+        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
+        >>> fig = fit.plot()
         >>> type(fig).__name__, len(fig.axes)
         ('Figure', 1)
+        >>> [t.get_text() for t in fit.plot(lang="zh").axes[0].texts if t.get_gid() == "legend:0"]
+        ['标准化估计值 (std.all)']
         """
         return plot_path(
             self,
@@ -504,11 +510,14 @@ def fit(
     meanstructure : bool, optional
         Model means and intercepts (default: only with groups or ``~ 1`` terms; always
         with ``missing="fiml"``).
-    missing : {"listwise", "fiml"}
+    missing : {"listwise", "fiml", "fiml.x"}
         ``"listwise"`` (default, as lavaan) drops every row with a missing value;
         ``"fiml"`` uses all observed values by full-information ML under missing at
         random, as lavaan's ``missing = "ml"`` (observed-information SEs, χ² against
-        the EM-fitted unrestricted model; see :mod:`cxlab.sem.fiml`).
+        the EM-fitted unrestricted model; see :mod:`cxlab.sem.fiml`). Both drop rows
+        missing an exogenous observed predictor (``fixed.x``); ``"fiml.x"`` keeps them,
+        holding the predictors' means and covariances at their FIML estimates, as
+        lavaan's ``missing = "ml.x"``.
 
     Returns
     -------

@@ -98,6 +98,20 @@ add("growth_fn_tvc_x", tvc_x, growth(tvc_x, data = growth), "demo_growth", "func
 add("growth_fn_tvc_x_fiml", tvc_x, growth(tvc_x, data = gm, missing = "ml"),
     "demo_growth_missing", "function" = "growth", missing = "ml")
 
+# 5c. Missing covariates: the growth data with x1 and c2 missing too; missing = "ml" drops
+#     the 50 rows missing a covariate (fixed.x), missing = "ml.x" keeps them, treating the
+#     covariates as random (cx.sem.fit(missing = "fiml.x"))
+set.seed(7)
+gx <- gm
+gx$x1[sample(nrow(gx), 30)] <- NA
+gx$c2[sample(nrow(gx), 20)] <- NA
+write.csv(gx, "tests/reference/demo_growth_missing_x.csv", row.names = FALSE, na = "")
+gx <- read.csv("tests/reference/demo_growth_missing_x.csv")
+add("growth_tvc_x_fiml_dropx", tvc_x, sem(tvc_x, data = gx, missing = "ml"),
+    "demo_growth_missing_x", missing = "ml")
+add("growth_tvc_x_fiml_x", tvc_x, sem(tvc_x, data = gx, missing = "ml.x"),
+    "demo_growth_missing_x", missing = "ml.x")
+
 # 6. MIMIC on Holzinger-Swineford: three factors on female and age, and a direct effect of
 #    female on the item x1 (the multi-outcome shorthand 'a + b ~ x')
 mimic <- '
