@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import matplotlib
 
@@ -36,10 +37,12 @@ __all__ = [
     "NPS_COLORS",
     "PALETTE",
     "cjk_font_path",
+    "figure_words",
     "font_family",
     "label",
     "language",
     "plt",
+    "refont",
     "register_cjk_font",
     "set_theme",
 ]
@@ -194,6 +197,53 @@ def font_family(lang: Lang = "en") -> list[str]:
     if cjk is None:
         return [LATIN_FONT]
     return [cjk, LATIN_FONT] if lang == "zh" else [LATIN_FONT, cjk]
+
+
+def figure_words(
+    lang: Lang | None, words: Mapping[str, Mapping[str, str]] | None = None
+) -> tuple[Lang, Mapping[str, str], list[str]]:
+    """What a ``plot(lang=...)`` needs: the language (``None`` → :func:`language`), its
+    word table from *words* (``{"en": {...}, "zh": {...}}``) and the font family to draw
+    with (:func:`font_family`). An unknown language is a ValueError.
+
+    Draw inside ``matplotlib.rc_context({"font.family": family})`` and call
+    :func:`refont` on the axes at the end.
+
+    Examples
+    --------
+    >>> lang, words, family = figure_words("zh", {"en": {"x": "power"}, "zh": {"x": "功效"}})
+    >>> lang, words["x"], family[0]
+    ('zh', '功效', 'Noto Sans CJK SC')
+    >>> figure_words("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: lang must be 'en' or 'zh', not 'fr'
+    """
+    lang = lang or language()
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+    return lang, (words or {}).get(lang, {}), font_family(lang)
+
+
+def refont(ax: Any, family: list[str]) -> None:
+    """Give every text of *ax* (title, labels, ticks, legend, annotations) the font
+    *family* — also texts made before the plot drew, outside its font context, so a
+    Chinese label on an axes the caller made still renders.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> fig, ax = cx.viz.plt.subplots()
+    >>> _ = ax.set_title("功效")
+    >>> refont(ax, font_family("zh"))
+    >>> ax.title.get_fontfamily()[0]
+    'Noto Sans CJK SC'
+    >>> cx.viz.plt.close(fig)
+    """
+    import matplotlib.text
+
+    for text in ax.findobj(matplotlib.text.Text):
+        text.set_fontfamily(family)
 
 
 def language() -> Lang:

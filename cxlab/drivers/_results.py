@@ -59,6 +59,24 @@ QUADRANTS = {
 #: columns of :attr:`Importance.table`
 COLUMNS = ["weight", "ci_low", "ci_high", "pct", "pct_ci_low", "pct_ci_high", "rank"]
 
+#: the words of :meth:`Importance.plot` and :meth:`IPA.plot`, by language (the quadrant
+#: names: :data:`QUADRANTS`)
+_WORDS = {
+    "en": {
+        "truth": "truth",
+        "share": "share of {fit} (%)",
+        "performance": "performance",
+        "importance": "importance",
+    },
+    "zh": {
+        "truth": "真实值",
+        "share": "占 {fit} 的比例 (%)",
+        "performance": "绩效（表现）",
+        "importance": "重要性",
+    },
+}
+_QUADRANT_INDEX = {"en": 0, "zh": 1}
+
 
 @dataclass
 class Importance:
@@ -155,13 +173,15 @@ class Importance:
         ax: Any = None,
         truth: Mapping[str, float] | pd.Series | None = None,
         labels: Mapping[str, str] | None = None,
-        lang: Literal["en", "zh"] = "en",
+        lang: Literal["en", "zh"] | None = None,
     ) -> Any:
         """Horizontal bars of each driver's share of the fit (%), with its bootstrap CI.
 
         ``truth`` (shares in %, by driver) adds a marker per driver, e.g. the shares
-        a simulation was built with; ``labels`` renames drivers (Chinese works after
-        ``cx.viz.set_theme()``). Returns the matplotlib Axes.
+        a simulation was built with; ``labels`` renames drivers (Chinese renders in
+        either language); ``lang`` ("en" or "zh") is the language of the axis label and
+        legend, by default the notebook's (:func:`cxlab.viz.language`, set by
+        ``cx.viz.set_theme(lang=...)``). Returns the matplotlib Axes.
 
         Examples
         --------
@@ -172,27 +192,34 @@ class Importance:
         >>> ax = rw.plot()
         >>> type(ax).__name__, ax.get_title()
         ('Axes', 'sat_overall: R² = 0.423')
+        >>> rw.plot(lang="zh").get_xlabel()
+        '占 R² 的比例 (%)'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        from cxlab.viz import PALETTE, label, register_cjk_font
+        from cxlab.viz import PALETTE, figure_words, refont
 
-        register_cjk_font()
+        lang, words, family = figure_words(lang, _WORDS)
         table = self.table.iloc[::-1]
         names = [(labels or {}).get(d, d) for d in table.index]
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6.5, 0.45 * len(table) + 1.2))
-        ax.barh(names, table["pct"], color=PALETTE[0], alpha=0.8)
-        if self.B:
-            err = [table["pct"] - table["pct_ci_low"], table["pct_ci_high"] - table["pct"]]
-            ax.errorbar(table["pct"], names, xerr=err, fmt="none", ecolor="black", capsize=3)
-        if truth is not None:
-            true = pd.Series(truth, dtype=float).reindex(table.index)
-            ax.scatter(true, names, marker="D", color=PALETTE[3], zorder=3, label="truth")
-            ax.legend(loc="lower right")
-        share = label(f"share of {self.fit_measure} (%)", f"占 {self.fit_measure} 的比例 (%)", lang)
-        ax.set(xlabel=share, ylabel="")
-        ax.set_title(f"{self.outcome}: {self.fit_measure} = {self.r2:.3f}", fontsize="medium")
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6.5, 0.45 * len(table) + 1.2))
+            ax.barh(names, table["pct"], color=PALETTE[0], alpha=0.8)
+            if self.B:
+                err = [table["pct"] - table["pct_ci_low"], table["pct_ci_high"] - table["pct"]]
+                ax.errorbar(table["pct"], names, xerr=err, fmt="none", ecolor="black", capsize=3)
+            if truth is not None:
+                true = pd.Series(truth, dtype=float).reindex(table.index)
+                ax.scatter(
+                    true, names, marker="D", color=PALETTE[3], zorder=3, label=words["truth"]
+                )
+                ax.legend(loc="lower right")
+            ax.set(xlabel=words["share"].format(fit=self.fit_measure), ylabel="")
+            ax.set_title(f"{self.outcome}: {self.fit_measure} = {self.r2:.3f}", fontsize="medium")
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
 
@@ -254,12 +281,14 @@ class IPA:
         self,
         *,
         ax: Any = None,
-        lang: Literal["en", "zh"] = "en",
+        lang: Literal["en", "zh"] | None = None,
         xlabel: str | None = None,
         ylabel: str | None = None,
     ) -> Any:
         """The Martilla-James grid: performance on x, importance on y, quadrant names in
-        the corners (in Chinese with ``lang="zh"``), each point labelled. Returns the Axes.
+        the corners, each point labelled. Returns the Axes. ``lang`` ("en" or "zh") is
+        the language of the quadrant names and axis labels, by default the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -268,16 +297,32 @@ class IPA:
         >>> ax = grid.plot()
         >>> ax.get_xlabel(), ax.get_ylabel()
         ('performance', 'importance')
+        >>> [t.get_text() for t in grid.plot(lang="zh").texts[-4:]]  # the quadrants
+        ['重点改进', '继续保持', '低优先级', '过度投入']
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        from cxlab.viz import PALETTE, label, register_cjk_font
+        from cxlab.viz import PALETTE, figure_words, refont
 
-        register_cjk_font()
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6.5, 5))
+        lang, words, family = figure_words(lang, _WORDS)
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6.5, 5))
+            self._draw(ax, PALETTE, _QUADRANT_INDEX[lang])
+            ax.set(
+                xlabel=xlabel or words["performance"],
+                ylabel=ylabel or words["importance"],
+            )
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
+        return ax
+
+    def _draw(self, ax: Any, palette: list[str], index: int) -> None:
+        """Points, their labels, the cross-hair and the quadrant names (index 0: English,
+        1: Chinese) on *ax*."""
         t = self.table
-        colours = {q[0]: PALETTE[i] for i, q in enumerate(QUADRANTS.values())}
+        colours = {q[0]: palette[i] for i, q in enumerate(QUADRANTS.values())}
         ax.scatter(t["performance"], t["importance"], c=[colours[q] for q in t["quadrant"]], s=60)
         for _, row in t.iterrows():
             ax.annotate(
@@ -295,7 +340,6 @@ class IPA:
         ax.set_ylim(ys.min() - ypad, ys.max() + ypad)
         x0, x1 = ax.get_xlim()
         y0, y1 = ax.get_ylim()
-        index = 1 if lang == "zh" else 0
         corners = {(True, False): (x0, y1), (True, True): (x1, y1)}
         corners |= {(False, False): (x0, y0), (False, True): (x1, y0)}
         for key, (x, y) in corners.items():
@@ -304,11 +348,6 @@ class IPA:
                 va="top" if y == y1 else "bottom", color=colours[QUADRANTS[key][0]],
                 fontsize="small", fontweight="bold", alpha=0.9,
             )  # fmt: skip
-        ax.set(
-            xlabel=xlabel or label("performance", "绩效（表现）", lang),
-            ylabel=ylabel or label("importance", "重要性", lang),
-        )
-        return ax
 
 
 def _series(values: Any, what: str) -> pd.Series:

@@ -18,6 +18,31 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from cxlab.loyalty._models import BGNBD
+    from cxlab.viz import Lang
+
+#: the words of :meth:`HoldoutCheck.plot` and :meth:`Tracking.plot`, by language
+_WORDS = {
+    "en": {
+        "actual": "actual",
+        "model": "BG/NBD",
+        "freq_cal": "repeat purchases in the calibration period",
+        "mean_next": "mean purchases in the next {duration:g} {unit}",
+        "units": {"D": "days", "W": "weeks", None: "periods"},
+        "unit": {"D": "day", "W": "week", None: "period"},
+        "cum": "cumulative repeat purchases",
+        "per_period": "repeat purchases",
+    },
+    "zh": {
+        "actual": "实际",
+        "model": "BG/NBD",
+        "freq_cal": "校准期内的重复购买次数",
+        "mean_next": "未来 {duration:g} {unit}内的平均购买次数",
+        "units": {"D": "天", "W": "周", None: "期"},
+        "unit": {"D": "天", "W": "周", None: "期"},
+        "cum": "累计重复购买次数",
+        "per_period": "重复购买次数",
+    },
+}
 
 
 @dataclass
@@ -68,9 +93,11 @@ class HoldoutCheck:
     def _repr_html_(self) -> str:
         return f"<p><b>{escape(repr(self))}</b></p>" + self.table.round(3).to_html()
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """Conditional expectations: actual vs predicted holdout purchases by calibration
-        frequency (lifetimes' plot_calibration_purchases_vs_holdout_purchases).
+        frequency (lifetimes' plot_calibration_purchases_vs_holdout_purchases). ``lang``
+        ("en" or "zh") is the language of the labels and legend; default: the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -78,24 +105,32 @@ class HoldoutCheck:
         >>> from cxlab import loyalty
         >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
         ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
-        >>> bg = loyalty.fit_bgnbd(cal)
-        >>> ax = loyalty.holdout_check(bg, cal).plot()
-        >>> ax.get_ylabel()
+        >>> check = loyalty.holdout_check(loyalty.fit_bgnbd(cal), cal)
+        >>> check.plot().get_ylabel()
         'mean purchases in the next 39 weeks'
+        >>> check.plot(lang="zh").get_ylabel()
+        '未来 39 周内的平均购买次数'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        ax = ax or plt.subplots(figsize=(6, 3.5))[1]
-        x = np.arange(len(self.table))
-        ax.plot(x, self.table["actual"], "o-", label="actual")
-        ax.plot(x, self.table["predicted"], "s--", label="BG/NBD")
-        ax.set_xticks(x, self.table.index.astype(str))
-        unit = {"D": "days", "W": "weeks"}.get(self.time_unit or "", "periods")
-        ax.set(
-            xlabel="repeat purchases in the calibration period",
-            ylabel=f"mean purchases in the next {self.duration:g} {unit}",
-        )
-        ax.legend()
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
+        unit = words["units"].get(self.time_unit, words["units"][None])
+        with matplotlib.rc_context({"font.family": family}):
+            ax = ax or plt.subplots(figsize=(6, 3.5))[1]
+            x = np.arange(len(self.table))
+            ax.plot(x, self.table["actual"], "o-", label=words["actual"])
+            ax.plot(x, self.table["predicted"], "s--", label=words["model"])
+            ax.set_xticks(x, self.table.index.astype(str))
+            ax.set(
+                xlabel=words["freq_cal"],
+                ylabel=words["mean_next"].format(duration=self.duration, unit=unit),
+            )
+            ax.legend()
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def __repr__(self) -> str:
@@ -212,9 +247,13 @@ class Tracking:
     def _repr_html_(self) -> str:
         return f"<p><b>{escape(repr(self))}</b></p>" + self.table.round(1).to_html(index=False)
 
-    def plot(self, *, ax: Axes | None = None, cumulative: bool = True) -> Axes:
+    def plot(
+        self, *, ax: Axes | None = None, cumulative: bool = True, lang: Lang | None = None
+    ) -> Axes:
         """Actual vs predicted repeat purchases per period (or cumulated), with a line at
         the end of the calibration period (in R: ``BTYD::bgnbd.PlotTrackingCum``).
+        ``lang`` ("en" or "zh") is the language of the labels and legend; default: the
+        notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -227,22 +266,31 @@ class Tracking:
         >>> ax = tr.plot()
         >>> ax.get_xlabel(), ax.get_ylabel()
         ('week', 'cumulative repeat purchases')
+        >>> ax = tr.plot(lang="zh")
+        >>> ax.get_xlabel(), ax.get_ylabel()
+        ('周', '累计重复购买次数')
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        ax = ax or plt.subplots(figsize=(7, 3.5))[1]
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
         suffix = "_cum" if cumulative else ""
         t = self.table
-        ax.plot(t["period"], t[f"actual{suffix}"], "-", label="actual")
-        ax.plot(t["period"], t[f"predicted{suffix}"], "--", label="BG/NBD")
-        if self.calibration_end is not None:
-            cut = t.loc[t["end"] <= self.calibration_end, "period"]
-            if len(cut):
-                ax.axvline(cut.max() + 0.5, color="grey", lw=1, ls=":")
-        unit = {"D": "day", "W": "week"}.get(self.time_unit or "", "period")
-        what = "cumulative repeat purchases" if cumulative else "repeat purchases"
-        ax.set(xlabel=unit, ylabel=what)
-        ax.legend()
+        with matplotlib.rc_context({"font.family": family}):
+            ax = ax or plt.subplots(figsize=(7, 3.5))[1]
+            ax.plot(t["period"], t[f"actual{suffix}"], "-", label=words["actual"])
+            ax.plot(t["period"], t[f"predicted{suffix}"], "--", label=words["model"])
+            if self.calibration_end is not None:
+                cut = t.loc[t["end"] <= self.calibration_end, "period"]
+                if len(cut):
+                    ax.axvline(cut.max() + 0.5, color="grey", lw=1, ls=":")
+            unit = words["unit"].get(self.time_unit, words["unit"][None])
+            ax.set(xlabel=unit, ylabel=words["cum" if cumulative else "per_period"])
+            ax.legend()
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def __repr__(self) -> str:

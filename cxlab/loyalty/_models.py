@@ -25,9 +25,16 @@ from cxlab.errors import DataError, EstimationError
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from cxlab.viz import Lang
+
 # months → model time units, as lifetimes' customer_lifetime_value counts them
 PER_MONTH = {"D": 30.0, "W": 4.345, "M": 1.0}
 _BG = ["frequency", "recency", "T"]
+#: the words of the models' histograms (:meth:`BGNBD.plot`, :meth:`GammaGamma.plot`)
+_WORDS = {
+    "en": {"alive": "P(alive)", "spend": "expected spend per purchase", "y": "customers"},
+    "zh": {"alive": "存活概率 P(alive)", "spend": "每次购买的预期消费金额", "y": "客户数"},
+}
 
 
 def lifetimes() -> Any:
@@ -98,12 +105,19 @@ def _table(fitter: Any, names: dict[str, str]) -> pd.DataFrame:
     return renamed_columns(out)
 
 
-def _hist(values: pd.Series, ax: Axes | None, xlabel: str) -> Axes:
+def _hist(values: pd.Series, ax: Axes | None, what: str, lang: Lang | None) -> Axes:
+    import matplotlib
     import matplotlib.pyplot as plt
 
-    ax = ax or plt.subplots(figsize=(6, 3.5))[1]
-    ax.hist(values, bins=30)
-    ax.set(xlabel=xlabel, ylabel="customers")
+    from cxlab.viz import figure_words, refont
+
+    lang, words, family = figure_words(lang, _WORDS)
+    with matplotlib.rc_context({"font.family": family}):
+        ax = ax or plt.subplots(figsize=(6, 3.5))[1]
+        ax.hist(values, bins=30)
+        ax.set(xlabel=words[what], ylabel=words["y"])
+        # also the texts of an axes made before, outside this font
+        refont(ax, family)
     return ax
 
 
@@ -161,8 +175,11 @@ class BGNBD:
         """
         return repr(self) + "\n" + self.to_frame().round(4).to_string()
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """Histogram of the customers' probability of being alive (:meth:`probability_alive`).
+
+        ``lang`` ("en" or "zh") is the language of the axis labels; default: the
+        notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -170,10 +187,11 @@ class BGNBD:
         >>> from cxlab import loyalty
         >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
         ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
-        >>> loyalty.fit_bgnbd(cal).plot().get_xlabel()
-        'P(alive)'
+        >>> bg = loyalty.fit_bgnbd(cal)
+        >>> bg.plot().get_xlabel(), bg.plot(lang="zh").get_xlabel()
+        ('P(alive)', '存活概率 P(alive)')
         """
-        return _hist(self.probability_alive(), ax, "P(alive)")
+        return _hist(self.probability_alive(), ax, "alive", lang)
 
     def _repr_html_(self) -> str:
         return f"<p><b>{escape(repr(self))}</b></p>" + self.to_frame().round(4).to_html()
@@ -294,8 +312,11 @@ class GammaGamma:
         """
         return repr(self) + "\n" + self.to_frame().round(4).to_string()
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """Histogram of the customers' expected spend per purchase (:meth:`expected_spend`).
+
+        ``lang`` ("en" or "zh") is the language of the axis labels; default: the
+        notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -303,10 +324,13 @@ class GammaGamma:
         >>> from cxlab import loyalty
         >>> cal = loyalty.clv_summary(cx.datasets.load("cdnow_sample"), "customer_id", "date",
         ...     "dollar_value", freq="D", freq_multiplier=7, calibration_end="1997-09-30")
-        >>> loyalty.fit_gamma_gamma(cal).plot().get_xlabel()
+        >>> gg = loyalty.fit_gamma_gamma(cal)
+        >>> gg.plot().get_xlabel()
         'expected spend per purchase'
+        >>> gg.plot(lang="zh").get_xlabel()
+        '每次购买的预期消费金额'
         """
-        return _hist(self.expected_spend(), ax, "expected spend per purchase")
+        return _hist(self.expected_spend(), ax, "spend", lang)
 
     def _repr_html_(self) -> str:
         return f"<p><b>{escape(repr(self))}</b></p>" + self.to_frame().round(4).to_html()

@@ -17,6 +17,8 @@ from cxlab.errors import DataError, EstimationError
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from cxlab.viz import Lang
+
 CELLS = ("true loyalty", "latent loyalty", "spurious loyalty", "no loyalty")
 CELLS_ZH = {
     "true loyalty": "真正忠诚",
@@ -31,6 +33,24 @@ _LEVELS = {
     "no loyalty": ("low", "low"),
 }
 FAMILIES = ("logit", "poisson", "negbin")
+#: the words of the plots of :class:`Cohorts`, :class:`LoyaltyMatrix` and
+#: :class:`BehaviourModel`, by language
+_WORDS: dict[str, dict[str, Any]] = {
+    "en": {
+        "cells": {c: c for c in CELLS},
+        "since": "{unit} since the first purchase",
+        "units": {"D": "days", "W": "weeks", "M": "months", "Q": "quarters", "Y": "years"},
+        "cohort": "cohort",
+        "coef": "coefficient ({family})",
+    },
+    "zh": {
+        "cells": CELLS_ZH,
+        "since": "首次购买后的{unit}",
+        "units": {"D": "天数", "W": "周数", "M": "月数", "Q": "季度数", "Y": "年数"},
+        "cohort": "同期群",
+        "coef": "回归系数（{family}）",
+    },
+}
 
 
 @dataclass
@@ -90,8 +110,12 @@ class Cohorts:
         shown = (self.retention.iloc[:, :13] * 100).round(1)
         return f"<p><b>{escape(repr(self))}</b></p>" + shown.to_html()
 
-    def plot(self, *, ax: Axes | None = None, max_periods: int | None = None) -> Axes:
-        """Heatmap of the retention matrix (seaborn), in % of each cohort.
+    def plot(
+        self, *, ax: Axes | None = None, max_periods: int | None = None, lang: Lang | None = None
+    ) -> Axes:
+        """Heatmap of the retention matrix (seaborn), in % of each cohort. ``lang`` ("en"
+        or "zh") is the language of the axis labels; default: the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -101,18 +125,34 @@ class Cohorts:
         >>> ax = c.plot(max_periods=6)
         >>> ax.get_xlabel()
         'months since the first purchase'
+        >>> ax = c.plot(max_periods=6, lang="zh")
+        >>> ax.get_xlabel(), ax.get_ylabel()
+        ('首次购买后的月数', '同期群')
         """
+        import matplotlib
         import matplotlib.pyplot as plt
         import seaborn as sns
 
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
         ret = self.retention.iloc[:, 1 : (max_periods or self.retention.shape[1]) + 1] * 100
-        ax = ax or plt.subplots(figsize=(min(14, 2 + 0.5 * ret.shape[1]), 1 + 0.4 * len(ret)))[1]
-        sns.heatmap(
-            ret, ax=ax, cmap="Blues", annot=ret.shape[1] <= 24, fmt=".0f", cbar_kws={"label": "%"}
-        )
-        unit = {"D": "days", "W": "weeks", "M": "months", "Q": "quarters", "Y": "years"}
-        ax.grid(False)
-        ax.set(xlabel=f"{unit[self.period]} since the first purchase", ylabel="cohort")
+        with matplotlib.rc_context({"font.family": family}):
+            size = (min(14, 2 + 0.5 * ret.shape[1]), 1 + 0.4 * len(ret))
+            ax = ax or plt.subplots(figsize=size)[1]
+            sns.heatmap(
+                ret,
+                ax=ax,
+                cmap="Blues",
+                annot=ret.shape[1] <= 24,
+                fmt=".0f",
+                cbar_kws={"label": "%"},
+            )
+            ax.grid(False)
+            unit = words["units"][self.period]
+            ax.set(xlabel=words["since"].format(unit=unit), ylabel=words["cohort"])
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def __repr__(self) -> str:
@@ -198,8 +238,14 @@ class LoyaltyMatrix:
         title = escape(repr(self).splitlines()[0])
         return f"<p><b>{title}</b></p>" + self.to_frame().round(3).to_html()
 
-    def plot(self, *, ax: Axes | None = None, jitter: float = 0.15) -> Axes:
+    def plot(
+        self, *, ax: Axes | None = None, jitter: float = 0.15, lang: Lang | None = None
+    ) -> Axes:
         """Scatter of attitude vs behaviour with the thresholds and each cell's count.
+
+        ``lang`` ("en" or "zh") is the language of the cell names (Chinese: those of
+        :data:`CELLS_ZH`, 真正忠诚 …); the axes keep the names of the two series. Default:
+        the notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -211,39 +257,49 @@ class LoyaltyMatrix:
         >>> ax = m.plot()
         >>> ax.texts[0].get_text().splitlines()
         ['true loyalty', '2 (40%)']
+        >>> [t.get_text().splitlines()[0] for t in m.plot(lang="zh").texts]
+        ['真正忠诚', '潜在忠诚', '虚假忠诚', '不忠诚']
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        ax = ax or plt.subplots(figsize=(6, 4.5))[1]
-        rng = np.random.default_rng(0)  # jitter only separates tied points
-        a, b = self.data_["attitude"], self.data_["behaviour"]
-        ax.scatter(
-            a + rng.uniform(-jitter, jitter, len(a)),
-            b + rng.uniform(-jitter, jitter, len(b)) * (b.std() / a.std()),
-            s=6,
-            alpha=0.35,
-        )
-        ta, tb = self.thresholds["attitude"], self.thresholds["behaviour"]
-        ax.axvline(ta, color="black", lw=1)
-        ax.axhline(tb, color="black", lw=1)
-        for cell, (att, beh) in _LEVELS.items():
-            x = 0.98 if att == "high" else 0.02
-            y = 0.97 if beh == "high" else 0.03
-            n, share = int(self.cells.loc[cell, "n"]), float(self.cells.loc[cell, "share"])
-            ax.text(
-                x,
-                y,
-                f"{cell}\n{n:,} ({share:.0%})",
-                transform=ax.transAxes,
-                ha="right" if att == "high" else "left",
-                va="top" if beh == "high" else "bottom",
-                fontsize=9,
-                bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"},
+        from cxlab.viz import figure_words, refont
+
+        lang, _, family = figure_words(lang)
+        with matplotlib.rc_context({"font.family": family}):
+            ax = ax or plt.subplots(figsize=(6, 4.5))[1]
+            rng = np.random.default_rng(0)  # jitter only separates tied points
+            a, b = self.data_["attitude"], self.data_["behaviour"]
+            ax.scatter(
+                a + rng.uniform(-jitter, jitter, len(a)),
+                b + rng.uniform(-jitter, jitter, len(b)) * (b.std() / a.std()),
+                s=6,
+                alpha=0.35,
             )
-        ax.set(
-            xlabel=str(self.data_.attrs.get("attitude")),
-            ylabel=str(self.data_.attrs.get("behaviour")),
-        )
+            ta, tb = self.thresholds["attitude"], self.thresholds["behaviour"]
+            ax.axvline(ta, color="black", lw=1)
+            ax.axhline(tb, color="black", lw=1)
+            for cell, (att, beh) in _LEVELS.items():
+                x = 0.98 if att == "high" else 0.02
+                y = 0.97 if beh == "high" else 0.03
+                n, share = int(self.cells.loc[cell, "n"]), float(self.cells.loc[cell, "share"])
+                name = _WORDS[lang]["cells"][cell]
+                ax.text(
+                    x,
+                    y,
+                    f"{name}\n{n:,} ({share:.0%})",
+                    transform=ax.transAxes,
+                    ha="right" if att == "high" else "left",
+                    va="top" if beh == "high" else "bottom",
+                    fontsize=9,
+                    bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"},
+                )
+            ax.set(
+                xlabel=str(self.data_.attrs.get("attitude")),
+                ylabel=str(self.data_.attrs.get("behaviour")),
+            )
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def __repr__(self) -> str:
@@ -399,8 +455,10 @@ class BehaviourModel:
         """
         return repr(self)
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
-        """The coefficients (without the constant) with their 95 % intervals.
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
+        """The coefficients (without the constant) with their 95 % intervals. ``lang``
+        ("en" or "zh") is the language of the axis label; default: the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -411,15 +469,24 @@ class BehaviourModel:
         >>> m = loyalty.behaviour_model(d, "bought", ["li"], "logit")
         >>> m.plot().get_yticklabels()[0].get_text()
         'li'
+        >>> m.plot(lang="zh").get_xlabel()
+        '回归系数（logit）'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
+        from cxlab.viz import figure_words, refont
+
+        lang, _, family = figure_words(lang)
         t = self.table.drop(index=["const", "alpha"], errors="ignore").iloc[::-1]
-        ax = ax or plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))[1]
-        err = [t["est"] - t["ci_low"], t["ci_high"] - t["est"]]
-        ax.errorbar(t["est"], list(t.index), xerr=err, fmt="o", capsize=3)
-        ax.axvline(0, color="grey", lw=1, ls="--")
-        ax.set(xlabel=f"coefficient ({self.family})", ylabel="")
+        with matplotlib.rc_context({"font.family": family}):
+            ax = ax or plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))[1]
+            err = [t["est"] - t["ci_low"], t["ci_high"] - t["est"]]
+            ax.errorbar(t["est"], list(t.index), xerr=err, fmt="o", capsize=3)
+            ax.axvline(0, color="grey", lw=1, ls="--")
+            ax.set(xlabel=_WORDS[lang]["coef"].format(family=self.family), ylabel="")
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def _repr_html_(self) -> str:

@@ -14,7 +14,15 @@ from cxlab._conventions import deprecated
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from cxlab.viz import Lang
+
 __all__ = ["ComparisonResult", "Overall"]
+
+#: the x-axis label of :meth:`ComparisonResult.plot` (the metric), by language
+_WORDS = {
+    "en": {"nps": "nps", "csat": "csat", "mean": "mean"},
+    "zh": {"nps": "净推荐值 (NPS)", "csat": "客户满意度 (CSAT)", "mean": "客户费力度均值 (CES)"},
+}
 
 
 class Overall(dict):
@@ -86,8 +94,12 @@ class ComparisonResult:
             )
         return "\n".join(lines)
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """Each group's metric with its confidence interval (horizontal, first group on top).
+
+        ``lang`` ("en" or "zh") is the language of the axis label (the metric's column
+        name in English, its name in Chinese); default: the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -96,16 +108,25 @@ class ComparisonResult:
         ...                    "s": [5, 4, 4, 2] * 10 + [5, 3, 2, 2] * 10})
         >>> cx.metrics.compare(df, "csat", by="g", score="s").plot().get_xlabel()
         'csat'
+        >>> cx.metrics.compare(df, "csat", by="g", score="s").plot(lang="zh").get_xlabel()
+        '客户满意度 (CSAT)'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
+        from cxlab.viz import figure_words, refont
+
+        lang, _, family = figure_words(lang)
         t = self.groups.iloc[::-1]
         value = self.value_column
-        ax = ax or plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))[1]
-        names = [str(g) for g in t["group"]]
-        err = [t[value] - t["ci_low"], t["ci_high"] - t[value]]
-        ax.errorbar(t[value], names, xerr=err, fmt="o", capsize=3)
-        ax.set(xlabel=value, ylabel="")
+        with matplotlib.rc_context({"font.family": family}):
+            ax = ax or plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))[1]
+            names = [str(g) for g in t["group"]]
+            err = [t[value] - t["ci_low"], t["ci_high"] - t[value]]
+            ax.errorbar(t[value], names, xerr=err, fmt="o", capsize=3)
+            ax.set(xlabel=_WORDS[lang][value], ylabel="")
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def _repr_html_(self) -> str:

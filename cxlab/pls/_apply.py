@@ -38,6 +38,32 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from cxlab.pls._model import PLSFit
+    from cxlab.viz import Lang
+
+#: the words of the PLS plots (:meth:`PLSFit.plot`, :meth:`IPMA.plot`,
+#: :meth:`PLSPredict.plot`), by language
+_WORDS = {
+    "en": {
+        "path_x": "standardized path coefficient",
+        "path_title": "PLS path model",
+        "ipma_x": "importance (total effect on {target}, unstandardized)",
+        "ipma_y": "performance (0–100)",
+        "ipma_title": "IPMA: {target}",
+        "lm": "LM benchmark",
+        "rmse": "RMSE (out of sample)",
+        "predict_title": "PLSpredict: {k} folds, seed {seed}",
+    },
+    "zh": {
+        "path_x": "标准化路径系数",
+        "path_title": "PLS 路径模型",
+        "ipma_x": "重要性（对{target}的非标准化总效应）",
+        "ipma_y": "绩效（0–100）",
+        "ipma_title": "重要性-绩效矩阵：{target}",
+        "lm": "线性模型基准 (LM)",
+        "rmse": "RMSE（样本外）",
+        "predict_title": "PLSpredict：{k} 折，随机种子 {seed}",
+    },
+}
 
 QUADRANTS = {
     (True, False): "concentrate here",
@@ -202,17 +228,24 @@ def effects(fit: PLSFit) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["from", "to", "effect", "est"])
 
 
-def plot_paths(fit: PLSFit, ax: Axes | None) -> Axes:
+def plot_paths(fit: PLSFit, ax: Axes | None, lang: Lang | None = None) -> Axes:
     """See :meth:`cxlab.pls.PLSFit.plot`."""
+    import matplotlib
     import matplotlib.pyplot as plt
 
+    from cxlab.viz import figure_words, refont
+
+    lang, words, family = figure_words(lang, _WORDS)
     table = pd.DataFrame(fit.paths_)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.35 * len(table) + 1.2))
-    labels = [f"{r} → {lh}" for r, lh in zip(table["rhs"], table["lhs"], strict=True)]
-    ax.barh(labels[::-1], table["est"].to_numpy()[::-1], color="#4477aa")
-    ax.axvline(0, color="grey", lw=0.8)
-    ax.set(xlabel="standardized path coefficient", title="PLS path model")
+    with matplotlib.rc_context({"font.family": family}):
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 0.35 * len(table) + 1.2))
+        labels = [f"{r} → {lh}" for r, lh in zip(table["rhs"], table["lhs"], strict=True)]
+        ax.barh(labels[::-1], table["est"].to_numpy()[::-1], color="#4477aa")
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.set(xlabel=words["path_x"], title=words["path_title"])
+        # also the texts of an axes made before, outside this font
+        refont(ax, family)
     return ax
 
 
@@ -242,7 +275,9 @@ class IPMA:
     indicators: pd.DataFrame
     scale: str
 
-    def plot(self, level: str = "constructs", *, ax: Any = None, lang: str = "en") -> Figure:
+    def plot(
+        self, level: str = "constructs", *, ax: Any = None, lang: Lang | None = None
+    ) -> Figure:
         """The map: importance on x, performance on y, quadrant lines at the means.
 
         Parameters
@@ -251,8 +286,9 @@ class IPMA:
             Which points to draw.
         ax : matplotlib Axes, optional
             Draw into this axes instead of a new figure.
-        lang : {"en", "zh"}
-            Language of the axis labels.
+        lang : {"en", "zh"}, optional
+            Language of the title and axis labels; default: the notebook's
+            (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Returns
         -------
@@ -265,36 +301,44 @@ class IPMA:
         >>> fig = fit.ipma("Loyalty", scale=(1, 10)).plot()
         >>> len(fig.axes)
         1
+        >>> fit.ipma("Loyalty", scale=(1, 10)).plot(lang="zh").axes[0].get_title()
+        '重要性-绩效矩阵：Loyalty'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
+
+        from cxlab.viz import figure_words, refont
 
         if level not in ("constructs", "indicators"):
             raise DataError(f"level must be 'constructs' or 'indicators', not {level!r}.")
+        lang, words, family = figure_words(lang, _WORDS)
         table = self.constructs if level == "constructs" else self.indicators
         names = table["construct"] if level == "constructs" else table["item"]
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 4.5))
-        for construct, part in table.groupby("construct", sort=False):
-            label = construct if level == "indicators" else None
-            ax.scatter(part["importance"], part["performance"], s=40, zorder=3, label=label)
-        small = "small" if level == "indicators" else None
-        for name, imp, perf in zip(names, table["importance"], table["performance"], strict=True):
-            ax.annotate(
-                str(name), (imp, perf), xytext=(4, 4), textcoords="offset points", fontsize=small
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6, 4.5))
+            for construct, part in table.groupby("construct", sort=False):
+                label = construct if level == "indicators" else None
+                ax.scatter(part["importance"], part["performance"], s=40, zorder=3, label=label)
+            small = "small" if level == "indicators" else None
+            points = zip(names, table["importance"], table["performance"], strict=True)
+            for name, imp, perf in points:
+                ax.annotate(
+                    str(name), (imp, perf), xytext=(4, 4), textcoords="offset points",
+                    fontsize=small,
+                )  # fmt: skip
+            if level == "indicators":
+                ax.legend(fontsize="small", loc="lower right")
+            ax.margins(x=0.15, y=0.08)
+            ax.axvline(table["importance"].mean(), color="grey", lw=0.8, ls="--")
+            ax.axhline(table["performance"].mean(), color="grey", lw=0.8, ls="--")
+            ax.set(
+                xlabel=words["ipma_x"].format(target=self.target),
+                ylabel=words["ipma_y"],
+                title=words["ipma_title"].format(target=self.target),
             )
-        if level == "indicators":
-            ax.legend(fontsize="small", loc="lower right")
-        ax.margins(x=0.15, y=0.08)
-        ax.axvline(table["importance"].mean(), color="grey", lw=0.8, ls="--")
-        ax.axhline(table["performance"].mean(), color="grey", lw=0.8, ls="--")
-        zh = lang == "zh"
-        ax.set(
-            xlabel=("重要性（对" if zh else "importance (total effect on ")
-            + self.target
-            + ("的非标准化总效应）" if zh else ", unstandardized)"),
-            ylabel="绩效（0–100）" if zh else "performance (0–100)",
-            title=("重要性-绩效矩阵：" if zh else "IPMA: ") + self.target,
-        )
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax.figure
 
     def to_frame(self) -> pd.DataFrame:
@@ -454,13 +498,16 @@ class PLSPredict:
         """
         return self.table
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """Prediction errors (RMSE) of PLS and of the linear benchmark, item by item.
 
         Parameters
         ----------
         ax : matplotlib Axes, optional
             Draw into this axes instead of a new figure.
+        lang : {"en", "zh"}, optional
+            Language of the title, axis label and legend; default: the notebook's
+            (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Returns
         -------
@@ -470,26 +517,36 @@ class PLSPredict:
         --------
         >>> import cxlab as cx
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
-        >>> ax = fit.predict(k=10, seed=1).plot()
-        >>> len(ax.patches)  # two bars for each of the 18 items
+        >>> pred = fit.predict(k=10, seed=1)
+        >>> len(pred.plot().patches)  # two bars for each of the 18 items
         36
+        >>> pred.plot(lang="zh").get_title()
+        'PLSpredict：10 折，随机种子 1'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
         t = self.table
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))
-        pos = np.arange(len(t))
-        ax.barh(pos - 0.2, t["rmse"], height=0.4, label="PLS", color="#4477aa")
-        ax.barh(pos + 0.2, t["lm_rmse"], height=0.4, label="LM benchmark", color="#bbbbbb")
-        ax.set_yticks(pos, t["item"])
-        ax.invert_yaxis()
-        ax.legend(fontsize="small")
-        ax.set(xlabel="RMSE (out of sample)", title=self._title())
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6, 0.45 * len(t) + 1.2))
+            pos = np.arange(len(t))
+            ax.barh(pos - 0.2, t["rmse"], height=0.4, label="PLS", color="#4477aa")
+            ax.barh(pos + 0.2, t["lm_rmse"], height=0.4, label=words["lm"], color="#bbbbbb")
+            ax.set_yticks(pos, t["item"])
+            ax.invert_yaxis()
+            ax.legend(fontsize="small")
+            title = words["predict_title"].format(k=self.k, seed=self.seed)
+            ax.set(xlabel=words["rmse"], title=title)
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def _title(self) -> str:
-        return f"PLSpredict: {self.k} folds, seed {self.seed}"
+        return _WORDS["en"]["predict_title"].format(k=self.k, seed=self.seed)
 
     def _repr_html_(self) -> str:
         return (

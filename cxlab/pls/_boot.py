@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from cxlab.pls._model import PLSFit
+    from cxlab.viz import Lang
 
 CHUNK = 100
 COLUMNS = ["kind", "lhs", "op", "rhs", "est", "boot_mean", "se", "t", "ci_low", "ci_high"]
@@ -45,6 +46,14 @@ PATH_OLD = {**BOOT_OLD, "from": "rhs", "to": "lhs"}
 OUTER_OLD = {**BOOT_OLD, "from": "lhs", "to": "rhs"}
 OPS = {"path": "~", "loading": "=~", "weight": "<~", "indirect": "~", "total": "~"}
 OPS |= {"defined": ":=", "htmt": "~~", "index": "index"}
+#: the words of :meth:`PLSBootstrap.plot`, by language
+_WORDS = {
+    "en": {
+        "x": "path coefficient, {level:.0%} percentile interval",
+        "title": "PLS bootstrap (B = {B})",
+    },
+    "zh": {"x": "路径系数，{level:.0%} 百分位区间", "title": "PLS 自助法（B = {B}）"},
+}
 
 
 @dataclass
@@ -360,13 +369,16 @@ class PLSBootstrap:
         rows = rows.drop(columns=["lhs", "op", "rhs"]).reset_index(drop=True)
         return renamed_columns(rows, BOOT_OLD)
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """The paths' estimates with their percentile intervals (a forest plot).
 
         Parameters
         ----------
         ax : matplotlib Axes, optional
             Draw into this axes instead of a new figure.
+        lang : {"en", "zh"}, optional
+            Language of the title and axis label; default: the notebook's
+            (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Returns
         -------
@@ -376,26 +388,35 @@ class PLSBootstrap:
         --------
         >>> import cxlab as cx
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
-        >>> ax = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False).plot()
-        >>> len(ax.get_yticklabels())
+        >>> boot = fit.bootstrap(B=50, seed=1, n_jobs=1, progress=False)
+        >>> len(boot.plot().get_yticklabels())
         10
+        >>> boot.plot(lang="zh").get_title()
+        'PLS 自助法（B = 50）'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
         t = pd.DataFrame(self.paths())
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 0.35 * len(t) + 1.2))
-        pos = np.arange(len(t))
-        est = t["est"].to_numpy()
-        err = np.vstack([est - t["ci_low"].to_numpy(), t["ci_high"].to_numpy() - est])
-        ax.errorbar(est, pos, xerr=err, fmt="o", color="#4477aa", capsize=3)
-        ax.set_yticks(pos, [f"{r} → {lh}" for r, lh in zip(t["rhs"], t["lhs"], strict=True)])
-        ax.invert_yaxis()
-        ax.axvline(0, color="grey", lw=0.8)
-        ax.set(
-            xlabel=f"path coefficient, {self.level:.0%} percentile interval",
-            title=f"PLS bootstrap (B = {self.B})",
-        )
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6, 0.35 * len(t) + 1.2))
+            pos = np.arange(len(t))
+            est = t["est"].to_numpy()
+            err = np.vstack([est - t["ci_low"].to_numpy(), t["ci_high"].to_numpy() - est])
+            ax.errorbar(est, pos, xerr=err, fmt="o", color="#4477aa", capsize=3)
+            ax.set_yticks(pos, [f"{r} → {lh}" for r, lh in zip(t["rhs"], t["lhs"], strict=True)])
+            ax.invert_yaxis()
+            ax.axvline(0, color="grey", lw=0.8)
+            ax.set(
+                xlabel=words["x"].format(level=self.level),
+                title=words["title"].format(B=self.B),
+            )
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def __repr__(self) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from cxlab.survey import Survey
+    from cxlab.viz import Lang
 
 __all__ = ["PATH_OLD", "PLSFit", "fit"]
 
@@ -496,13 +497,16 @@ class PLSFit:
             parts += ["", "Notes", *(f"- {n}" for n in self.notes)]
         return "\n".join(parts)
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """The standardized path coefficients as horizontal bars (predictor → outcome).
 
         Parameters
         ----------
         ax : matplotlib Axes, optional
             Draw into this axes instead of a new figure.
+        lang : {"en", "zh"}, optional
+            Language of the title and axis label; default: the notebook's
+            (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Returns
         -------
@@ -514,8 +518,10 @@ class PLSFit:
         >>> fit = cx.pls.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile"))
         >>> len(fit.plot().patches)
         10
+        >>> fit.plot(lang="zh").get_xlabel()
+        '标准化路径系数'
         """
-        return _pls_apply.plot_paths(self, ax)
+        return _pls_apply.plot_paths(self, ax, lang)
 
     def _title(self) -> str:
         return (

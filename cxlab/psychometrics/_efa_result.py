@@ -12,7 +12,29 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from cxlab.viz import Lang
+
 __all__ = ["EFA"]
+
+#: the words of :meth:`EFA.plot`, by language
+_WORDS = {
+    "en": {
+        "observed": "observed",
+        "mean": "simulated mean",
+        "q95": "simulated 95%",
+        "x": "factor",
+        "y": "eigenvalue",
+        "title": "Scree plot and parallel analysis",
+    },
+    "zh": {
+        "observed": "观测值",
+        "mean": "模拟均值",
+        "q95": "模拟第 95 百分位数",
+        "x": "因子",
+        "y": "特征值",
+        "title": "碎石图与平行分析",
+    },
+}
 
 
 @dataclass
@@ -85,7 +107,7 @@ class EFA:
         """
         return self.loadings
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """Scree plot: the observed eigenvalues with the parallel analysis' simulated mean
         and 95th percentile; the retained factors are marked.
 
@@ -93,6 +115,9 @@ class EFA:
         ----------
         ax : matplotlib Axes, optional
             Draw into this axes instead of a new figure.
+        lang : {"en", "zh"}, optional
+            Language of the title, axis labels and legend; default: the notebook's
+            (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Returns
         -------
@@ -105,20 +130,30 @@ class EFA:
         >>> res = cx.psychometrics.efa(hs[[f"x{i}" for i in range(1, 10)]], n_iter=20, seed=0)
         >>> len(res.plot().get_lines())  # observed, simulated mean and 95%, the cut
         4
+        >>> ax = res.plot(lang="zh")
+        >>> ax.get_title(), ax.get_ylabel()
+        ('碎石图与平行分析', '特征值')
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 4))
-        table = self.parallel
-        if table is not None:
-            x = table.index.to_numpy()
-            ax.plot(x, table["observed"], "o-", color="#4477aa", label="observed")
-            ax.plot(x, table["simulated_mean"], "--", color="grey", label="simulated mean")
-            ax.plot(x, table["simulated_q95"], ":", color="grey", label="simulated 95%")
-            ax.axvline(self.n_factors + 0.5, color="#cc6677", lw=0.8)
-            ax.legend(fontsize="small")
-        ax.set(xlabel="factor", ylabel="eigenvalue", title="Scree plot and parallel analysis")
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6, 4))
+            table = self.parallel
+            if table is not None:
+                x = table.index.to_numpy()
+                ax.plot(x, table["observed"], "o-", color="#4477aa", label=words["observed"])
+                ax.plot(x, table["simulated_mean"], "--", color="grey", label=words["mean"])
+                ax.plot(x, table["simulated_q95"], ":", color="grey", label=words["q95"])
+                ax.axvline(self.n_factors + 0.5, color="#cc6677", lw=0.8)
+                ax.legend(fontsize="small")
+            ax.set(xlabel=words["x"], ylabel=words["y"], title=words["title"])
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def _repr_html_(self) -> str:

@@ -39,6 +39,8 @@ from cxlab.psychometrics.efa import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from cxlab.viz import Lang
+
 __all__ = [
     "HARMAN_NOTE",
     "TWO_ITEMS",
@@ -57,6 +59,13 @@ HARMAN_NOTE = (
     "common-method bias is absent, and one above 50% does not prove it (Podsakoff et al. "
     "2003). Prefer procedural remedies and a marker variable or a method factor in the CFA."
 )
+
+
+#: the words of :meth:`Reliability.plot`, by language
+_WORDS = {
+    "en": {"y": "value", "title": "Reliability and AVE by scale"},
+    "zh": {"y": "数值", "title": "各量表的信度与 AVE"},
+}
 
 
 @dataclass
@@ -119,7 +128,7 @@ class Reliability:
         """
         return self.scales
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """α, ω, CR and AVE of each scale as grouped bars, with the usual cut-offs (.70
         for α, ω and CR; .50 for AVE) as lines.
 
@@ -127,6 +136,9 @@ class Reliability:
         ----------
         ax : matplotlib Axes, optional
             Draw into this axes instead of a new figure.
+        lang : {"en", "zh"}, optional
+            Language of the title and axis label; default: the notebook's
+            (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Returns
         -------
@@ -140,24 +152,33 @@ class Reliability:
         >>> ax = cx.psychometrics.reliability(hs, scales).plot()
         >>> len(ax.patches)  # 4 bars per scale
         8
+        >>> cx.psychometrics.reliability(hs, scales).plot(lang="zh").get_title()
+        '各量表的信度与 AVE'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
         import numpy as np
 
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
         measures = {"alpha": "α", "omega_total": "ω", "composite_reliability": "CR", "ave": "AVE"}
         t = self.scales
-        if ax is None:
-            _, ax = plt.subplots(figsize=(1.6 * len(t) + 2.5, 4))
-        pos = np.arange(len(t))
-        width = 0.8 / len(measures)
-        for k, (col, label) in enumerate(measures.items()):
-            values = t[col].astype(float).fillna(0).to_numpy()
-            ax.bar(pos + (k - 1.5) * width, values, width=width, label=label)
-        ax.axhline(0.70, color="grey", lw=0.8, ls="--")
-        ax.axhline(0.50, color="grey", lw=0.8, ls=":")
-        ax.set_xticks(pos, t["scale"])
-        ax.set(ylim=(0, 1), ylabel="value", title="Reliability and AVE by scale")
-        ax.legend(fontsize="small", ncols=4, loc="lower center")
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(1.6 * len(t) + 2.5, 4))
+            pos = np.arange(len(t))
+            width = 0.8 / len(measures)
+            for k, (col, label) in enumerate(measures.items()):
+                values = t[col].astype(float).fillna(0).to_numpy()
+                ax.bar(pos + (k - 1.5) * width, values, width=width, label=label)
+            ax.axhline(0.70, color="grey", lw=0.8, ls="--")
+            ax.axhline(0.50, color="grey", lw=0.8, ls=":")
+            ax.set_xticks(pos, t["scale"])
+            ax.set(ylim=(0, 1), ylabel=words["y"], title=words["title"])
+            ax.legend(fontsize="small", ncols=4, loc="lower center")
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def _repr_html_(self) -> str:

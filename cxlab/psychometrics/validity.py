@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from cxlab.sem import SEMFit
+    from cxlab.viz import Lang
 
 __all__ = ["DiscriminantValidity", "cfa", "common_method_check", "discriminant_validity"]
 
@@ -107,6 +108,23 @@ def cfa(
         meanstructure=meanstructure,
         missing=missing,
     )
+
+
+#: the words of :meth:`DiscriminantValidity.plot`, by language
+_WORDS = {
+    "en": {
+        "x": "HTMT (bootstrap CI); lines at .85, .90 and 1",
+        "title": "Discriminant validity: ",
+        "holds": "holds",
+        "not": "not established",
+    },
+    "zh": {
+        "x": "HTMT（自助法置信区间）；竖线位于 .85、.90 和 1",
+        "title": "区分效度：",
+        "holds": "成立",
+        "not": "未确立",
+    },
+}
 
 
 @dataclass
@@ -174,35 +192,44 @@ class DiscriminantValidity:
         """
         return self.htmt.copy()
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """HTMT of each pair with its bootstrap CI, the .85 and .90 thresholds and 1
-        marked; returns the matplotlib Axes.
+        marked; returns the matplotlib Axes. ``lang`` ("en" or "zh") is the language of
+        the title and axis label; default: the notebook's (:func:`cxlab.viz.language`).
 
         Examples
         --------
         >>> import cxlab as cx
         >>> hs = cx.datasets.load("holzinger_swineford")
         >>> fit = cx.psychometrics.cfa("visual =~ x1 + x2 + x3\\nspeed =~ x7 + x8 + x9", hs)
-        >>> ax = cx.psychometrics.discriminant_validity(fit, B=50, seed=1).plot()
-        >>> [t.get_text() for t in ax.get_yticklabels()]
+        >>> dv = cx.psychometrics.discriminant_validity(fit, B=50, seed=1)
+        >>> [t.get_text() for t in dv.plot().get_yticklabels()]
         ['visual – speed']
+        >>> dv.plot(lang="zh").get_title()
+        '区分效度：成立'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
         table = self.htmt
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 1.2 + 0.4 * len(table)))
-        y = np.arange(len(table))[::-1]
-        est = table["htmt"].to_numpy(dtype=float)
-        err = [est - table["ci_low"].to_numpy(dtype=float), table["ci_high"] - est]
-        ax.errorbar(est, y, xerr=err, fmt="o", color="#2c7fb8", capsize=3)
-        for x, style in ((0.85, ":"), (0.90, "--"), (1.0, "-")):
-            ax.axvline(x, color="#c0392b", ls=style, lw=1)
-        ax.set_yticks(
-            y, [f"{a} – {b}" for a, b in zip(table["scale_1"], table["scale_2"], strict=True)]
-        )
-        ax.set_xlabel("HTMT (bootstrap CI); lines at .85, .90 and 1")
-        ax.set_title("Discriminant validity: " + ("holds" if self.ok else "not established"))
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6, 1.2 + 0.4 * len(table)))
+            y = np.arange(len(table))[::-1]
+            est = table["htmt"].to_numpy(dtype=float)
+            err = [est - table["ci_low"].to_numpy(dtype=float), table["ci_high"] - est]
+            ax.errorbar(est, y, xerr=err, fmt="o", color="#2c7fb8", capsize=3)
+            for x, style in ((0.85, ":"), (0.90, "--"), (1.0, "-")):
+                ax.axvline(x, color="#c0392b", ls=style, lw=1)
+            pairs = zip(table["scale_1"], table["scale_2"], strict=True)
+            ax.set_yticks(y, [f"{a} – {b}" for a, b in pairs])
+            ax.set_xlabel(words["x"])
+            ax.set_title(words["title"] + (words["holds"] if self.ok else words["not"]))
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         return ax
 
     def _repr_html_(self) -> str:

@@ -5,7 +5,7 @@ its draws with the interval marked, and the small HTML view."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -15,6 +15,31 @@ from cxlab.errors import DataError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from cxlab.viz import Lang
+
+#: the words of :func:`plot_draws` (the plots of the bootstrap and Monte-Carlo results),
+#: by language; "kind" is "bootstrap" or "Monte-Carlo", "method" an interval method
+_WORDS: dict[str, dict[str, Any]] = {
+    "en": {
+        "kind": {"bootstrap": "bootstrap", "Monte-Carlo": "Monte-Carlo"},
+        "method": {"percentile": "percentile", "bc": "bias-corrected", "bca": "BCa"},
+        "interval": "{level:.0%} {kind} {method} interval",
+        "estimate": "estimate {est:.3f}",
+        "title": "{parameter}: {n} {kind} draws",
+        "x": "value",
+        "y": "draws",
+    },
+    "zh": {
+        "kind": {"bootstrap": "自助法", "Monte-Carlo": "蒙特卡洛"},
+        "method": {"percentile": "百分位", "bc": "偏差校正", "bca": "BCa"},
+        "interval": "{level:.0%} {kind}{method}区间",
+        "estimate": "估计值 {est:.3f}",
+        "title": "{parameter}：{n} 次{kind}抽样",
+        "x": "数值",
+        "y": "抽样次数",
+    },
+}
 
 
 def draws_table(
@@ -76,11 +101,19 @@ def plot_draws(
     table: pd.DataFrame,
     draws: np.ndarray,
     parameter: str | int | None,
-    what: str,
+    kind: str,
     ax: Axes | None,
+    *,
+    level: float,
+    method: str = "percentile",
+    lang: Lang | None = None,
 ) -> Axes:
-    """Histogram of the draws of one row with its estimate and interval marked."""
+    """Histogram of the draws of one row with its estimate and interval marked; *kind*
+    ("bootstrap" or "Monte-Carlo"), *level* and *method* name the interval."""
+    import matplotlib
     import matplotlib.pyplot as plt
+
+    from cxlab.viz import figure_words, refont
 
     k = row_of(table, parameter)
     row = table.iloc[k]
@@ -88,18 +121,26 @@ def plot_draws(
         raise DataError(
             f"{row['lhs']} {row['op']} {row['rhs']} is fixed: it has no sampling distribution."
         )
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 3.5))
-    values = draws[:, k]
-    ax.hist(values[np.isfinite(values)], bins=40, color="#9ab", edgecolor="white")
-    ax.axvspan(row["ci_low"], row["ci_high"], color="#e8a33d", alpha=0.2, label=table.attrs["ci"])
-    for x in (row["ci_low"], row["ci_high"]):
-        ax.axvline(x, color="#e8a33d", lw=1.5)
-    ax.axvline(row["est"], color="black", lw=1.5, label=f"estimate {row['est']:.3f}")
-    ax.set_title(f"{row['lhs']} {row['op']} {row['rhs']}: {len(values)} {what} draws")
-    ax.set_xlabel("value")
-    ax.set_ylabel("draws")
-    ax.legend(frameon=False, fontsize="small")
+    lang, words, family = figure_words(lang, _WORDS)
+    named = {"kind": words["kind"][kind], "method": words["method"][method]}
+    with matplotlib.rc_context({"font.family": family}):
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6, 3.5))
+        values = draws[:, k]
+        interval = words["interval"].format(level=level, **named)
+        ax.hist(values[np.isfinite(values)], bins=40, color="#9ab", edgecolor="white")
+        ax.axvspan(row["ci_low"], row["ci_high"], color="#e8a33d", alpha=0.2, label=interval)
+        for x in (row["ci_low"], row["ci_high"]):
+            ax.axvline(x, color="#e8a33d", lw=1.5)
+        estimate = words["estimate"].format(est=row["est"])
+        ax.axvline(row["est"], color="black", lw=1.5, label=estimate)
+        parameter = f"{row['lhs']} {row['op']} {row['rhs']}"
+        ax.set_title(words["title"].format(parameter=parameter, n=len(values), **named))
+        ax.set_xlabel(words["x"])
+        ax.set_ylabel(words["y"])
+        ax.legend(frameon=False, fontsize="small")
+        # also the texts of an axes made before, outside this font
+        refont(ax, family)
     return ax
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -41,6 +41,8 @@ from cxlab.sem.fitting import SEMFit, fit
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from cxlab.viz import Lang
+
 __all__ = ["LEVELS", "InvarianceResult", "invariance"]
 
 LEVELS: dict[str, tuple[str, ...]] = {
@@ -50,6 +52,26 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "strict": ("loadings", "intercepts", "residuals"),
 }
 _SRMR_CUT = {"metric": 0.030, "scalar": 0.010, "strict": 0.010}
+#: the words of :meth:`InvarianceResult.plot`, by language (the levels as the zh lessons
+#: name them)
+_WORDS: dict[str, dict[str, Any]] = {
+    "en": {
+        "levels": {lvl: lvl for lvl in (*LEVELS, "none")},
+        "right": "RMSEA, SRMR",
+        "title": "Invariance across {group}: highest level that holds: {level}",
+    },
+    "zh": {
+        "levels": {
+            "configural": "形态不变",
+            "metric": "度量不变",
+            "scalar": "标量不变",
+            "strict": "严格不变",
+            "none": "无",
+        },
+        "right": "RMSEA、SRMR",
+        "title": "{group} 各组之间的测量不变性：成立的最高一级为{level}",
+    },
+}
 
 
 @dataclass
@@ -118,9 +140,11 @@ class InvarianceResult:
         """
         return self.table.copy()
 
-    def plot(self, *, ax: Axes | None = None) -> Axes:
+    def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:
         """CFI (left axis) and RMSEA and SRMR (right axis) at each level, the levels that
-        hold marked with filled points; returns the matplotlib Axes (of CFI).
+        hold marked with filled points; returns the matplotlib Axes (of CFI). ``lang``
+        ("en" or "zh") is the language of the title and level names; default: the
+        notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -130,35 +154,45 @@ class InvarianceResult:
         >>> res = cx.sem.invariance(model, hs, "school", levels=("configural", "metric"))
         >>> [t.get_text() for t in res.plot().get_xticklabels()]
         ['configural', 'metric']
+        >>> [t.get_text() for t in res.plot(lang="zh").get_xticklabels()]
+        ['形态不变', '度量不变']
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        if ax is None:
-            _, ax = plt.subplots(figsize=(6, 3.5))
-        x = list(range(len(self.table)))
-        holds = self.table["holds"].to_numpy(dtype=bool)
-        right = ax.twinx()
-        lines = []
-        for axis, col, color in (
-            (ax, "cfi", "#2c7fb8"),
-            (right, "rmsea", "#e8a33d"),
-            (right, "srmr", "#7b3294"),
-        ):
-            values = self.table[col].to_numpy(dtype=float)
-            lines += axis.plot(x, values, "-", color=color, label=col.upper())
-            axis.scatter([i for i in x if holds[i]], values[holds], color=color, zorder=3)
-            axis.scatter(
-                [i for i in x if not holds[i]],
-                values[~holds],
-                facecolor="white",
-                edgecolor=color,
-                zorder=3,
-            )
-        ax.set_xticks(x, list(self.table["level"]))
-        ax.set_ylabel("CFI")
-        right.set_ylabel("RMSEA, SRMR")
-        ax.set_title(f"Invariance across {self.group}: highest level that holds: {self._highest()}")
-        ax.legend(lines, [ln.get_label() for ln in lines], frameon=False, fontsize="small")
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                _, ax = plt.subplots(figsize=(6, 3.5))
+            x = list(range(len(self.table)))
+            holds = self.table["holds"].to_numpy(dtype=bool)
+            right = ax.twinx()
+            lines = []
+            for axis, col, color in (
+                (ax, "cfi", "#2c7fb8"),
+                (right, "rmsea", "#e8a33d"),
+                (right, "srmr", "#7b3294"),
+            ):
+                values = self.table[col].to_numpy(dtype=float)
+                lines += axis.plot(x, values, "-", color=color, label=col.upper())
+                axis.scatter([i for i in x if holds[i]], values[holds], color=color, zorder=3)
+                axis.scatter(
+                    [i for i in x if not holds[i]],
+                    values[~holds],
+                    facecolor="white",
+                    edgecolor=color,
+                    zorder=3,
+                )
+            ax.set_xticks(x, [words["levels"][lvl] for lvl in self.table["level"]])
+            ax.set_ylabel("CFI")
+            right.set_ylabel(words["right"])
+            level = words["levels"][self._highest()]
+            ax.set_title(words["title"].format(group=self.group, level=level))
+            ax.legend(lines, [ln.get_label() for ln in lines], frameon=False, fontsize="small")
+            for axis in (ax, right):  # also texts of an axes made before
+                refont(axis, family)
         return ax
 
     def _repr_html_(self) -> str:

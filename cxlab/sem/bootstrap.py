@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from cxlab.sem.fitting import SEMFit
+    from cxlab.viz import Lang
 
 __all__ = ["BootstrapResult", "bootstrap"]
 
@@ -128,13 +129,21 @@ class BootstrapResult:
         """
         return self.table.copy()
 
-    def plot(self, *, ax: Axes | None = None, parameter: str | int | None = None) -> Axes:
+    def plot(
+        self,
+        *,
+        ax: Axes | None = None,
+        parameter: str | int | None = None,
+        lang: Lang | None = None,
+    ) -> Axes:
         """Histogram of the draws of one parameter or defined effect, its estimate and
         interval marked; returns the matplotlib Axes.
 
         ``parameter`` is a label (``"a"``), a defined parameter (``"ind"``), ``"lhs op rhs"``
         (``"dem60 ~ ind60"``) or a row number of the table; by default the first defined
         parameter (else the first free one). With several groups the first match is drawn.
+        ``lang`` ("en" or "zh") is the language of the title, labels and legend; default:
+        the notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -144,8 +153,13 @@ class BootstrapResult:
         ...     B=20, seed=1, n_jobs=1, progress=False)
         >>> boot.plot(parameter="visual =~ x2").get_title()
         'visual =~ x2: 20 bootstrap draws'
+        >>> boot.plot(parameter="visual =~ x2", lang="zh").get_title()
+        'visual =~ x2：20 次自助法抽样'
         """
-        return plot_draws(self.table, self.draws, parameter, "bootstrap", ax)
+        return plot_draws(
+            self.table, self.draws, parameter, "bootstrap", ax,
+            level=self.level, method=self.ci, lang=lang,
+        )  # fmt: skip
 
     def defined(self) -> pd.DataFrame:
         """Rows of the defined parameters (``:=``) only.

@@ -326,7 +326,7 @@ def _edge_paths(parts: _Parts, layout: lay.Layout) -> list[tuple]:
 def plot_path(
     fit: SEMFit,
     *,
-    lang: Literal["en", "zh"] = "en",
+    lang: Literal["en", "zh"] | None = None,
     labels: dict[str, str] | None = None,
     what: Literal["std", "est"] = "std",
     group: str | int | None = None,
@@ -342,10 +342,12 @@ def plot_path(
     ----------
     fit : SEMFit
         The result of :func:`cxlab.sem.fit`.
-    lang : {"en", "zh"}
+    lang : {"en", "zh"}, optional
         Language of the fixed words (legend, banner, "Group"); ``"zh"`` also uses the
         bundled Chinese font (:func:`cxlab.viz.register_cjk_font`). Chinese variable
-        labels render in either language without missing glyphs.
+        labels render in either language without missing glyphs. Default: the
+        notebook's language (:func:`cxlab.viz.language`, set by
+        ``cx.viz.set_theme(lang=...)``).
     labels : dict, optional
         Display names, variable → name (e.g. ``{"SAT": "满意度"}``); others keep
         their model names.
@@ -396,10 +398,17 @@ def plot_path(
     ['node:speed', 'node:textual', 'node:visual', 'node:x1']
     >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "coef:visual<->textual"]
     ['.46***']
+    >>> fig = plot_path(fit, lang="zh")
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "legend:0"]
+    ['标准化估计值 (std.all)']
     """
     from matplotlib.patches import Ellipse, FancyArrowPatch, Rectangle
     from matplotlib.path import Path as MplPath
 
+    if lang is None:
+        from cxlab.viz import language
+
+        lang = language()
     if lang not in WORDS:
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
     if what not in ("std", "est"):
@@ -540,7 +549,7 @@ def save_path(
     path: str | Path,
     *,
     dpi: int = 200,
-    lang: Literal["en", "zh"] = "en",
+    lang: Literal["en", "zh"] | None = None,
     labels: dict[str, str] | None = None,
     what: Literal["std", "est"] = "std",
     group: str | int | None = None,

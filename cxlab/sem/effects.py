@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from cxlab.sem.bootstrap import BootstrapResult
     from cxlab.sem.fitting import SEMFit
+    from cxlab.viz import Lang
 
 __all__ = ["MonteCarloResult", "compare", "effects", "monte_carlo_ci"]
 
@@ -407,13 +408,21 @@ class MonteCarloResult:
         """
         return self.table.copy()
 
-    def plot(self, *, ax: Axes | None = None, parameter: str | int | None = None) -> Axes:
+    def plot(
+        self,
+        *,
+        ax: Axes | None = None,
+        parameter: str | int | None = None,
+        lang: Lang | None = None,
+    ) -> Axes:
         """Histogram of the draws of one parameter or defined effect, its estimate and
         interval marked; returns the matplotlib Axes.
 
         ``parameter`` is a label (``"a"``), a defined parameter (``"ab"``), ``"lhs op rhs"``
         (``"dem60 ~ ind60"``) or a row number of the table; by default the first defined
         parameter (else the first free one). With several groups the first match is drawn.
+        ``lang`` ("en" or "zh") is the language of the title, labels and legend; default:
+        the notebook's (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
@@ -424,10 +433,14 @@ class MonteCarloResult:
         >>> mc = cx.sem.fit(model, pdem).monte_carlo_ci(2000, seed=1)
         >>> mc.plot().get_title()  # the defined effect by default
         'ab := a*b: 2000 Monte-Carlo draws'
+        >>> mc.plot(lang="zh").get_title()
+        'ab := a*b：2000 次蒙特卡洛抽样'
         """
         if self.draws is None:
             raise DataError("This result keeps no draws of the table's rows to plot.")
-        return plot_draws(self.table, self.draws, parameter, "Monte-Carlo", ax)
+        return plot_draws(
+            self.table, self.draws, parameter, "Monte-Carlo", ax, level=self.level, lang=lang
+        )
 
     def defined(self) -> pd.DataFrame:
         """Rows of the defined parameters (``:=``) only.

@@ -12,6 +12,26 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from cxlab.viz import Lang
+
+#: the words of :meth:`PowerResult.plot`, by language
+_WORDS = {
+    "en": {
+        "power_label": "simulated power",
+        "reaches": "n = {n} reaches {target:.2f}",
+        "title": "{effect} (population value {value:.2f}, {test} test)",
+        "x": "sample size n",
+        "y": "power",
+    },
+    "zh": {
+        "power_label": "模拟功效",
+        "reaches": "n = {n} 时达到 {target:.2f}",
+        "title": "{effect}（总体值 {value:.2f}，{test} 检验）",
+        "x": "样本量 n",
+        "y": "功效",
+    },
+}
+
 
 @dataclass
 class PowerResult:
@@ -106,36 +126,53 @@ class PowerResult:
         )
         return "\n".join([head, self.table.round(3).to_string(index=False), *self.notes, verdict])
 
-    def plot(self, target: float = 0.80, *, ax: Any = None) -> Figure:
+    def plot(self, target: float = 0.80, *, ax: Any = None, lang: Lang | None = None) -> Figure:
         """Power against n with Wilson 95 % intervals, the *target* line and the first n
         that reaches it. Returns the matplotlib Figure (closed, so a notebook shows it
-        once: the whole figure is the point); its Axes is ``fig.axes[0]``.
+        once: the whole figure is the point); its Axes is ``fig.axes[0]``. ``lang`` ("en"
+        or "zh") is the language of its words; default: the notebook's
+        (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
 
         Examples
         --------
         >>> import pandas as pd
         >>> t = pd.DataFrame({"n": [50, 100], "power": [0.5, 0.85], "ci_low": [0.4, 0.8],
         ...                   "ci_high": [0.6, 0.9]})
-        >>> fig = PowerResult(t, "Y ~ X", 0.3, "z", 0.05, 100, 1, "", "").plot()
+        >>> result = PowerResult(t, "Y ~ X", 0.3, "z", 0.05, 100, 1, "", "")
+        >>> fig = result.plot()
         >>> fig.axes[0].get_ylabel()
         'power'
+        >>> result.plot(lang="zh").axes[0].get_title()
+        'Y ~ X（总体值 0.30，z 检验）'
         """
+        import matplotlib
         import matplotlib.pyplot as plt
 
-        if ax is None:
-            fig, ax = plt.subplots(figsize=(6, 3.5))
-        else:
-            fig = ax.figure
-        t = self.table.sort_values("n")
-        err = [t["power"] - t["ci_low"], t["ci_high"] - t["power"]]
-        ax.errorbar(t["n"], t["power"], yerr=err, fmt="o-", capsize=3, label="simulated power")
-        ax.axhline(target, color="grey", ls="--", lw=0.8)
-        n = self.n_for(target)
-        if n is not None:
-            ax.axvline(n, color="tab:red", ls=":", lw=1, label=f"n = {n} reaches {target:.2f}")
-        title = f"{self.effect} (population value {self.population_value:.2f}, {self.test} test)"
-        ax.set(xlabel="sample size n", ylabel="power", ylim=(0, 1.02), title=title)
-        ax.legend(loc="lower right", frameon=False)
+        from cxlab.viz import figure_words, refont
+
+        lang, words, family = figure_words(lang, _WORDS)
+        with matplotlib.rc_context({"font.family": family}):
+            if ax is None:
+                fig, ax = plt.subplots(figsize=(6, 3.5))
+            else:
+                fig = ax.figure
+            t = self.table.sort_values("n")
+            err = [t["power"] - t["ci_low"], t["ci_high"] - t["power"]]
+            ax.errorbar(
+                t["n"], t["power"], yerr=err, fmt="o-", capsize=3, label=words["power_label"]
+            )
+            ax.axhline(target, color="grey", ls="--", lw=0.8)
+            n = self.n_for(target)
+            if n is not None:
+                reaches = words["reaches"].format(n=n, target=target)
+                ax.axvline(n, color="tab:red", ls=":", lw=1, label=reaches)
+            title = words["title"].format(
+                effect=self.effect, value=self.population_value, test=self.test
+            )
+            ax.set(xlabel=words["x"], ylabel=words["y"], ylim=(0, 1.02), title=title)
+            ax.legend(loc="lower right", frameon=False)
+            # also the texts of an axes made before, outside this font
+            refont(ax, family)
         plt.close(fig)
         return fig
 

@@ -24,7 +24,27 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
+    from cxlab import viz
+
 __all__ = ["keywords_by_group", "plot_words", "word_freq"]
+
+#: the x-axis label of :func:`plot_words` for the columns of :func:`word_freq` and
+#: :func:`keywords_by_group`, by language (English: the column name itself)
+_WORDS = {
+    "en": {},
+    "zh": {
+        "n": "出现次数",
+        "texts": "包含该词的文本数",
+        "share": "包含该词的文本占比",
+        "n_rest": "其余各组中的出现次数",
+        "per_1000": "每千词出现次数",
+        "per_1000_rest": "其余各组每千词出现次数",
+        "log_odds": "加权对数优势比 (δ)",
+        "z": "加权对数优势比的 z 值",
+        "chi2": "χ²",
+        "p_value": "p 值",
+    },
+}
 
 
 def word_freq(
@@ -201,6 +221,7 @@ def plot_words(
     ax: Axes | None = None,
     color: str | None = None,
     title: str | None = None,
+    lang: viz.Lang | None = None,
 ) -> Axes:
     """Horizontal bar chart of words (Chinese labels render: cxlab's CJK font is used).
 
@@ -212,26 +233,36 @@ def plot_words(
         Column for the bar length (``"n"``, ``"share"``, ``"z"`` …).
     top : int
         Bars to draw, largest on top.
+    lang : {"en", "zh"}, optional
+        Language of the axis label: the column's name in English, what it counts in
+        Chinese (``"n"`` → 出现次数); default: the notebook's (:func:`cxlab.viz.language`,
+        set by ``cx.viz.set_theme(lang=...)``). The words are drawn as they are.
 
     Examples
     --------
     >>> ax = plot_words(word_freq(["早餐很好", "早餐太贵了"]), top=3)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['早餐', '太贵', '好']
+    >>> ax.get_xlabel(), plot_words(word_freq(["breakfast was great"]), lang="zh").get_xlabel()
+    ('n', '出现次数')
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    import matplotlib
+
     from cxlab import viz
 
     if "word" not in table or value not in table:
         raise DataError(f"table needs the columns 'word' and {value!r}; it has {list(table)}.")
+    lang, words, family = viz.figure_words(lang, _WORDS)
+    xlabel = words.get(value, value)
     data = table.nlargest(top, value)
-    cjk = viz.register_cjk_font()
-    if ax is None:
-        _, ax = viz.plt.subplots(figsize=(5, 0.3 * len(data) + 1))
-    ax.barh(data["word"], data[value], color=color or viz.PALETTE[0])
-    ax.invert_yaxis()
-    ax.set(xlabel=value, ylabel="", title=title or "")
-    if cjk is not None:  # Chinese glyphs even without cx.viz.set_theme(lang="zh")
-        for text in [*ax.get_yticklabels(), ax.title, ax.xaxis.label]:
-            text.set_fontfamily([viz.LATIN_FONT, cjk])
+    # family: Chinese glyphs even without cx.viz.set_theme(lang="zh")
+    with matplotlib.rc_context({"font.family": family}):
+        if ax is None:
+            _, ax = viz.plt.subplots(figsize=(5, 0.3 * len(data) + 1))
+        ax.barh(data["word"], data[value], color=color or viz.PALETTE[0])
+        ax.invert_yaxis()
+        ax.set(xlabel=xlabel, ylabel="", title=title or "")
+        # also the texts of an axes made before, outside this font
+        viz.refont(ax, family)
     return ax

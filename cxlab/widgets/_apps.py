@@ -455,7 +455,7 @@ class SEMWhatIf(App):
         >>> image[:4], tables.count("<table")  # the paths, and the total effects
         (b'\\x89PNG', 2)
         """
-        fig = result.fit.plot(show_indicators=False)
+        fig = result.fit.plot(show_indicators=False, lang=self.lang)
         paths = result.paths.assign(covered=result.paths["covered"].map({True: "✓", False: "✗"}))
         paths.index = paths["from"] + " → " + paths["to"]
         paths = paths.drop(columns=["from", "to"]).round(3)
