@@ -187,6 +187,12 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--id-column", dest="id_column", help="respondent id column")
     p.add_argument("--title", help="title of the report")
     p.add_argument("--quiet", action="store_true", help="print only where the report is")
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of the report: en (English) or zh (中文); the numbers are the same",
+    )
     p.set_defaults(func=_cmd_report)
 
 

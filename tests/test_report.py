@@ -236,3 +236,258 @@ def test_study_report_and_survey_reports_follow_the_result_convention():
     assert miss.to_frame() is miss.by_item and "<table" in miss._repr_html_()
     check = Survey(pd.DataFrame({"q1": [1]})).validate()
     assert check.summary() == repr(check) and check.to_frame() is check.problems
+
+
+# -- the report in Chinese (issue 18, item 5) --------------------------------------------
+HOTEL_MODEL = """
+EDU =~ edu1 + edu2 + edu3
+EST =~ est1 + est2 + est3
+ESC =~ esc1 + esc2 + esc3r
+MEM =~ mem1 + mem2 + mem3
+LOY =~ loy1 + loy2 + loy3
+MEM ~ a*EDU + b*EST + ESC
+LOY ~ c*MEM
+ind := a*c
+"""
+
+
+@pytest.fixture(scope="module")
+def hotel_reports(tmp_path_factory) -> dict[str, cx.report.StudyReport]:
+    """The same 4E study (hotel_4e with its codebook) reported in English and in Chinese."""
+    data, book = cx.datasets.load("hotel_4e"), cx.datasets.codebook("hotel_4e")
+    reports = {}
+    for lang in ("en", "zh"):
+        out = tmp_path_factory.mktemp(f"hotel_{lang}") / "hotel.html"
+        reports[lang] = cx.report.report(
+            data, HOTEL_MODEL, out, codebook=book, bootstrap=0, lang=lang
+        )
+    return reports
+
+
+def _visible_text(page: str) -> str:
+    """The text a reader sees: no style sheet, no embedded figure, no tags."""
+    import html as html_
+
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    page = re.sub(r"<img[^>]*>", " ", page)
+    return html_.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _cjk_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u3400" <= c <= "\u9fff" for c in letters) / len(letters)
+
+
+def test_chinese_report_shows_codebook_labels_headings_and_table_conventions(hotel_reports):
+    rep = hotel_reports["zh"]
+    page = rep.path.read_text(encoding="utf-8")
+    text = _visible_text(page)
+    assert "<html lang='zh-CN'>" in page
+    assert _cjk_share(text) >= 0.5, _cjk_share(text)
+    # item wording (label_zh without its scale anchor) next to the column name
+    assert "edu2 入住期间我学到了很多" in " ".join(text.split())
+    assert "1 = 非常不同意" not in text
+    # construct_zh with the model's name in brackets, in tables and in findings
+    assert "教育体验（EDU）" in text and "忠诚意向（LOY）" in text
+    assert any("教育体验（EDU）经由记忆（MEM）对忠诚意向（LOY）的间接效应" in f.text
+               for f in rep.findings)  # fmt: skip
+    headings = ["主要发现", "4. 测量模型（验证性因子分析，CFA）", "5. 区分效度",
+                "7. 直接效应、间接效应与总效应", "研究方法（论文初稿）", "可重复性"]  # fmt: skip
+    for heading in headings:
+        assert f"<h2>{heading}</h2>" in page, heading
+    assert "本研究使用 cxlab" in text and "平均方差抽取量（AVE）" in text
+    # every finding is Chinese; numbers keep their form
+    assert all(re.search("[\u4e00-\u9fff]", f.text) for f in rep.findings)
+    fit_line = next(f.text for f in rep.findings if f.section == "sem")
+    assert fit_line.startswith("结构模型：χ²(") and "CFI = " in fit_line
+    # 表题 above each table, numbered in order; 注 below; three-line style
+    titles = re.findall(r"<h3>表 (\d+) ([^<]+)</h3>", page)
+    assert [int(n) for n, _ in titles] == list(range(1, len(titles) + 1))
+    assert ("5", "各构念的信度与收敛效度") in titles
+    notes = re.findall(r"<p class='tabnote'>(注：[^<]+)</p>", page)
+    assert any("N = 600" in n and "最大似然" in n for n in notes)
+    apa_note = next(n for n in notes if "*p &lt; .05" in n)
+    assert "**p &lt; .01，***p &lt; .001。" in apa_note
+    assert re.search(r"<td>\.\d\d\*\*\*</td>", page)  # β marked with asterisks
+    assert "border-top:2px solid" in page and "border-bottom:2px solid" in page
+    assert "<h3>表 1 样本</h3>" in page and "图 1 路径图" in text
+
+
+def test_english_report_shows_label_en_and_keeps_the_models_names(hotel_reports):
+    rep = hotel_reports["en"]
+    page = rep.path.read_text(encoding="utf-8")
+    text = " ".join(_visible_text(page).split())
+    assert "<html lang='en'>" in page
+    assert "edu2 I learned a lot during my stay" in text
+    assert "入住" not in text and "教育体验" not in text
+    assert "Table 1. Sample" in text and "Note. N = 600" in text
+    assert "*p < .05, **p < .01, ***p < .001." in text
+    assert any(f.text.startswith("The indirect effect of EDU on LOY through MEM is")
+               for f in rep.findings)  # fmt: skip
+
+
+def test_both_languages_report_the_same_numbers_and_tables(hotel_reports):
+    docs = {
+        lang: json.loads(rep.files["json"].read_text(encoding="utf-8"))
+        for lang, rep in hotel_reports.items()
+    }
+    assert docs["en"]["numbers"] == docs["zh"]["numbers"]
+    assert docs["en"]["tables"] == docs["zh"]["tables"]  # English names, same cells
+    assert set(docs["en"]) == set(docs["zh"])  # the JSON's keys stay English
+    assert (docs["en"]["settings"]["lang"], docs["zh"]["settings"]["lang"]) == ("en", "zh")
+    shape = {lang: [(f["level"], f["section"]) for f in d["findings"]] for lang, d in docs.items()}
+    assert shape["en"] == shape["zh"]
+    for lang, rep in hotel_reports.items():
+        assert sorted(p.name for p in rep.files["csv"].glob("*.csv")) == sorted(
+            f"{name}.csv" for name in docs["en"]["tables"]
+        ), lang
+    csv = {
+        lang: pd.read_csv(rep.files["csv"] / "descriptives.csv", encoding="utf-8-sig")
+        for lang, rep in hotel_reports.items()
+    }
+    pd.testing.assert_frame_equal(csv["en"], csv["zh"])
+
+
+def test_chinese_report_words_a_model_that_cannot_be_reported(tmp_path):
+    ecsi = cx.datasets.load("ecsi_mobile")
+    rep = cx.report.report(ecsi, cx.models.ecsi(), tmp_path / "ecsi.html", bootstrap=0,
+                           lang="zh")  # fmt: skip
+    assert not rep.admissible
+    problem = next(f.text for f in rep.findings if f.section == "sem" and f.level == "problem")
+    assert problem.startswith("结构模型无法报告：估计没有收敛")
+    assert "海伍德案例" in problem and "超出了 ±1" in problem and "可以尝试" in problem
+    english = cx.sem.fit(cx.models.ecsi(), ecsi).diagnosis()
+    for number in re.findall(r"-?\d+\.\d+", english.split("What to try")[0]):
+        assert number in problem, number  # the diagnosis keeps every number
+    page = rep.path.read_text(encoding="utf-8")
+    assert "<b>无法报告。</b>" in page and "Not reportable" not in page
+    detail = rep.tables["sem_diagnostics"]["detail"]
+    assert detail.str.contains("Heywood").any()  # the tables stay English
+
+
+def test_cli_lang_zh_through_run_cli(study, tmp_path, capsys):
+    from cxlab.cli import build_parser
+    from cxlab.report import run_cli
+
+    out = tmp_path / "zh.html"
+    args = build_parser().parse_args(
+        ["report", str(study / "survey.csv"), "--model", str(study / "model.lav"), "--out",
+         str(out), "--bootstrap", "0"]
+    )  # fmt: skip
+    args.lang = "zh"  # what `--lang zh` gives (cxlab/cli.py forwards it)
+    assert run_cli(args) == 0
+    printed = capsys.readouterr().out
+    assert "[ok] 结构模型：" in printed
+    assert "<html lang='zh-CN'>" in out.read_text(encoding="utf-8")
+    args.lang, args.out = "fr", str(tmp_path / "fr.html")
+    assert run_cli(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cxlab report: error: lang must be 'en' (English) or 'zh' (中文)")
+    assert not (tmp_path / "fr.html").exists()
+
+
+def _cli_has_lang() -> bool:
+    from cxlab.cli import build_parser
+
+    try:
+        args = build_parser().parse_args(
+            ["report", "d.csv", "--model", "m.lav", "--out", "r.html", "--lang", "zh"]
+        )
+    except SystemExit:
+        return False
+    return getattr(args, "lang", None) == "zh"
+
+
+@pytest.mark.skipif(not _cli_has_lang(), reason="cxlab/cli.py does not forward --lang yet")
+def test_command_line_lang_zh(study, tmp_path):
+    out = tmp_path / "out" / "report.html"
+    run = subprocess.run(
+        [_exe(), "report", str(study / "survey.csv"), "--model", str(study / "model.lav"),
+         "--bootstrap", "0", "--out", str(out), "--lang", "zh"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "结构模型：" in run.stdout
+    page = out.read_text(encoding="utf-8")
+    assert "<h2>主要发现</h2>" in page and _cjk_share(_visible_text(page)) >= 0.5
+    bad = subprocess.run(
+        [_exe(), "report", str(study / "survey.csv"), "--model", str(study / "model.lav"),
+         "--out", str(tmp_path / "x.html"), "--lang", "fr"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert bad.returncode != 0 and "--lang" in bad.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_a_bad_lang_is_a_clear_error_and_writes_nothing(study, tmp_path):
+    data = pd.read_csv(study / "survey.csv", encoding="utf-8-sig")
+    for bad in ("fr", "ZH", None, "中文"):
+        with pytest.raises(cx.errors.DataError, match="lang must be 'en'") as err:
+            cx.report.report(data, MODEL, tmp_path / "r.html", bootstrap=0, lang=bad)
+        assert err.value.zh.startswith("lang 只能是 'en'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_word_tables_have_the_same_keys_and_placeholders():
+    from string import Formatter
+
+    from cxlab.report._headings import CELLS, COLUMNS
+    from cxlab.report._words import WORDS
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+    assert set(WORDS["en"]) == set(WORDS["zh"])
+    for key, english in WORDS["en"].items():
+        assert fields(english) == fields(WORDS["zh"][key]), key
+    assert set(COLUMNS["en"]) == set(COLUMNS["zh"]) and set(CELLS["en"]) == set(CELLS["zh"])
+    # every section, table and badge the page uses has its words
+    from cxlab.report._html import SECTIONS
+
+    for key, tables in SECTIONS:
+        assert {f"sec_{key}", f"intro_{key}"} <= set(WORDS["zh"])
+        assert {f"cap_{name}" for name, _ in tables} <= set(WORDS["zh"])
+    assert {f"badge_{level}" for level in ("ok", "note", "warning", "problem")} <= set(WORDS["zh"])
+
+
+def test_chinese_headings_cover_every_column_of_the_hotel_tables(hotel_reports):
+    from cxlab.report._headings import COLUMNS
+
+    rep = hotel_reports["zh"]
+    latent = set(rep.fits["sem"].to_frame().query("op == '=~'")["lhs"])
+    columns = {c for t in rep.tables.values() for c in t.columns} - latent
+    columns -= {"guest_id"}  # the respondent id column keeps its name
+    apa = {c for name in ("apa_fit", "apa_measurement", "apa_structural")
+           for c in rep.tables[name].columns}  # fmt: skip
+    assert columns - apa <= set(COLUMNS["zh"]), columns - apa - set(COLUMNS["zh"])
+
+
+def test_messages_of_other_modules_are_shown_in_chinese():
+    """The sentences cxlab's modules write (data checks, admissibility, notes) come out in
+    Chinese with their numbers; a sentence whose English changes fails here, not silently
+    in a report."""
+    from cxlab.report._translate import to_zh
+    from cxlab.survey import Survey
+
+    data = pd.DataFrame(
+        {"id": [1, 2, 3, 4], "q1": [5, 2.5, 3, None], "q2": [1, 2, 3, None], "note": ""}
+    )
+    book = pd.DataFrame({"name": ["q1", "q2"], "scale_min": [1, 1], "scale_max": [7, 7]})
+    messages = list(Survey(data, book, id_column="id").validate().problems["message"])
+    hs = cx.datasets.load("holzinger_swineford")
+    gaps = hs.assign(x1=hs["x1"].where(hs.index % 9 != 0))
+    messages += cx.sem.fit("visual =~ x1 + x2 + x3", gaps).notes
+    messages += cx.sem.fit("visual =~ x1 + x2 + x3", gaps, missing="fiml").notes
+    messages += list(cx.sem.fit(cx.models.ecsi(), cx.datasets.load("ecsi_mobile")).problems)
+    inv = cx.sem.invariance("visual =~ x1 + x2 + x3", hs, "school")
+    messages += list(inv.table["note"])
+    rel = cx.psychometrics.reliability(cx.datasets.load("ecsi_mobile"),
+                                       {"Value": ["PERV1", "PERV2"]})  # fmt: skip
+    messages += list(rel.scales["warnings"])
+    assert len(messages) >= 12
+    for message in messages:
+        chinese = to_zh(message)
+        english = re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{3,}){2,}", chinese)
+        assert not english and re.search("[\u4e00-\u9fff]", chinese), (message, chinese)
+        for number in re.findall(r"\d+(?:\.\d+)?", message):
+            assert number in chinese, (number, message, chinese)

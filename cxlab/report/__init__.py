@@ -14,6 +14,22 @@ write-up of an empirical (loyalty) study and writes:
 - ``report.json``: every number, with the cxlab version, the seed, the settings and the
   SHA-256 of the input files.
 
+Languages: ``lang="zh"`` (``--lang zh``) writes the whole page in Chinese — title,
+headings, key findings, notes, table titles ("表 1 …") and notes ("注：…"), column
+headings, figure caption, the draft methods paragraph (研究方法) and the reproducibility
+section, and the messages of models that cannot be reported — with the course's terms
+(结构方程模型, 验证性因子分析, 组合信度, 平均方差抽取量, 区分效度, 间接效应, 测量不变性 …);
+numbers, code names, estimator names (ML, CFI, RMSEA …) and references stay as they are.
+With a codebook, item rows show the item's wording (``label_zh`` / ``label_en``, falling
+back to the other language) next to the column name, and a Chinese report names each
+construct by its ``construct_zh`` with the model's name in brackets ("满意度（SAT）").
+Machine-readable output is the same in both languages: the JSON's keys and every table
+of the CSV / xlsx / JSON files — names, column headings and cells — stay in English
+(cxlab's and lavaan's column names), so two reports of the same study differ only in
+their text (findings and notes, in the JSON too), ``settings.lang`` and the time they
+were made. Sentences of other cxlab modules that the Chinese report does not know yet are
+quoted in English; the command line's own status lines stay English.
+
 The stages are those of :mod:`cxlab.io` / :mod:`cxlab.survey` (reading and validation;
 reverse-keyed items recoded from the codebook), :mod:`cxlab.psychometrics` and
 :mod:`cxlab.psychometrics.validity` (α, ω, CR, AVE, Fornell–Larcker, HTMT),
@@ -63,10 +79,12 @@ import pandas as pd
 from cxlab import _files
 from cxlab.errors import DataError
 from cxlab.report import _html as render_
+from cxlab.report import _models as models
 from cxlab.report import _steps as steps
 from cxlab.report._steps import Finding
+from cxlab.report._words import LANGS, check_lang, say
 
-__all__ = ["Finding", "StudyReport", "report", "run_cli"]
+__all__ = ["LANGS", "Finding", "StudyReport", "report", "run_cli"]
 
 
 @dataclass
@@ -241,6 +259,7 @@ def report(
     title: str | None = None,
     progress: bool = False,
     command: str | None = None,
+    lang: str = "en",
 ) -> StudyReport:
     """Run the study pipeline and write the report (see the module docstring).
 
@@ -280,6 +299,9 @@ def report(
         Show progress bars of the bootstraps.
     command : str, optional
         The command line recorded in the report (the CLI fills it in).
+    lang : {"en", "zh"}
+        Language of the report's text (see the module docstring); the numbers and the
+        tables of the CSV / xlsx / JSON files are the same in both.
 
     Returns
     -------
@@ -304,7 +326,18 @@ def report(
     (True, ['csv', 'html', 'json', 'xlsx'])
     >>> print(rep.summary().splitlines()[1][:47])  # lavaan: sem(model, airline_mot)
     [ok] Structural model: χ²(2) = 3.91, p = 0.142;
+
+    The same report in Chinese (a codebook adds the items' wording):
+
+    >>> rep_zh = cx.report.report(air, "sat_overall ~ mot_crew + ces\\nnps_score ~ sat_overall",
+    ...                           out.with_name("airline_zh.html"), bootstrap=0, lang="zh",
+    ...                           codebook=cx.datasets.codebook("airline_mot"))
+    >>> print(next(line for line in rep_zh.summary().splitlines() if "结构模型" in line)[:33])
+    [ok] 结构模型：χ²(2) = 3.91，p = 0.142；
+    >>> "表 1 样本" in rep_zh.path.read_text(encoding="utf-8")
+    True
     """
+    lang = check_lang(lang)
     out = Path(out)
     if out.suffix.lower() not in (".html", ".htm"):
         raise DataError(f"--out must name an .html file, not {out.name!r}.")
@@ -333,20 +366,21 @@ def report(
         "seed": seed,
         "missing": missing,
         "title": title,
+        "lang": lang,
     }
-    study = steps.Study({**info, **model_info}, text, settings, survey=survey)
+    study = steps.Study({**info, **model_info}, text, settings, survey=survey, lang=lang)
     steps.check(study, group)
     steps.describe(study, group, missing)
     steps.reliability(study)
-    steps.cfa(study, missing, bootstrap, seed)
+    models.cfa(study, missing, bootstrap, seed)
     if study.structural or not study.latent:
-        steps.structural(study, missing, bootstrap, seed, progress)
+        models.structural(study, missing, bootstrap, seed, progress)
     else:  # a pure measurement model: the CFA is the model
-        study.note("sem", "The model has no structural part (~, :=): see the CFA.")
+        study.note("sem", say(lang, "n_no_structural"))
     if pls:
-        steps.pls(study, bootstrap, seed, progress)
+        models.pls(study, bootstrap, seed, progress)
     if group is not None:
-        steps.invariance(study, group)
+        models.invariance(study, group)
     meta = {
         "cxlab_version": _versions()["cxlab"],
         "created": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -373,7 +407,8 @@ def run_cli(args: Any) -> int:
 
     *args* is the ``argparse.Namespace`` of ``cxlab report`` (:func:`cxlab.cli.build_parser`:
     ``data``, ``model``, ``out``, ``codebook``, ``group``, ``pls``, ``bootstrap``, ``seed``,
-    ``missing``, ``encoding``, ``id_column``, ``title``, ``quiet``). Prints where the report
+    ``missing``, ``encoding``, ``id_column``, ``title``, ``quiet`` and ``lang``; without
+    ``lang`` the report is in English). Prints where the report
     is (and, unless ``--quiet``, its key findings) and returns the exit code: 0 when the
     report was written, 1 on an input error, printed to stderr as one paragraph, with
     nothing written. Called by :func:`cxlab.cli.main`, which handles Ctrl-C.
@@ -412,6 +447,7 @@ def run_cli(args: Any) -> int:
             title=args.title,
             progress=not args.quiet and sys.stderr.isatty(),
             command=command,
+            lang=getattr(args, "lang", None) or "en",
         )
     except CxlabError as exc:
         print(f"cxlab report: error: {_paragraph(str(exc))}", file=sys.stderr)

@@ -1,5 +1,13 @@
-"""Rendering of :func:`cxlab.report.report`: one self-contained HTML page, the tables as
-CSV and xlsx (spreadsheet formulas escaped) and a JSON of every number (private)."""
+"""Rendering of :func:`cxlab.report.report`: one self-contained HTML page in the report's
+language, the tables as CSV and xlsx (spreadsheet formulas escaped) and a JSON of every
+number (private).
+
+Tables are numbered in the order they appear ("Table 3." / "表 3"), the title above the
+table, a note below it where one is needed ("Note." / "注："), in the three-line style of
+APA 7 and Chinese journals (rules above and below the table and under the header, no
+vertical rules). The CSV, xlsx and JSON files keep the English column names and values
+in both languages; only the page is translated (:mod:`cxlab.report._headings`).
+"""
 
 from __future__ import annotations
 
@@ -13,56 +21,28 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cxlab.report._headings import CATEGORY_COLUMNS, CELLS, COLUMNS, SENTENCE_COLUMNS
+from cxlab.report._labels import NAME_COLUMNS
 from cxlab.report._steps import Study
+from cxlab.report._translate import to_zh
+from cxlab.report._words import say
 
 BADGE = {"problem": "#c0392b", "warning": "#b9770e", "note": "#2e86c1", "ok": "#1e8449"}
-LABEL = {"problem": "not reportable", "warning": "check", "note": "note", "ok": "ok"}
 
-#: (section key, heading, intro, [(table, caption, rows shown in the HTML or None)])
-SECTIONS: list[tuple[str, str, str, list[tuple[str, str, int | None]]]] = [
-    ("data", "1. Data and sample",
-     "What was read, what was checked, and who answered what.",
-     [("sample", "Sample", None), ("validation", "Data checks (warnings)", None),
-      ("missing_by_item", "Missing answers by item", None),
-      ("careless_flagged", "Respondents with two or more careless-responding flags", 10)]),
-    ("descriptives", "2. Descriptive statistics",
-     "Items of the model: n, mean, SD, range, skewness and excess kurtosis.",
-     [("descriptives", "Descriptive statistics", None)]),
-    ("reliability", "3. Reliability and convergent validity",
-     "Cronbach's α (Feldt 95 % CI), McDonald's ω, composite reliability (CR) and average "
-     "variance extracted (AVE) per construct; corrected item–total correlations.",
-     [("reliability", "Reliability per construct", None),
-      ("item_statistics", "Item statistics", None)]),
-    ("cfa", "4. Measurement model (CFA)",
-     "The measurement part of the model (all =~ lines, factors correlated), fitted by ML.",
-     [("cfa_fit", "Fit of the measurement model", None),
-      ("cfa_loadings", "Loadings (std.all = standardized)", None),
-      ("cfa_diagnostics", "Admissibility checks", None)]),
-    ("validity", "5. Discriminant validity",
-     "Fornell–Larcker criterion (√AVE on the diagonal) and HTMT with bootstrap 95 % CIs "
-     "(Henseler, Ringle & Sarstedt 2015; HTMT above .85/.90 or a CI reaching 1 fails).",
-     [("fornell_larcker", "Fornell–Larcker", None), ("htmt", "HTMT", None)]),
-    ("sem", "6. Structural model (SEM)",
-     "The full model, fitted by ML (lavaan's sem() defaults); estimates with lavaan's "
-     "column names.",
-     [("sem_fit", "Fit of the structural model", None),
-      ("sem_estimates", "Parameter estimates", None), ("r2", "R²", None),
-      ("sem_diagnostics", "Admissibility checks", None)]),
-    ("effects", "7. Direct, indirect and total effects",
-     "Every effect between connected variables and every := parameter.",
-     [("effects", "Effects", None)]),
-    ("pls", "8. PLS path model",
-     "The same model by PLS path modeling (composites; paths with bootstrap CIs).",
-     [("pls_paths", "Paths", None), ("pls_r2", "R²", None),
-      ("pls_reliability", "Reliability (PLS)", None)]),
-    ("invariance", "9. Measurement invariance",
-     "Configural, metric, scalar and strict models compared by Δχ² and by ΔCFI / ΔRMSEA / "
-     "ΔSRMR (Chen 2007).",
-     [("invariance", "Invariance models", None)]),
-    ("apa", "10. Publication tables (APA style)",
-     "Formatted for a paper: model fit, measurement model, structural model.",
-     [("apa_fit", "Table 1. Model fit", None), ("apa_measurement", "Table 2. Measurement "
-      "model", None), ("apa_structural", "Table 3. Structural model", None)]),
+#: (section key, [(table, rows shown in the HTML or None)]); the words are in _words.py
+SECTIONS: list[tuple[str, list[tuple[str, int | None]]]] = [
+    ("data", [("sample", None), ("validation", None), ("missing_by_item", None),
+              ("careless_flagged", 10)]),
+    ("descriptives", [("descriptives", None)]),
+    ("reliability", [("reliability", None), ("item_statistics", None)]),
+    ("cfa", [("cfa_fit", None), ("cfa_loadings", None), ("cfa_diagnostics", None)]),
+    ("validity", [("fornell_larcker", None), ("htmt", None)]),
+    ("sem", [("sem_fit", None), ("sem_estimates", None), ("r2", None),
+             ("sem_diagnostics", None)]),
+    ("effects", [("effects", None)]),
+    ("pls", [("pls_paths", None), ("pls_r2", None), ("pls_reliability", None)]),
+    ("invariance", [("invariance", None)]),
+    ("apa", [("apa_fit", None), ("apa_measurement", None), ("apa_structural", None)]),
 ]  # fmt: skip
 
 CSS = """
@@ -71,10 +51,12 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang
 line-height:1.45}
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;
 margin-top:2em}h3{font-size:1em;margin-bottom:.3em}
-table.tbl{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}
-table.tbl th,table.tbl td{border-bottom:1px solid #e3e3e3;padding:3px 8px;text-align:right}
-table.tbl th{background:#f4f6f7;border-bottom:2px solid #aaa}
+table.tbl{border-collapse:collapse;font-size:.85em;margin:.3em 0 .3em;border-top:2px solid #222;
+border-bottom:2px solid #222}
+table.tbl th,table.tbl td{border:none;padding:3px 8px;text-align:right}
+table.tbl thead th{border-bottom:1px solid #222;font-weight:600}
 table.tbl td:first-child,table.tbl th:first-child{text-align:left}
+p.tabnote{font-size:.85em;color:#333;margin:.2em 0 1.2em}
 .meta{color:#555;font-size:.9em}.badge{display:inline-block;color:#fff;border-radius:3px;
 padding:0 6px;margin-right:6px;font-size:.8em;min-width:6.5em;text-align:center}
 ul.findings{list-style:none;padding-left:0}ul.findings li{margin:.35em 0}
@@ -82,6 +64,10 @@ ul.findings{list-style:none;padding-left:0}ul.findings li{margin:.35em 0}
 overflow-x:auto;font-size:.85em}.problem{border:2px solid #c0392b;padding:.5em;color:#922}
 figure{margin:1em 0}figure img{max-width:100%}
 """
+
+#: columns of item names that get the item's wording next to them
+ITEM_COLUMNS = {"descriptives": "variable", "missing_by_item": "item",
+                "item_statistics": "item", "cfa_loadings": "rhs"}  # fmt: skip
 
 
 def ordered(findings: list[Any]) -> list[Any]:
@@ -99,7 +85,7 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def table_html(frame: pd.DataFrame, rows: int | None = None) -> str:
+def table_html(frame: pd.DataFrame, rows: int | None = None, lang: str = "en") -> str:
     """A table as escaped HTML, floats with three decimals."""
     shown = frame if rows is None else frame.head(rows)
     shown = shown.copy()
@@ -107,8 +93,101 @@ def table_html(frame: pd.DataFrame, rows: int | None = None) -> str:
         shown[col] = shown[col].map(_cell).astype(object)
     out = shown.to_html(index=False, na_rep="", escape=True, border=0, classes="tbl")
     if rows is not None and len(frame) > rows:
-        out += f'<p class="note">First {rows} of {len(frame)} rows; all in the CSV / xlsx.</p>'
+        text = say(lang, "first_rows", rows=rows, total=len(frame))
+        out += f'<p class="note">{html.escape(text)}</p>'
     return out
+
+
+def _stars(p: Any) -> str:
+    p = float(p) if p is not None else math.nan
+    if not math.isfinite(p):
+        return ""
+    return "***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else ""
+
+
+def _apa_view(study: Study, name: str) -> pd.DataFrame | None:
+    """An APA table in the report's language, β marked with asterisks (from the exact p)."""
+    fit = study.fits.get("sem")
+    if fit is None or name not in study.tables:
+        return None
+    which = name.removeprefix("apa_")
+    frame = getattr(fit.to_apa(lang=study.lang), which).copy()
+    if study.lang == "zh":
+        frame = frame.replace("(fixed)", "（固定）")
+    est = fit.to_frame()
+    if which == "measurement":
+        loads = est[est.op == "=~"]
+        parts = [part["pvalue"].to_numpy() for _, part in loads.groupby("lhs", sort=False)]
+        p, col = np.concatenate(parts) if parts else np.array([]), frame.columns[2]
+    elif which == "structural":
+        p, col = est.loc[est.op == "~", "pvalue"].to_numpy(), frame.columns[3]
+    else:
+        return frame
+    if len(p) == len(frame):
+        frame[col] = [f"{b}{_stars(q)}" for b, q in zip(frame[col], p, strict=True)]
+    return frame
+
+
+def view(study: Study, name: str) -> pd.DataFrame:
+    """The table *name* as the page shows it: item wording next to item names, and in a
+    Chinese report Chinese headings, categories, messages and construct names."""
+    lang, lab = study.lang, study.labels
+    frame = study.shown.get(name)
+    if frame is None and name.startswith("apa_"):
+        frame = _apa_view(study, name)
+    frame = (study.tables[name] if frame is None else frame).copy()
+    item = frame.columns[1] if name == "apa_measurement" else ITEM_COLUMNS.get(name)
+    if item is not None and lab.items and frame[item].isin(list(lab.items)).any():
+        words = frame[item].map(lambda v: lab.items.get(str(v), ""))
+        frame.insert(frame.columns.get_loc(item) + 1, say(lang, "wording"), words)
+    if lang == "en":
+        return frame
+    cells = CELLS[lang]
+    for col in frame.columns:
+        values = frame[col]
+        if col in NAME_COLUMNS:
+            values = values.map(lab.in_text)
+        if col in CATEGORY_COLUMNS:
+            values = values.map(lambda v: cells.get(v, v) if isinstance(v, str) else v)
+        if col in SENTENCE_COLUMNS:
+            values = values.map(lambda v: to_zh(v, lab.named) if isinstance(v, str) else v)
+        frame[col] = pd.Series(
+            [cells[str(bool(v))] if isinstance(v, bool | np.bool_) else v for v in values],
+            index=frame.index,
+            dtype=object,
+        )
+    heads = COLUMNS[lang]
+    frame.columns = [heads.get(c, lab.named(c)) if isinstance(c, str) else c for c in frame.columns]
+    return frame
+
+
+def table_note(study: Study, name: str) -> str | None:
+    """The note under table *name* (without "Note." / "注："), or None."""
+    lang, numbers = study.lang, study.numbers
+    table = study.tables[name]
+
+    def n_of(model: str) -> Any:
+        return f"{numbers.get(model, {}).get('fit_indices', {}).get('n', math.nan):.0f}"
+
+    if name == "descriptives":
+        return say(lang, "tn_descriptives", n=numbers["sample"]["n_file"])
+    if name in ("reliability", "item_statistics", "htmt"):
+        return say(lang, f"tn_{name}")
+    if name in ("cfa_fit", "sem_fit"):
+        return say(lang, "tn_fit", n=int(table["n"].iloc[0]))
+    if name == "cfa_loadings":
+        return say(lang, "tn_loadings", n=n_of("cfa"))
+    if name == "sem_estimates":
+        return say(lang, "tn_estimates", n=n_of("sem"))
+    if name == "effects":
+        ci = str(numbers.get("sem", {}).get("effects_ci", ""))
+        return say(lang, "tn_effects", ci=to_zh(ci) if lang == "zh" else ci)
+    if name == "apa_fit":
+        return say(lang, "tn_apa_fit", n=n_of("sem"))
+    if name in ("apa_measurement", "apa_structural") and "sem" in study.fits:
+        note = study.fits["sem"].to_apa(lang=lang).note
+        return say(lang, "tn_apa", n=n_of("sem"), note=note, stars=say(lang, "stars"))
+    return None
 
 
 def _figure(svg: str, caption: str) -> str:
@@ -121,110 +200,99 @@ def _figure(svg: str, caption: str) -> str:
 
 def methods_text(study: Study, meta: dict[str, Any]) -> str:
     """A methods paragraph for the paper, written from what was actually done."""
-    s = study.settings
+    s, lang = study.settings, study.lang
     n = study.numbers.get("sample", {})
+    sha = str(study.source.get("data_sha256", ""))[:12]
     parts = [
-        f"The data ({n.get('n_file', '?')} respondents; SHA-256 "
-        f"{str(study.source.get('data_sha256', ''))[:12]}…) were analysed with cxlab "
-        f"{meta['cxlab_version']}.",
-        "Models were estimated by maximum likelihood with lavaan's defaults (first loading "
-        "of each factor fixed to 1); standard errors from the expected information.",
-        "Missing answers were handled by "
-        + (
-            "full-information maximum likelihood."
-            if s["missing"] == "fiml"
-            else "listwise deletion."
-        ),
+        say(lang, "m_data", n=n.get("n_file", "?"), sha=sha, version=meta["cxlab_version"]),
+        say(lang, "m_ml"),
+        say(lang, "m_fiml" if s["missing"] == "fiml" else "m_listwise"),
     ]
     if study.scales:
-        parts.append(
-            "Reliability was assessed with Cronbach's α, McDonald's ω and composite "
-            "reliability, convergent validity with the AVE (Fornell & Larcker 1981), and "
-            "discriminant validity with the Fornell–Larcker criterion and the HTMT ratio "
-            "with bootstrap confidence intervals (Henseler, Ringle & Sarstedt 2015)."
-        )
-    parts.append(
-        "Model fit was judged with χ², CFI, TLI, RMSEA (90 % CI) and SRMR against the "
-        "cut-offs of Hu and Bentler (1999) as rules of thumb."
-    )
+        parts.append(say(lang, "m_reliability"))
+    parts.append(say(lang, "m_fit"))
     if s["bootstrap"] > 0 and study.structural:
-        how = (
-            f"Monte-Carlo confidence intervals ({max(s['bootstrap'], 1000)} draws)"
-            if s["missing"] == "fiml"
-            else f"percentile bootstrap confidence intervals ({s['bootstrap']} resamples)"
-        )
-        parts.append(f"Indirect and total effects were tested with {how}, seed {s['seed']}.")
+        if s["missing"] == "fiml":
+            how = say(lang, "m_how_mc", draws=max(s["bootstrap"], 1000))
+        else:
+            how = say(lang, "m_how_boot", draws=s["bootstrap"])
+        parts.append(say(lang, "m_effects", how=how, seed=s["seed"]))
     if s.get("group"):
-        parts.append(
-            f"Measurement invariance across {s['group']} was tested with configural, metric, "
-            "scalar and strict models (ΔCFI, ΔRMSEA, ΔSRMR; Chen 2007)."
-        )
+        parts.append(say(lang, "m_invariance", group=s["group"]))
     if s.get("pls"):
-        parts.append(
-            "As a robustness check the model was also estimated by PLS path modeling (path "
-            "weighting scheme; bootstrap CIs)."
-        )
-    return " ".join(parts)
+        parts.append(say(lang, "m_pls"))
+    return ("" if lang == "zh" else " ").join(parts)
 
 
 def render(study: Study, meta: dict[str, Any]) -> str:
     """The report as one self-contained HTML page (no scripts, no external files)."""
-    e = html.escape
-    title = study.settings.get("title") or "Study report"
+    e, lang = html.escape, study.lang
+    title = study.settings.get("title") or say(lang, "title")
     src = study.source
+    line = say(
+        lang,
+        "meta",
+        data=src.get("data_file") or say(lang, "data_frame"),
+        sha=src.get("data_sha256", ""),
+        model=src.get("model_file") or say(lang, "model_text"),
+        version=meta["cxlab_version"],
+        seed=study.settings["seed"],
+        bootstrap=study.settings["bootstrap"],
+        created=meta["created"],
+    )
     head = [
         f"<h1>{e(title)}</h1>",
-        f'<p class="meta">Data: {e(str(src.get("data_file") or "DataFrame"))} (SHA-256 '
-        f"{e(str(src.get('data_sha256', '')))}) · model: "
-        f"{e(str(src.get('model_file') or 'given as text'))} · cxlab "
-        f"{e(meta['cxlab_version'])} · seed {study.settings['seed']} · bootstrap "
-        f"{study.settings['bootstrap']} · {e(meta['created'])}</p>",
-        "<h2>Key findings</h2><ul class='findings'>",
+        f'<p class="meta">{e(line)}</p>',
+        f"<h2>{e(say(lang, 'key_findings'))}</h2><ul class='findings'>",
     ]
     for f in ordered(study.findings):
         head.append(
-            f"<li><span class='badge' style='background:{BADGE[f.level]}'>{LABEL[f.level]}"
-            f"</span>{e(f.text)}</li>"
+            f"<li><span class='badge' style='background:{BADGE[f.level]}'>"
+            f"{e(say(lang, 'badge_' + f.level))}</span>{e(f.text)}</li>"
         )
     if not study.findings:
-        head.append("<li>No findings.</li>")
+        head.append(f"<li>{e(say(lang, 'no_findings'))}</li>")
     head.append("</ul>")
-    body = []
-    for key, heading, intro, tables in SECTIONS:
-        parts = [
-            f"<h3>{e(caption)}</h3>" + table_html(study.tables[name], rows)
-            for name, caption, rows in tables
-            if name in study.tables and len(study.tables[name])
-        ]
+    body: list[str] = []
+    number = {"table": 0, "figure": 0}
+    for key, tables in SECTIONS:
+        parts = []
+        for name, rows in tables:
+            if name not in study.tables or not len(study.tables[name]):
+                continue
+            number["table"] += 1
+            caption = say(lang, "table_title", n=number["table"], title=say(lang, f"cap_{name}"))
+            part = f"<h3>{e(caption)}</h3>" + table_html(view(study, name), rows, lang)
+            note = table_note(study, name)
+            if note:
+                part += f"<p class='tabnote'>{e(say(lang, 'table_note', text=note))}</p>"
+            parts.append(part)
         problems = [f for f in study.findings if f.section == key and f.level == "problem"]
         notes = study.notes.get(key, [])
         if key == "sem" and "path_diagram" in study.figures:
-            parts.append(
-                _figure(
-                    study.figures["path_diagram"],
-                    "Path diagram: standardized estimates (std.all) and R².",
-                )
-            )
+            number["figure"] += 1
+            caption = say(lang, "figure_title", n=number["figure"], title=say(lang, "fig_path"))
+            parts.append(_figure(study.figures["path_diagram"], caption))
         if not (parts or problems or notes):
             continue
-        body.append(f"<h2>{e(heading)}</h2><p>{e(intro)}</p>")
-        body += [f"<div class='problem'><b>Not reportable.</b> {e(p.text)}</div>" for p in problems]
+        body.append(f"<h2>{e(say(lang, 'sec_' + key))}</h2><p>{e(say(lang, 'intro_' + key))}</p>")
+        bad = say(lang, "not_reportable")
+        body += [f"<div class='problem'><b>{e(bad)}</b> {e(p.text)}</div>" for p in problems]
         body += [f"<p class='note'>{e(n)}</p>" for n in notes]
         body += parts
     tail = [
-        "<h2>Methods (draft for the paper)</h2>",
+        f"<h2>{e(say(lang, 'methods_heading'))}</h2>",
         f"<p>{e(methods_text(study, meta))}</p>",
-        "<h2>Reproducibility</h2>",
-        f"<p class='meta'>Command: <code>{e(meta['command'])}</code></p>",
+        f"<h2>{e(say(lang, 'repro_heading'))}</h2>",
+        f"<p class='meta'>{e(say(lang, 'command'))} <code>{e(meta['command'])}</code></p>",
         "<p class='meta'>"
         + " · ".join(f"{e(k)} {e(str(v))}" for k, v in meta["versions"].items())
         + "</p>",
-        f"<h3>Model</h3><pre>{e(study.model.strip())}</pre>",
-        "<p class='meta'>Every number of this report is in the JSON file next to it; the "
-        "tables are also in the CSV files and the xlsx workbook.</p>",
+        f"<h3>{e(say(lang, 'model_heading'))}</h3><pre>{e(study.model.strip())}</pre>",
+        f"<p class='meta'>{e(say(lang, 'repro_tail'))}</p>",
     ]
     return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html>\n<html lang='{say(lang, 'html_lang')}'><head><meta charset='utf-8'>"
         f"<title>{e(title)}</title><style>{CSS}</style></head><body>\n"
         + "\n".join(head + body + tail)
         + "\n</body></html>\n"

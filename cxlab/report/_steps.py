@@ -1,6 +1,9 @@
-"""The analyses of :func:`cxlab.report.report`, one function per stage (private).
+"""The analyses of :func:`cxlab.report.report`, one function per stage (private): reading
+and checking the input, the sample and descriptives, reliability here; the models in
+:mod:`cxlab.report._models`.
 
-Each stage adds tables, numbers and findings to a :class:`Study`. Problems with the
+Each stage adds tables, numbers and findings to a :class:`Study`, worded in the study's
+language (:mod:`cxlab.report._words`). Problems with the
 input (a file that cannot be read, a model naming an unknown column, text in a rating
 item) raise :class:`~cxlab.errors.DataError` / :class:`~cxlab.errors.ModelSpecError`
 before anything is written; problems of estimation (a non-converged or inadmissible
@@ -10,7 +13,6 @@ model, a failed bootstrap) become findings of the report.
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cxlab.errors import CxlabError, DataError, EstimationError, ModelSpecError
-
-# Hu & Bentler (1999) cut-offs, used to word the findings (never to hide numbers)
-CUTS = {"cfi": 0.95, "tli": 0.95, "rmsea": 0.06, "srmr": 0.08}
-FIT_KEYS = ["n", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea_ci_low",
-            "rmsea_ci_high", "srmr", "aic", "bic"]  # fmt: skip
+from cxlab.errors import CxlabError, DataError, ModelSpecError
+from cxlab.report._labels import Labels, from_codebook
+from cxlab.report._translate import to_zh
+from cxlab.report._words import say
 
 
 @dataclass
@@ -56,6 +56,20 @@ class Study:
     notes: dict[str, list[str]] = field(default_factory=dict)
     figures: dict[str, str] = field(default_factory=dict)  # name -> SVG text
     fits: dict[str, Any] = field(default_factory=dict)
+    lang: str = "en"
+    labels: Labels = field(default_factory=Labels)
+    shown: dict[str, pd.DataFrame] = field(default_factory=dict)  # the HTML's own versions
+
+    def zh(self, text: str) -> str:
+        """A message of another cxlab module in the report's language (Chinese reports
+        rewrite the sentences :func:`cxlab.report._translate.to_zh` knows).
+
+        Examples
+        --------
+        >>> Study(source={}, model="", settings={}, lang="zh").zh("ΔCFI = 0.001: invariance holds")
+        'ΔCFI = 0.001：不变性成立'
+        """
+        return to_zh(text, self.labels.named) if self.lang == "zh" else text
 
     def find(self, level: str, section: str, text: str) -> None:
         """Add a finding.
@@ -235,17 +249,14 @@ def check(study: Study, group: str | None) -> None:
         columns=["severity", "check", "column", "count", "message"],
     )
     for r in rows:
-        study.find("warning", "data", f"Data check: {r.message}")
+        study.find("warning", "data", say(study.lang, "f_data_check", message=study.zh(r.message)))
     reverse = survey.codebook.loc[survey.codebook["reverse"], "name"]
     reverse = [v for v in reverse if v in study.observed and v not in survey.reversed_items]
     if reverse:
         survey = survey.reverse_code(reverse)
-        study.note(
-            "data",
-            f"Reverse-keyed item(s) {', '.join(reverse)} recoded as min + max − x (codebook) "
-            "before any analysis.",
-        )
+        study.note("data", say(study.lang, "n_reverse", items=", ".join(reverse)))
     study.survey = survey
+    study.labels = from_codebook(survey.codebook, study.scales, study.lang)
     frame = survey.data.copy()
     frame[study.observed] = survey.numeric_items(study.observed)
     study.data = frame
@@ -258,11 +269,11 @@ def describe(study: Study, group: str | None, missing: str) -> None:
     x = data[obs]
     complete = int(x.notna().all(axis=1).sum())
     miss = survey.missing_report(obs)
-    rows = [
-        ("respondents in the file", len(data)),
-        ("variables in the model", len(obs)),
-        ("respondents with every model variable answered", complete),
-        ("share of model answers missing", round(miss.totals["missing_share"], 4)),
+    rows: list[tuple[str, dict[str, Any], Any]] = [
+        ("q_file", {}, len(data)),
+        ("q_vars", {}, len(obs)),
+        ("q_complete", {}, complete),
+        ("q_missing", {}, round(miss.totals["missing_share"], 4)),
     ]
     study.numbers["sample"] = {
         "n_file": len(data),
@@ -271,11 +282,20 @@ def describe(study: Study, group: str | None, missing: str) -> None:
         "missing": missing,
     }
     if complete < len(data):
-        used = "all respondents (FIML)" if missing == "fiml" else f"the {complete} complete ones"
+        used = say(
+            study.lang, "used_fiml" if missing == "fiml" else "used_listwise", complete=complete
+        )
+        skipped = len(data) - complete
         study.note(
             "data",
-            f"{len(data) - complete} of {len(data)} respondents skipped at least one model "
-            f"variable; the models use {used} (missing='{missing}').",
+            say(
+                study.lang,
+                "n_incomplete",
+                skipped=skipped,
+                total=len(data),
+                used=used,
+                missing=missing,
+            ),
         )
     try:
         flags = survey.careless()
@@ -283,24 +303,20 @@ def describe(study: Study, group: str | None, missing: str) -> None:
         flags = None
     if flags is not None and len(flags):
         flagged = flags[flags["n_flags"] >= 2]
-        rows.append(("respondents with ≥ 2 careless-responding flags (kept)", len(flagged)))
+        rows.append(("q_careless", {}, len(flagged)))
         study.numbers["sample"]["careless_flagged"] = len(flagged)
         study.tables["careless_flagged"] = flagged.reset_index(drop=True)
         if len(flagged):
-            study.find(
-                "note",
-                "data",
-                f"{len(flagged)} respondents look careless (≥ 2 flags: long strings, low "
-                "variability, speeding). They are kept; inspect them and report any exclusion "
-                "(table careless_flagged).",
-            )
+            study.find("note", "data", say(study.lang, "f_careless", n=len(flagged)))
     if group is not None:
         sizes = data[group].value_counts(dropna=False).sort_index()
         for g, k in sizes.items():
-            rows.append((f"group {group} = {g}", int(k)))
-    study.tables["sample"] = pd.DataFrame(
-        {"quantity": [r[0] for r in rows], "value": pd.Series([r[1] for r in rows], dtype=object)}
-    )
+            rows.append(("q_group", {"group": group, "value": g}, int(k)))
+    values = pd.Series([r[2] for r in rows], dtype=object)
+    for lang, target in (("en", study.tables), (study.lang, study.shown)):
+        target["sample"] = pd.DataFrame(
+            {"quantity": [say(lang, key, **kw) for key, kw, _ in rows], "value": values}
+        )
     study.tables["missing_by_item"] = miss.by_item
     factor_of = {v: f for f, items in study.scales.items() for v in items}
     study.tables["descriptives"] = pd.DataFrame(
@@ -318,13 +334,7 @@ def describe(study: Study, group: str | None, missing: str) -> None:
     )
     high = study.tables["descriptives"].query("abs(skew) > 2 or abs(kurtosis) > 7")
     if len(high):
-        study.find(
-            "note",
-            "data",
-            f"{', '.join(high['variable'])}: |skew| > 2 or |kurtosis| > 7 (Curran, West & Finch "
-            "1996); ML standard errors may be too small — the bootstrap CIs do not assume "
-            "normality.",
-        )
+        study.find("note", "data", say(study.lang, "f_skew", items=", ".join(high["variable"])))
 
 
 # -- 3. reliability and validity ----------------------------------------------------------
@@ -334,7 +344,7 @@ def reliability(study: Study) -> None:
 
     scales = {f: items for f, items in study.scales.items() if len(items) >= 2}
     if not scales:
-        study.note("reliability", "No construct has two or more items: nothing to assess.")
+        study.note("reliability", say(study.lang, "n_no_scales"))
         return
     rel = rel_(study.data, scales)
     study.tables["reliability"] = rel.scales
@@ -347,259 +357,18 @@ def reliability(study: Study) -> None:
             weak.append(f"CR = {r.composite_reliability:.2f} < .70")
         if np.isfinite(r.ave) and r.ave < 0.50:
             weak.append(f"AVE = {r.ave:.2f} < .50")
+        scale = study.labels.named(r.scale)
         if weak:
-            study.find("warning", "reliability", f"{r.scale}: {', '.join(weak)}.")
+            weak_text = say(study.lang, "list_sep").join(weak)
+            study.find(
+                "warning", "reliability", say(study.lang, "f_weak", scale=scale, weak=weak_text)
+            )
         if r.warnings:
-            study.find("warning", "reliability", f"{r.scale}: {r.warnings}")
+            warning = study.zh(r.warnings)
+            study.find(
+                "warning",
+                "reliability",
+                say(study.lang, "f_scale_warning", scale=scale, warning=warning),
+            )
     if not any(f.section == "reliability" for f in study.findings):
-        study.find(
-            "ok",
-            "reliability",
-            "Every construct has α and CR ≥ .70 and AVE ≥ .50 (where defined).",
-        )
-
-
-def _fit_table(fit: Any, name: str) -> pd.DataFrame:
-    f = fit.fit_indices()
-    row = {k: f[k] for k in FIT_KEYS if k in f}
-    row["n"], row["df"] = int(row["n"]), int(row["df"])
-    return pd.DataFrame([{"model": name, **row}])
-
-
-def _fit_words(f: pd.Series) -> tuple[bool, str]:
-    good = f["cfi"] >= CUTS["cfi"] and f["rmsea"] <= CUTS["rmsea"] and f["srmr"] <= CUTS["srmr"]
-    text = (
-        f"χ²({f['df']:.0f}) = {f['chisq']:.2f}, p = {f['pvalue']:.3f}; CFI = {f['cfi']:.3f}, "
-        f"TLI = {f['tli']:.3f}, RMSEA = {f['rmsea']:.3f} [{f['rmsea_ci_low']:.3f}, "
-        f"{f['rmsea_ci_high']:.3f}], SRMR = {f['srmr']:.3f}"
-    )
-    return bool(good), text
-
-
-def diagnosis_text(diagnosis: str) -> str:
-    """A fit's multi-line diagnosis as one paragraph: the problems joined by semicolons,
-    then what to try."""
-    lines = [line.strip() for line in diagnosis.splitlines() if line.strip()]
-    bullets = [line[2:].rstrip(".") for line in lines if line.startswith("- ")]
-    rest = [line for line in lines[1:] if not line.startswith("- ")]
-    return "; ".join(bullets) + (". " if bullets else "") + " ".join(rest)
-
-
-def _inadmissible(study: Study, section: str, what: str, fit: Any) -> None:
-    study.tables[f"{section}_diagnostics"] = fit.diagnostics
-    study.numbers[section] = {"admissible": False, "converged": bool(fit.converged)}
-    study.find(
-        "problem", section, f"The {what} cannot be reported: {diagnosis_text(fit.diagnosis())}"
-    )
-
-
-def _fit_or_finding(study: Study, section: str, what: str, model: str, missing: str) -> Any:
-    """``sem.fit`` of *model*; an estimation that fails (EstimationError, or a numerical
-    error of the optimiser) becomes a "problem" finding and returns None. Input errors
-    (DataError, ModelSpecError) still stop the report."""
-    from cxlab import sem
-
-    try:
-        return sem.fit(model, study.data, missing=missing)
-    except (DataError, ModelSpecError):
-        raise
-    except (EstimationError, ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        study.numbers[section] = {"admissible": False, "converged": False}
-        study.find(
-            "problem",
-            section,
-            f"The {what} cannot be reported: its estimation failed ({reason}). The model may "
-            "be misspecified or not identified (e.g. a fixed covariance that contradicts the "
-            "data, a factor with too few items); revise it and run the report again.",
-        )
-        return None
-
-
-def cfa(study: Study, missing: str, B: int, seed: int) -> None:
-    """The measurement model: fit, standardized loadings, Fornell–Larcker and HTMT."""
-    from cxlab.psychometrics.validity import discriminant_validity
-
-    if not study.latent:
-        study.note("cfa", "The model has no latent variables (=~): no measurement model.")
-        return
-    fit = _fit_or_finding(study, "cfa", "measurement model (CFA)", study.measurement, missing)
-    if fit is None:
-        return
-    study.fits["cfa"] = fit
-    if not fit.admissible:
-        _inadmissible(study, "cfa", "measurement model (CFA)", fit)
-        return
-    study.tables["cfa_fit"] = _fit_table(fit, "measurement model (CFA)")
-    est = fit.estimates()
-    study.tables["cfa_loadings"] = est[est.op == "=~"].reset_index(drop=True)
-    study.tables["cfa_diagnostics"] = fit.diagnostics
-    good, text = _fit_words(fit.fit_indices())
-    study.numbers["cfa"] = {"admissible": True, "fit_indices": fit.fit_indices().to_dict()}
-    study.find("ok" if good else "warning", "cfa", f"Measurement model: {text}.")
-    low = study.tables["cfa_loadings"].query("`std.all` < 0.5")
-    if len(low):
-        negative = (low["std.all"] < 0).any()
-        study.find(
-            "warning",
-            "cfa",
-            "Standardized loadings below .50: "
-            + ", ".join(f"{r['rhs']} ({r['std.all']:.2f})" for _, r in low.iterrows())
-            + (
-                ". A negative loading usually means a reverse-keyed item that was not recoded: "
-                "mark it reverse = True in the codebook (--codebook)."
-                if negative
-                else "."
-            ),
-        )
-    usable = [f for f, items in study.scales.items() if len(items) >= 2]
-    if len(usable) >= 2:
-        dv = discriminant_validity(fit, B=max(B, 200), seed=seed)
-        study.tables["fornell_larcker"] = dv.fornell_larcker.reset_index(names="construct")
-        study.tables["htmt"] = dv.htmt
-        for p in dv.problems:
-            study.find("warning", "validity", p)
-        for r in dv.htmt[dv.htmt["above_85"] & ~dv.htmt["ci_includes_1"]].itertuples():
-            study.find(
-                "note",
-                "validity",
-                f"HTMT of {r.scale_1} and {r.scale_2} is {r.htmt:.3f}, above the conservative "
-                ".85 (its CI stays below 1).",
-            )
-        if dv.ok:
-            study.find(
-                "ok",
-                "validity",
-                "Discriminant validity holds: √AVE above every latent correlation and every "
-                "HTMT CI below 1.",
-            )
-
-
-def structural(study: Study, missing: str, B: int, seed: int, progress: bool) -> None:
-    """The full model: fit, estimates, R², effects with bootstrap CIs, APA tables, diagram."""
-    fit = _fit_or_finding(study, "sem", "structural model", study.model, missing)
-    if fit is None:
-        return
-    study.fits["sem"] = fit
-    for note in fit.notes:
-        study.note("sem", note)
-    if not fit.admissible:
-        _inadmissible(study, "sem", "structural model", fit)
-        return
-    f = fit.fit_indices()
-    study.tables["sem_fit"] = _fit_table(fit, "structural model (SEM)")
-    study.tables["sem_estimates"] = fit.estimates()
-    study.tables["r2"] = fit.r2()
-    study.tables["sem_diagnostics"] = fit.diagnostics
-    study.numbers["sem"] = {"admissible": True, "fit_indices": f.to_dict()}
-    good, text = _fit_words(f)
-    study.find("ok" if good else "warning", "sem", f"Structural model: {text}.")
-    boot = mc = None
-    if B > 0 and missing == "listwise":
-        try:
-            boot = fit.bootstrap(B, seed=seed, progress=progress)
-            study.note("effects", boot.summary())
-            study.tables["sem_bootstrap"] = boot.table
-        except EstimationError as exc:
-            study.find("warning", "effects", f"Bootstrap failed ({exc}); delta-method CIs shown.")
-    elif B > 0:
-        mc = fit.monte_carlo_ci(max(B, 1000), seed=seed)
-        study.note("effects", "FIML: Monte-Carlo CIs (the bootstrap needs complete rows).")
-    eff = fit.effects(boot=boot, mc=mc)
-    study.tables["effects"] = eff
-    study.numbers["sem"]["effects_ci"] = eff.attrs.get("ci", "")
-    try:
-        apa = fit.to_apa()
-        study.tables["apa_fit"], study.tables["apa_measurement"] = apa.fit, apa.measurement
-        study.tables["apa_structural"] = apa.structural
-        study.note("apa", apa.note)
-    except DataError as exc:  # e.g. multi-group
-        study.note("apa", str(exc))
-    for _, r in eff[eff["effect"].isin(["indirect", "defined"])].iterrows():
-        if r["effect"] == "defined":
-            name = f"defined effect {r['from']} := {r['via']}"
-        else:
-            via = f" through {r['via']}" if r["via"] else " (all routes)"
-            name = f"indirect effect of {r['from']} on {r['to']}{via}"
-        zero = r["ci_low"] <= 0 <= r["ci_high"]
-        study.find(
-            "note",
-            "effects",
-            f"The {name} is {r['est']:.3f} [{r['ci_low']:.3f}, {r['ci_high']:.3f}], "
-            f"β = {r['std_all']:.3f}; the {eff.attrs.get('ci', '')} CI "
-            + ("includes 0." if zero else "excludes 0."),
-        )
-    study.figures["path_diagram"] = _svg(fit.plot())
-
-
-def _svg(fig: Any) -> str:
-    import matplotlib.pyplot as plt
-
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    plt.close(fig)
-    return buf.getvalue()
-
-
-def pls(study: Study, B: int, seed: int, progress: bool) -> None:
-    """PLS path modeling of the same model (a comparison, or the only estimate when the
-    CB-SEM solution is inadmissible)."""
-    from cxlab import pls as pls_
-
-    gaps = bool(study.data[study.observed].isna().any(axis=None))
-    try:
-        fit = pls_.fit(study.model, study.data, missing="listwise" if gaps else None)
-    except CxlabError as exc:
-        study.find("warning", "pls", f"PLS-PM could not be estimated: {exc}")
-        return
-    study.fits["pls"] = fit
-    for note in fit.notes:
-        study.note("pls", note)
-    paths = fit.paths_
-    if B > 0:
-        boot = fit.bootstrap(max(B, 100), seed=seed, progress=progress)
-        study.note("pls", boot.summary().splitlines()[0])  # the draws line, not the table
-        paths = boot.paths()
-    study.tables["pls_paths"] = paths.reset_index(drop=True)
-    study.tables["pls_r2"] = fit.r2_
-    study.tables["pls_reliability"] = fit.reliability()
-    study.numbers["pls"] = {"n": fit.n, "iterations": fit.iterations}
-
-
-def invariance(study: Study, group: str) -> None:
-    """Configural, metric, scalar and strict invariance of the measurement model."""
-    from cxlab.errors import InadmissibleSolutionError
-    from cxlab.sem import invariance as inv_
-
-    if not study.latent:
-        study.note("invariance", "No latent variables: measurement invariance does not apply.")
-        return
-    try:
-        result = inv_(study.measurement, study.data, group)
-    except InadmissibleSolutionError as exc:
-        study.find(
-            "problem",
-            "invariance",
-            f"Invariance across {group!r} cannot be assessed: {diagnosis_text(str(exc))}",
-        )
-        return
-    except DataError as exc:  # e.g. a group with fewer respondents than variables
-        study.find("warning", "invariance", f"Invariance across {group!r} not tested: {exc}")
-        return
-    study.tables["invariance"] = result.table
-    holding = [lvl for lvl, ok in zip(result.table["level"], result.table["holds"], strict=True)
-               if ok]  # fmt: skip
-    last = holding[-1] if holding else "none"
-    study.numbers["invariance"] = {"group": group, "highest_level": last}
-    level = "ok" if last in ("scalar", "strict") else "warning"
-    study.find(
-        level,
-        "invariance",
-        f"Measurement invariance across {group!r}: highest level that holds is {last} "
-        "(Chen 2007). "
-        + (
-            "Latent means and paths can be compared across groups."
-            if level == "ok"
-            else "Compare groups' latent means only with partial invariance."
-        ),
-    )
+        study.find("ok", "reliability", say(study.lang, "f_rel_ok"))
