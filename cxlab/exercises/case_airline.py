@@ -21,27 +21,25 @@ NO_PROBLEM, WELL, NEUTRAL, BADLY = (
     "handled badly (1-2)",
 )
 
-#: answers naming a moment of truth: short English names and the Chinese labels
-MOT_SYNONYMS = {
-    "booking": "mot_booking",
-    "订票": "mot_booking",
+#: answers naming a moment of truth: short English names, the Chinese labels of the case
+#: (订票, 值机, 登机, 乘务组, 机上餐饮, 到达与行李, 投诉处理), the words of lessons 05 and 11
+#: (机组服务, 餐食, 到达) and the everyday words (空乘 …); also used by 05.top_mot
+_MOT_WORDS = {
+    "mot_booking": "booking 订票 预订 购票 订票环节",
+    "mot_checkin": "checkin 值机 办理值机 办理登机手续 值机环节",
+    "mot_boarding": "boarding 登机 登机环节",
+    "mot_crew": "crew 乘务组 乘务 乘务员 空乘 空乘人员 空中乘务员 机组 机组服务 机组人员 "
+    "乘务组服务 客舱乘务组",
+    "mot_meal": "meal meals 机上餐饮 餐饮 餐食 机上餐食 飞机餐",
+    "mot_arrival": "arrival baggage luggage 到达 行李 到达与行李 到达和行李 到达及行李 行李提取",
+    "mot_complaint": "complaint complaints 投诉处理 投诉 投诉处理环节 问题处理",
+}
+MOT_SYNONYMS = {word: mot for mot, words in _MOT_WORDS.items() for word in words.split()} | {
     "check in": "mot_checkin",
-    "checkin": "mot_checkin",
-    "值机": "mot_checkin",
-    "boarding": "mot_boarding",
-    "登机": "mot_boarding",
-    "crew": "mot_crew",
     "cabin crew": "mot_crew",
-    "乘务组": "mot_crew",
-    "meal": "mot_meal",
-    "机上餐饮": "mot_meal",
-    "arrival": "mot_arrival",
-    "baggage": "mot_arrival",
+    "flight attendants": "mot_crew",
     "arrival and baggage": "mot_arrival",
-    "到达与行李": "mot_arrival",
-    "complaint": "mot_complaint",
     "complaint handling": "mot_complaint",
-    "投诉处理": "mot_complaint",
 }
 
 
@@ -154,6 +152,11 @@ register(
         "% detractors (0-6). 43.8 is the share of promoters alone.",
         explanation="NPS = 43.8 % − 22.6 % = 21.2, adjusted-Wald 95 % CI [16.3, 26.0]: with 1,000 "
         "answers the score is known to about ±5 points.",
+        prompt_zh="全部 1,000 名乘客的净推荐值是多少（保留一位小数）？",
+        hint_zh="cx.metrics.nps(air['nps_score'])：nps 列，即推荐者（9–10 分）% 减去贬损者（0–6 "
+        "分）%。43.8 只是推荐者的比例。",
+        explanation_zh="净推荐值 = 43.8 % − 22.6 % = 21.2，调整 Wald 95 % 置信区间 [16.3, 26.0]："
+        "有 1,000 份回答，这个分数的精度约为 ±5 分。",
     )
 )
 
@@ -169,6 +172,12 @@ register(
         "premium economy.)",
         explanation="+30.1 points [16.6, 42.0] (46.2 against 16.1), p < .0001; premium economy "
         "is not distinguishable from economy (+2.3 [−12.1, 16.1]).",
+        prompt_zh="商务舱的净推荐值减去经济舱的净推荐值，是多少分（保留一位小数）？",
+        hint_zh="cx.metrics.compare(air, 'nps', by='cabin', score='nps_score', "
+        "reference='economy')；.differences 中 business 那一行。（27.8 是商务舱减去超级经济"
+        "舱。）",
+        explanation_zh="+30.1 分 [16.6, 42.0]（46.2 对 16.1），p < .0001；超级经济舱与经济舱区分"
+        "不开（+2.3 [−12.1, 16.1]）。",
     )
 )
 
@@ -185,6 +194,12 @@ register(
         explanation="−1.52 [−1.81, −1.23] on the 7-point scale (3.82 against 5.34): a problem "
         "costs a passenger far more effort than any cabin difference (business − economy "
         "+0.47).",
+        prompt_zh="遇到问题的乘客的客户费力度（1–7 分，7 = 非常容易）减去没有遇到问题的乘客的，是"
+        "多少（保留两位小数）？",
+        hint_zh="cx.metrics.compare(air, 'ces', by='had_problem', score='ces') 把 True 与参照组 "
+        "False 作比较（Welch t 检验）。注意正负号：遇到问题会让旅程更费力。",
+        explanation_zh="在 7 分量表上为 −1.52 [−1.81, −1.23]（3.82 对 5.34）：遇到问题让乘客多费"
+        "的力气，远远超过任何舱位之间的差别（商务舱 − 经济舱为 +0.47）。",
     )
 )
 
@@ -203,6 +218,12 @@ register(
         explanation="Arrival and baggage: 25.2 % of R² [18.3, 31.9] behind the crew's 28.5 % "
         "[22.1, 35.6] (B = 1000, seed = 1) — the intervals overlap, so the two lead "
         "together. Shapley values agree to within a point.",
+        prompt_zh="全部乘客，nps_score 对六个关键时刻的相对权重：排在第二位的是哪个关键时刻？",
+        hint_zh="rw = cx.drivers.relative_weights(air, 'nps_score', MOTS, ...)；rw.table 按名次排"
+        "序：第二行。（登机只在没有遇到问题的乘客中排第二，见第 11 课。）",
+        explanation_zh="到达与行李：占 R² 的 25.2 % [18.3, 31.9]，仅次于乘务组的 28.5 % [22.1, "
+        "35.6]（B = 1000，seed = 1）——两个区间相互重叠，所以两者并列领先。沙普利值的结果与之相差"
+        "不到一个百分点。",
     )
 )
 
@@ -222,6 +243,13 @@ register(
         "rating 3.69 below the line at 3.86). The meal is rated worst (3.00) but matters "
         "little: low priority. Boarding and check-in sit a hair below the importance line "
         "(16.6 %): at the medians boarding joins arrival — report where the lines are.",
+        prompt_zh="全部乘客的 IPA（重要性：nps_score 的相对权重；绩效：平均评分；分界线在均值"
+        "处）：哪些关键时刻在“重点改进”象限？",
+        hint_zh="grid = cx.drivers.ipa(rw, air[MOTS].mean())；grid.table 中 quadrant 为 "
+        "'concentrate here' 的行，写成列表，例如 ['mot_x']。评分最差的关键时刻不一定在其中。",
+        explanation_zh="只有到达与行李（重要性 25.2 %，高于 16.7 % 的分界线；评分 3.69，低于 "
+        "3.86 的分界线）。机上餐饮的评分最差（3.00），却不太重要：低优先级。登机和值机恰好略低于"
+        "重要性分界线（16.6 %）：以中位数为界时，登机会和到达一起进入——要报告分界线的位置。",
     )
 )
 
@@ -239,6 +267,14 @@ register(
         explanation="41.6 % of McFadden's R² = .51 (B = 200, seed = 1: [27.8, 53.2]): for "
         "a passenger with a problem, how it was handled separates detractors from the rest "
         "more than any moment of the trip itself — arrival, second, has 17.8 %.",
+        prompt_zh="遇到问题的乘客：在“是否成为贬损者”的 McFadden R² 中，mot_complaint 所占的份额"
+        "（%）是多少（七个关键时刻）？",
+        hint_zh="cx.drivers.shapley_logistic(problem, 'detractor', SEVEN, "
+        "...).table.loc['mot_complaint', 'pct']；detractor = nps_score <= 6。（40.3 是用相对权重"
+        "算出的它在 nps_score 的 R² 中的份额，见第 11 课。）",
+        explanation_zh="McFadden R² = .51 中的 41.6 %（B = 200，seed = 1：[27.8, 53.2]）：对遇到"
+        "问题的乘客来说，问题处理得如何，比旅程本身的任何一个关键时刻都更能把贬损者与其他乘客区分"
+        "开——排第二的到达只有 17.8 %。",
     )
 )
 
@@ -255,6 +291,11 @@ register(
         explanation="85.1 % (57 of 67), against 54.5 % after a neutral handling, 19.1 % after "
         "a good one and 16.5 % without a problem: handling decides whether a problem makes a "
         "detractor.",
+        prompt_zh="投诉处理得很差（mot_complaint 1–2 分）的乘客中，贬损者所占的比例（%）是多少？",
+        hint_zh="在 recovery == 'handled badly (1-2)' 的行中取 air['detractor'] 的均值，乘以 "
+        "100。（16.5 % 是没有遇到问题的乘客中的比例。）",
+        explanation_zh="85.1 %（67 人中有 57 人），而处理一般的为 54.5 %，处理得好的为 19.1 %，没"
+        "有遇到问题的为 16.5 %：处理得如何，决定了一个问题会不会制造出一个贬损者。",
     )
 )
 
@@ -271,6 +312,12 @@ register(
         "not the difference.)",
         explanation="+8.3 points, 95 % CI [−9.3, 23.7], p = .39 — 94 well-handled passengers "
         "cannot tell +8 from 0 (or from −8).",
+        prompt_zh="问题处理得好（4–5 分）的乘客的净推荐值，减去没有遇到问题的乘客的净推荐值，是多"
+        "少分（保留一位小数）？",
+        hint_zh="cx.metrics.compare(air, 'nps', by='recovery', score='nps_score', reference='no "
+        "problem')；'handled well (4-5)' 的差值。（38.3 是这一组的净推荐值，不是差值。）",
+        explanation_zh="+8.3 分，95 % 置信区间 [−9.3, 23.7]，p = .39——94 名处理得好的乘客分不清 "
+        "+8 和 0（或 −8）。",
     )
 )
 
@@ -291,12 +338,19 @@ register(
             "不": "no",
             "没有": "no",
             "不支持": "no",
+            "不显著": "no",
+            "没有显著差异": "no",
+            "不成立": "no",
+            "没有悖论": "no",
+            "未得到支持": "no",
             "supported": "yes",
             "significant": "yes",
             "true": "yes",
             "是": "yes",
             "有": "yes",
             "支持": "yes",
+            "显著": "yes",
+            "成立": "yes",
         },
         solution=_paradox,
         wrong=lambda: "yes",
@@ -304,6 +358,12 @@ register(
         explanation="No: the interval [−9.3, 23.7] contains 0. 'Not shown' is not 'refuted' "
         "either — and splitting 4 from 5, adjusting for the rest of the trip and comparing "
         "with the simulation's truth (tasks below) tell the fuller story.",
+        prompt_zh="服务补救悖论，第一次检验：问题处理得好（4–5 分）的乘客，其净推荐值是否显著"
+        "（95 %）高于没有遇到问题的乘客？yes / no（是 / 否）",
+        hint_zh="看差值的 95 % 区间：它是否完全位于 0 之上？",
+        explanation_zh="否：区间 [−9.3, 23.7] 包含 0。不过“没有得到证明”也不等于“被推翻”——把 4 分"
+        "和 5 分分开、控制旅程的其他环节、再与模拟的真实值作比较（后面的任务），才能讲出更完整的"
+        "故事。",
     )
 )
 
@@ -322,5 +382,13 @@ register(
         explanation="−0.30 on the 0-10 scale [−0.65, 0.06]: compared with passengers who rated "
         "the rest of the trip the same, a well-handled problem leaves NPS no higher — "
         "slightly lower. The raw +8 NPS points came with better ratings of everything else.",
+        prompt_zh="nps_score 对六个关键时刻加补救分组做 OLS 回归（参照组：没有遇到问题）："
+        "'handled well (4-5)' 的系数是多少（保留两位小数）？",
+        hint_zh='smf.ols("nps_score ~ mot_booking + ... + mot_arrival + C(recovery, '
+        "Treatment('no problem'))\", data=air).fit().params，以 [T.handled well (4-5)] 结尾的那一"
+        "行。（0.07 是 nps_score 均值的原始差异，没有控制六个关键时刻。）",
+        explanation_zh="在 0–10 分量表上为 −0.30 [−0.65, 0.06]：与对旅程其余环节评分相同的乘客相"
+        "比，问题处理得好并不会让净推荐值更高——反而略低。原始的 +8 个净推荐值分数，是伴随着对其他"
+        "一切环节更好的评分而来的。",
     )
 )

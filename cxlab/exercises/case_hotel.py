@@ -14,6 +14,7 @@ from functools import cache
 
 import pandas as pd
 
+from cxlab.exercises.lesson04 import INVARIANCE_LEVELS
 from cxlab.exercises.registry import Exercise, register
 
 #: The resort of the case, as named in ``voc_reviews``.
@@ -58,19 +59,8 @@ WOM ~ Satisfaction
 #: Loadings and intercepts equal across segments (scalar invariance holds, task 2).
 INVARIANT = ("loadings", "intercepts")
 
-LEVEL_SYNONYMS = {
-    "configural invariance": "configural",
-    "形态不变": "configural",
-    "metric invariance": "metric",
-    "weak": "metric",
-    "weak invariance": "metric",
-    "弱不变": "metric",
-    "scalar invariance": "scalar",
-    "strong": "scalar",
-    "strong invariance": "scalar",
-    "强不变": "scalar",
-    "标量不变": "scalar",
-}
+#: the names of the invariance levels in both languages (形态 / 度量 / 标量 / 严格 …)
+LEVEL_SYNONYMS = INVARIANCE_LEVELS
 
 
 @cache
@@ -129,6 +119,7 @@ def _nps() -> float:
     return float(metrics.nps(_hotel()["nps"])["nps"].iloc[0])
 
 
+@cache  # the ladder of three models takes seconds; the answer never changes
 def _invariance() -> str:
     from cxlab.sem import invariance
 
@@ -200,6 +191,11 @@ register(
         "(the NPS is % promoters − % detractors).",
         explanation="NPS = 42.83 − 22.17 = 20.67, adjusted-Wald 95 % CI [14.35, 26.78]: ±6 "
         "points with 600 answers. The simulation's population NPS (≈ 23) lies inside the interval.",
+        prompt_zh="hotel_4e 中 600 位度假酒店客人的净推荐值是多少（保留两位小数）？",
+        hint_zh="cx.metrics.nps(data['nps'])——取它唯一一行的 'nps' 列，不是 'promoters'（净推荐值"
+        " = 推荐者 % − 贬损者 %）。",
+        explanation_zh="净推荐值 = 42.83 − 22.17 = 20.67，调整 Wald 95 % 置信区间 [14.35, "
+        "26.78]：600 份回答，精度约 ±6 分。模拟的总体净推荐值（≈ 23）落在区间之内。",
     )
 )
 
@@ -212,10 +208,16 @@ register(
         synonyms=LEVEL_SYNONYMS,
         solution=_invariance,
         wrong=lambda: "metric",
-        hint="cx.invariance.invariance(measurement, data, 'segment', levels=('configural', "
+        hint="cx.sem.invariance(measurement, data, 'segment', levels=('configural', "
         "'metric', 'scalar')), then .summary(): the last level whose 'holds' is True.",
         explanation="Scalar: equal loadings (Δχ²(16) = 21.41, p = .16, ΔCFI = −.001) and equal "
         "intercepts (Δχ²(16) = 10.20, p = .86). Paths and means may be compared across segments.",
+        prompt_zh="对八个 4E 构念，商务客人与休闲客人之间成立的最高测量不变性层级是哪一级（形态 "
+        "configural、度量 metric、标量 scalar）？",
+        hint_zh="cx.sem.invariance(measurement, data, 'segment', levels=('configural', "
+        "'metric', 'scalar'))，再看 .summary()：'holds' 为 True 的最后一级。",
+        explanation_zh="标量不变：载荷相等（Δχ²(16) = 21.41，p = .16，ΔCFI = −.001），截距也相等"
+        "（Δχ²(16) = 10.20，p = .86）。可以在两个细分群体之间比较路径和均值。",
     )
 )
 
@@ -230,6 +232,12 @@ register(
         "the path Memory → Satisfaction (.633).",
         explanation="β = .374 = .633 × .591 (memory → satisfaction → loyalty): one SD more "
         "memorable stay, .37 SD more loyalty intention. Every realm works through this funnel.",
+        prompt_zh="在合并样本的 4E 模型中，记忆（Memory）对忠诚（Loyalty）的标准化总效应"
+        "（std_all）是多少？",
+        hint_zh="fit.effects()：effect 为 'total'、from 为 'Memory'、to 为 'Loyalty' 的那一行——不"
+        "是记忆 → 满意度的路径（.633）。",
+        explanation_zh="β = .374 = .633 × .591（记忆 → 满意度 → 忠诚）：入住的难忘程度每高一个标"
+        "准差，忠诚意向就高 .37 个标准差。每个领域都要通过这个漏斗起作用。",
     )
 )
 
@@ -246,6 +254,12 @@ register(
         explanation="−.012 (β .118 for esthetics against .130 for entertainment), and the "
         "Monte-Carlo 95 % CI of the difference covers 0 widely: these data cannot tell the "
         "garden from the show.",
+        prompt_zh="对忠诚（Loyalty）的总效应之差，审美减去娱乐（d_est_ent），标准化值（std.all）"
+        "是多少？",
+        hint_zh="fit_c.estimates()：label 为 'd_est_ent' 的那一行，'std.all' 列。注意顺序：审美减"
+        "去娱乐。",
+        explanation_zh="−.012（审美的 β 为 .118，娱乐为 .130），而差值的蒙特卡洛 95 % 置信区间远"
+        "远覆盖了 0：这些数据分不出花园和演出孰轻孰重。",
     )
 )
 
@@ -262,6 +276,11 @@ register(
         explanation="Δχ²(1) = 3.75, p = .053: the standardized path is .232 for business and "
         ".379 for leisure guests, and the data only just fail to reject equality — although "
         "the simulation made them differ (.15 vs .45).",
+        prompt_zh="在两群组 4E 模型中，把审美 → 记忆设为商务客人与休闲客人相等时，Δχ² 是多少？",
+        hint_zh="cx.sem.compare(free, equal, names=[...])：第二行的 delta_chisq 列（3.841 是临界"
+        "值，不是统计量）。",
+        explanation_zh="Δχ²(1) = 3.75，p = .053：标准化路径在商务客人中为 .232，在休闲客人中为 "
+        ".379，数据恰好未能拒绝二者相等——尽管模拟设定它们不同（.15 对 .45）。",
     )
 )
 
@@ -278,6 +297,12 @@ register(
         explanation="25 alerts — but read them before calling anyone: 11 say 'Nothing was too "
         "much trouble for the staff', praise that the English lexicon (VADER) scores as "
         "negative.",
+        prompt_zh="度假酒店的评论中，有多少条是“服务”主题（cx.text.HOTEL_TOPICS['service']）的预"
+        "警？",
+        hint_zh="先只保留 hotel == 'Coral Bay Beach Resort' 的行；102 是集团全部四家酒店的数量。",
+        explanation_zh="25 条预警——但打电话之前先读一读：其中 11 条写的是 'Nothing was too much "
+        "trouble for the staff'（员工再麻烦也乐意帮忙），这是称赞，英文词典（VADER）却把它判为负"
+        "面。",
     )
 )
 
@@ -295,6 +320,13 @@ register(
         explanation="10 of 24 (.42): the topic alerts miss most failures — incidents told as "
         "facts, problems no topic covers (lights, hot water, luggage, the spa) and failures "
         "already put right.",
+        prompt_zh="度假酒店报告服务失误的评论中，至少出现在一个主题预警清单上（六个 HOTEL_TOPICS "
+        "中任何一个）的比例是多少？",
+        hint_zh="对 cx.text.HOTEL_TOPICS 中的每个主题收集 cx.text.alerts(resort['text'], words) "
+        "的索引，再在 service_failure 为 True 的 24 行上求 failures.index.isin(...) 的均值。"
+        "（.625 是被情感标签判为负面的比例。）",
+        explanation_zh="24 条中有 10 条（.42）：主题预警漏掉了大部分失误——有的以陈述事实的方式讲"
+        "述，有的问题没有主题覆盖（灯、热水、行李、水疗），有的失误已经得到纠正。",
     )
 )
 
@@ -310,6 +342,12 @@ register(
         ".differences, the row of group 'direct'. Negative if direct bookers score lower.",
         explanation="−7.50 [−22.82, 7.77], p = .33: direct bookers are not more likely to "
         "recommend — and in the simulation booking channel has no effect at all.",
+        prompt_zh="直接预订的客人的净推荐值减去通过 OTA 预订的客人的净推荐值，是多少（净推荐值分"
+        "数，保留两位小数）？",
+        hint_zh="cx.metrics.compare(data, 'nps', by='channel', score='nps', reference='OTA')："
+        ".differences 中 group 为 'direct' 的那一行。如果直接预订的客人得分更低，则为负数。",
+        explanation_zh="−7.50 [−22.82, 7.77]，p = .33：直接预订的客人并不更愿意推荐——而且在模拟"
+        "中，预订渠道根本没有效应。",
     )
 )
 
@@ -327,5 +365,10 @@ register(
         explanation="(¥300 + ¥60) / ¥600 = 0.6 extra nights per member and year, +15 % on the "
         "4 nights members stay anyway. Most of the cost rewards stays that would have happened "
         "without the programme.",
+        prompt_zh="按财务团队的假设，忠诚度计划每年必须让每位会员额外多住几晚，才能收回成本？",
+        hint_zh="每位会员的成本 = 会员本来就会入住的那几晚的积分（5 % × ¥1,500 × 4）加上 ¥60；再"
+        "除以额外一晚的边际贡献（¥600）。0.1 忘了积分。",
+        explanation_zh="(¥300 + ¥60) / ¥600 = 每位会员每年 0.6 个额外晚数，相当于在会员本来就会入"
+        "住的 4 晚之上增加 15 %。大部分成本奖励的是没有这个计划也会发生的入住。",
     )
 )

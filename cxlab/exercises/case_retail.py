@@ -169,6 +169,12 @@ register(
         "after reverse_code() honest 'all 7, switch = 1' customers look like straight-liners.",
         explanation="42 respondents are straight, invariant and/or far too fast — the "
         "shortlist of lesson 03. The rest of the case works with the 1,958 others.",
+        prompt_zh="有多少名受访者带有两个或更多不认真作答标记（按原始答案，在反向计分之前）？",
+        hint_zh="在原始调查上运行 Survey(raw, codebook, id_column='customer_id').careless()，再求"
+        " (flags['n_flags'] >= 2).sum()。85 是至少有一个标记的人数；reverse_code() 之后，诚实的"
+        "“全打 7 分、转换题打 1 分”的客户看起来就像直线作答。",
+        explanation_zh="42 名受访者直线作答、答案毫无变化和/或答得太快——这就是第 03 课的候选名"
+        "单。本案例的其余部分使用其余 1,958 名受访者。",
     )
 )
 
@@ -183,6 +189,11 @@ register(
         "% detractors (0–6) — not the promoter share alone.",
         explanation="NPS ≈ 12 (95 % CI 8.2 to 15.4): barely more promoters than "
         "detractors. The simulation's true NPS is 13 (40 % promoters, 27 % detractors).",
+        prompt_zh="有效受访者的净推荐值是多少（−100 到 100）？",
+        hint_zh="cx.metrics.nps(valid.data['nps'])，nps 列：推荐者（9–10 分）% 减去贬损者（0–6 "
+        "分）%——不是只看推荐者的比例。",
+        explanation_zh="净推荐值 ≈ 12（95 % 置信区间 8.2 到 15.4）：推荐者只比贬损者略多一点。模"
+        "拟的真实净推荐值是 13（40 % 推荐者，27 % 贬损者）。",
     )
 )
 
@@ -198,6 +209,11 @@ register(
         "minus the NPS, which already subtracts the detractors.",
         explanation="About 40 points: two customers in five are promoters, not four in five. "
         "The interval of the promoter share (Wilson, 37.1 % to 41.5 %) is nowhere near 80 %.",
+        prompt_zh="首席执行官们说 80 % 的客户认为体验卓越。它与推荐者所占比例相差多少个百分点？",
+        hint_zh="80 减去 cx.metrics.nps(...) 的 promoters 列（以 % 表示的比例），而不是减去净推荐"
+        "值——净推荐值已经减掉了贬损者。",
+        explanation_zh="约 40 个百分点：五位客户中有两位是推荐者，而不是四位。推荐者比例的区间"
+        "（Wilson，37.1 % 到 41.5 %）离 80 % 还远得很。",
     )
 )
 
@@ -214,6 +230,12 @@ register(
         explanation="About .39 [.35, .42]: one SD more consistency goes with .39 SD more "
         "loyalty intention, all of it indirect. The simulation's truth is .389; the 42 "
         "straight-liners had pushed the estimate to .432, outside its own interval.",
+        prompt_zh="渠道一致性（CONS）对忠诚意向（LI）的标准化总效应是多少（有效受访者，FIML）？",
+        hint_zh="fit.effects()：from == 'CONS'、to == 'LI'、effect == 'total'，std_all 列——拟合的"
+        "是 valid.data（已删除不认真作答的受访者）。0.432 是包含他们时的值。",
+        explanation_zh="约 .39 [.35, .42]：一致性每高一个标准差，忠诚意向就高 .39 个标准差，而且"
+        "全部是间接效应。模拟的真实值是 .389；那 42 名直线作答者曾把估计值推高到 .432，落在它自己"
+        "的区间之外。",
     )
 )
 
@@ -232,6 +254,17 @@ register(
             "trust > sat": "TRUST → SAT",
             "trust -> sat": "TRUST → SAT",
             "trust sat": "TRUST → SAT",
+            "trust→sat": "TRUST → SAT",
+            "满意": "SAT",
+            "客户满意度": "SAT",
+            "经由满意度": "SAT",
+            "通过满意度": "SAT",
+            "经由信任": "TRUST",
+            "信任 → 满意": "TRUST → SAT",
+            "信任→满意": "TRUST → SAT",
+            "信任 → 满意度": "TRUST → SAT",
+            "信任→满意度": "TRUST → SAT",
+            "先信任后满意": "TRUST → SAT",
         },
         solution=_main_route,
         wrong=lambda: "TRUST",
@@ -240,6 +273,12 @@ register(
         explanation="Satisfaction (about .17 of the total .39): consistency pays off mainly "
         "because it makes shopping satisfying; trust alone (.10) and trust → satisfaction "
         "(.11) carry the rest.",
+        prompt_zh="CONS 对 LI 最大的特定间接效应经由哪个中介变量：'SAT'、'TRUST' 还是 'TRUST → "
+        "SAT'？",
+        hint_zh="fit.effects() 中 effect == 'specific'、从 CONS 到 LI 的各行：比较 via 列各条路径"
+        "的 std_all。",
+        explanation_zh="满意度（总效应 .39 中约占 .17）：一致性之所以有回报，主要是因为它让购物令"
+        "人满意；单独经由信任（.10）和经由信任 → 满意度（.11）承载了其余部分。",
     )
 )
 
@@ -256,6 +295,12 @@ register(
         explanation="IRR ≈ 1.05 [1.00, 1.10]: one SD more perceived consistency goes with "
         "only about 5 % more purchases, barely distinguishable from nothing (p = .048). "
         "Consistency works through attitudes, which predict purchases only in part.",
+        prompt_zh="只以渠道一致性为预测变量，对 2025 年购买次数做负二项回归：一致性每增加一个标准"
+        "差，发生率比是多少？",
+        hint_zh="loyalty.behaviour_model(d, 'purchases', ['cons'], 'negbin').table.loc['cons', "
+        "'ratio']——cons 是唯一的预测变量（li 的发生率比约为 1.31）。",
+        explanation_zh="IRR ≈ 1.05 [1.00, 1.10]：感知到的一致性每高一个标准差，购买次数只多约 5 "
+        "%，与没有作用几乎区分不开（p = .048）。一致性通过态度起作用，而态度只能部分地预测购买。",
     )
 )
 
@@ -273,6 +318,13 @@ register(
         explanation="+12 %: the model forecasts too many purchases, mostly for customers with "
         "no or one repeat purchase by September — BG/NBD assumes they are still alive, but "
         "in these data customers can drift away in any month.",
+        prompt_zh="用 2025 年 1–9 月的数据拟合 BG/NBD：它对 10–12 月重复购买次数的预测误差（%）是"
+        "多少？",
+        hint_zh="clv_summary(tx, amount='amount', as_of='2025-12-31', "
+        "calibration_end='2025-09-30')，fit_bgnbd(cal)，holdout_check(bg, "
+        "cal).totals['error_pct']——(预测 − 实际) / 实际，所以正数表示预测偏多。",
+        explanation_zh="+12 %：模型预测的购买偏多，主要是截至 9 月还没有或只有一次重复购买的客户"
+        "——BG/NBD 假定他们仍然“活着”，但在这份数据中，客户在任何一个月都可能渐渐流失。",
     )
 )
 
@@ -289,6 +341,12 @@ register(
         explanation="About 0.31: a fifth of the customers — almost half of them NPS "
         "detractors — hold nearly a third of the expected value. That is the revenue a competitor "
         "can take.",
+        prompt_zh="在受访客户未来 12 个月的客户生命周期价值中，虚假忠诚的客户占多大比例（0–1）"
+        "（忠诚意向 × 2025 年购买次数，按中位数划分）？",
+        hint_zh="按 matrix.assignment 汇总 clv（2025 年没有购买的客户计为 0），再除以总和；0.21 "
+        "是他们占客户人数的比例，不是占价值的比例。",
+        explanation_zh="约 0.31：五分之一的客户——其中将近一半是净推荐值的贬损者——握有将近三分之一"
+        "的预期价值。这就是竞争对手可以抢走的收入。",
     )
 )
 
@@ -304,5 +362,10 @@ register(
         "rate_peak) — a number of orders, not the 14.5-point difference of the rates.",
         explanation="About 57 orders (95 % CI roughly 35 to 78): 394 checkouts at the "
         "pre-Christmas rate of 45.5 % would have given 179 orders, not 122.",
+        prompt_zh="与 12 月 15–22 日的转化率相比，黑色星期五在结账 → 购买这一步损失了多少订单？",
+        hint_zh="compare_days(...)：在 checkout → purchase 那一行，n_peak × (rate_base − "
+        "rate_peak)——是订单数，而不是两个转化率之差的 14.5 个百分点。",
+        explanation_zh="约 57 单（95 % 置信区间大约 35 到 78）：394 次结账如果按圣诞节前 45.5 % "
+        "的转化率，本应带来 179 单，而不是 122 单。",
     )
 )

@@ -39,6 +39,9 @@ register(
         wrong=lambda: 24,
         hint="len(df) or df.shape[0] counts rows; df.shape[1] counts columns (items).",
         explanation="Each row is one respondent; each of the 24 columns is one item.",
+        prompt_zh="ecsi_mobile 调查共有多少位受访者（行数）？",
+        hint_zh="len(df) 或 df.shape[0] 统计行数；df.shape[1] 统计列数（题项数）。",
+        explanation_zh="每一行是一位受访者；24 列中的每一列是一道题项。",
     )
 )
 
@@ -52,5 +55,9 @@ register(
         tol=0.005,
         hint="Select the column with df['CUSA1'] and call .mean() on it.",
         explanation="Customers rate their overall satisfaction at about 8 out of 10.",
+        prompt_zh="ecsi_mobile 中题项 CUSA1（总体满意度，1–10 分）的平均值是多少？保留两位小数即"
+        "可。",
+        hint_zh="用 df['CUSA1'] 选出这一列，再对它调用 .mean()。",
+        explanation_zh="客户给总体满意度的打分平均约为 8 分（满分 10 分）。",
     )
 )

@@ -22,6 +22,23 @@ REALM_SYNONYMS = {
     "escapism": "escapist",
     "escape": "escapist",
     "逃避现实": "escapist",
+    # the realm as the zh lessons and Chinese textbooks also write it
+    "教育体验": "educational",
+    "教育领域": "educational",
+    "教育型": "educational",
+    "教育型体验": "educational",
+    "娱乐体验": "entertainment",
+    "娱乐领域": "entertainment",
+    "娱乐型": "entertainment",
+    "审美体验": "esthetic",
+    "审美领域": "esthetic",
+    "美学": "esthetic",
+    "美学体验": "esthetic",
+    "逃避现实体验": "escapist",
+    "逃避现实领域": "escapist",
+    "遁世": "escapist",
+    "遁世体验": "escapist",
+    "逃避": "escapist",
 }
 
 STAGES = ["commodities", "goods", "services", "experiences"]
@@ -37,6 +54,7 @@ _STAGE_WORDS = {
     # the Chinese edition's words (Pine & Gilmore's progression as Chinese textbooks name it)
     "初级产品": "commodities",
     "大宗商品": "commodities",
+    "初级商品": "commodities",
     "商品": "goods",
     "产品": "goods",
     "服务": "services",
@@ -69,6 +87,10 @@ register(
         hint="Do guests take part actively or watch? Do they absorb something or get immersed "
         "in a place? Active + absorption is one corner of the grid.",
         explanation="Guests participate actively and absorb new skills: the educational realm.",
+        prompt_zh="度假村开设半天的烹饪课，客人跟着主厨一起做菜：这属于体验的哪个领域？",
+        hint_zh="客人是主动参与，还是在一旁观看？他们是吸收了什么，还是沉浸在一个环境之中？主动 "
+        "+ 吸收是四格中的一个角。",
+        explanation_zh="客人主动参与，并吸收了新的技能：属于教育领域（educational）。",
     )
 )
 
@@ -84,6 +106,11 @@ register(
         "staged for a guest (a cup in a Venice café).",
         explanation="Commodities → goods → services → experiences: each step adds "
         "differentiation and lets the seller charge a premium price.",
+        prompt_zh="把经济价值的四个阶段按差异化程度从低到高排序。",
+        hint_zh="从大自然中开采出来的东西（咖啡豆）开始，到为客人精心营造的东西（威尼斯一家咖啡馆"
+        "里的一杯咖啡）结束。",
+        explanation_zh="初级产品 → 商品 → 服务 → 体验：每上一级都增加了差异化，也让卖方能收取溢"
+        "价。",
     )
 )
 
@@ -96,6 +123,9 @@ register(
         wrong=lambda: 10_000_000,
         hint="Every contact between one customer and one employee is one moment of truth.",
         explanation="10 million × 5 = 50 million moments of truth a year, each about 15 seconds.",
+        prompt_zh="卡尔森：每年 1000 万名客户，每人大约与 5 名员工接触。一年共有多少个关键时刻？",
+        hint_zh="一位客户与一名员工的每一次接触，就是一个关键时刻。",
+        explanation_zh="1000 万 × 5 = 每年 5000 万个关键时刻，每个约 15 秒。",
     )
 )
 
@@ -108,6 +138,10 @@ register(
         wrong=lambda: 10,
         hint="A gap in percentage points is a difference, not a ratio (80 / 8 = 10 is a ratio).",
         explanation="80 − 8 = 72 percentage points: the delivery gap.",
+        prompt_zh="贝恩公司：80 % 的企业认为自己提供了卓越的体验，而它们的客户只认为其中 8 % 的企"
+        "业如此。差距有多大，以百分点计？",
+        hint_zh="以百分点计的差距是两数之差，不是两数之比（80 / 8 = 10 是比值）。",
+        explanation_zh="80 − 8 = 72 个百分点：这就是交付差距。",
     )
 )
 
@@ -121,5 +155,8 @@ register(
         tol=0.05,
         hint="(ecsi['CUSA1'] >= 9).mean() gives a proportion; multiply by 100 for a percentage.",
         explanation="Only about a quarter of customers are delighted, though the mean is about 8.",
+        prompt_zh="在 ECSI 的受访者中，给总体满意度 CUSA1 打 9 分或 10 分的人占多少（%）？",
+        hint_zh="(ecsi['CUSA1'] >= 9).mean() 得到的是比例；乘以 100 才是百分比。",
+        explanation_zh="只有约四分之一的客户真正感到惊喜，尽管平均分约为 8 分。",
     )
 )

@@ -24,6 +24,14 @@ def _duplicate() -> str:
     return str(data.loc[data["ResponseId"].duplicated(), "ResponseId"].iloc[0])
 
 
+#: a ResponseId typed without its underscore, or with 受访者 / 编号 in front → the id
+RESPONSE_ID_WORDS = {
+    form.format(rid): rid
+    for rid in (f"R_{i:04d}" for i in range(1, 100))
+    for form in ("{}", "受访者{}", "受访者 {}", "编号{}", "编号 {}")
+} | {f"R{i:04d}": f"R_{i:04d}" for i in range(1, 100)}
+
+
 def _retail():
     from cxlab import datasets
     from cxlab.survey import Survey
@@ -48,6 +56,10 @@ register(
         hint="Read it with its codebook, then look at survey.validate().",
         explanation="Two answers of 8 on Q1_2, a 1–7 item: a data-entry or scale-coding error "
         "to set to missing (and report), never to analyse.",
+        prompt_zh="Qualtrics 导出文件中，有多少个答案超出了所在题项的量表范围？",
+        hint_zh="连同编码手册一起读入，再看 survey.validate()。",
+        explanation_zh="Q1_2 是 1–7 分的题项，却有两个答案是 8：这是录入错误或量表编码错误，应设"
+        "为缺失值（并加以报告），绝不能拿来分析。",
     )
 )
 
@@ -56,11 +68,16 @@ register(
         id="03.duplicate_id",
         prompt="Which ResponseId appears twice in the Qualtrics export?",
         kind="text",
+        synonyms=RESPONSE_ID_WORDS,
         solution=_duplicate,
         wrong=lambda: "R_0013",
         hint="The validation report's 'duplicate id' row, or data['ResponseId'].duplicated().",
         explanation="R_0012 was submitted twice (same answers, later start): keep the first "
         "submission and say so in the write-up.",
+        prompt_zh="Qualtrics 导出文件中，哪个 ResponseId 出现了两次？",
+        hint_zh="看校验报告中的 'duplicate id' 一行，或者 data['ResponseId'].duplicated()。",
+        explanation_zh="R_0012 提交了两次（答案相同，开始时间较晚）：保留第一次提交，并在报告中说"
+        "明。",
     )
 )
 
@@ -72,6 +89,9 @@ register(
         wrong=lambda: -2,
         hint="Reverse-coded value = scale minimum + scale maximum − answer.",
         explanation="1 + 7 − 2 = 6: disagreeing that you will switch is loyalty.",
+        prompt_zh="一位受访者在反向题 Q4_4（1–7 分）上答了 2。反向计分后的值是多少？",
+        hint_zh="反向计分后的值 = 量表最小值 + 量表最大值 − 原答案。",
+        explanation_zh="1 + 7 − 2 = 6：不同意“我会转到别家”，就是忠诚。",
     )
 )
 
@@ -85,6 +105,10 @@ register(
         explanation="36 respondents are straight, invariant and fast at once: the usual "
         "shortlist. A single flag (e.g. 24 honest, very satisfied customers answering 7 "
         "throughout) is not enough to remove anyone.",
+        prompt_zh="在 retail_omnichannel 中，有多少位受访者同时触发了全部三个不认真作答标记？",
+        hint_zh="Survey(data, codebook).careless()，再统计 n_flags == 3 的人数。",
+        explanation_zh="36 位受访者同时是直线作答、答案毫无变化而且答得过快：这就是通常的候选名"
+        "单。只有一个标记（例如 24 位诚实而非常满意的客户每题都答 7）不足以删除任何人。",
     )
 )
 
@@ -98,5 +122,9 @@ register(
         hint="survey.missing_report().totals['complete_share'] (a share; times 100).",
         explanation="Only about 80 %: 1.5 % missing answers spread over 15 items leave one "
         "respondent in five incomplete, which is why listwise deletion wastes data.",
+        prompt_zh="retail_omnichannel 的受访者中，答全了所有评分题的人占百分之多少？",
+        hint_zh="survey.missing_report().totals['complete_share']（这是比例，要乘以 100）。",
+        explanation_zh="只有约 80 %：1.5 % 的缺失答案分散在 15 道题项上，就让每五位受访者中有一位"
+        "答卷不完整——这正是成列删除会浪费数据的原因。",
     )
 )

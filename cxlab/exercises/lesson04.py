@@ -2,7 +2,38 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from cxlab.exercises.registry import Exercise, register
+
+#: Names of the levels of measurement invariance → the level: the zh lessons' 形态 / 度量 /
+#: 标量 / 严格 (不变, 不变性), the usual textbook variants (弱 weak = metric, 强 strong =
+#: scalar; 等值 "equivalence"; 尺度 for scalar; the parameters held equal: 载荷 loadings,
+#: 截距 intercepts, 残差 residuals) and the English names. Used by 04.invariance,
+#: 13.invariance and hotel.invariance.
+_LEVEL_WORDS = {
+    "configural": "形态 形态不变 形态不变性 形态等值 构形不变 构形不变性 构形等值",
+    "metric": "度量 度量不变 度量不变性 度量等值 弱 弱不变 弱不变性 弱等值 弱测量不变性 "
+    "载荷不变 载荷等值 因子载荷不变 因子载荷等值 负荷等值 因子负荷等值",
+    "scalar": "标量 标量不变 标量不变性 标量等值 强 强不变 强不变性 强等值 强测量不变性 "
+    "尺度不变 尺度不变性 尺度等值 截距不变 截距等值",
+    "strict": "严格 严格不变 严格不变性 严格等值 严格测量不变性 残差不变 残差等值 残差方差不变 "
+    "残差方差等值",
+}
+_LEVEL_WORDS_EN = {
+    "configural": ["configural invariance", "configural equivalence"],
+    "metric": ["metric invariance", "metric equivalence", "weak", "weak invariance",
+               "weak factorial invariance", "loading invariance"],
+    "scalar": ["scalar invariance", "scalar equivalence", "strong", "strong invariance",
+               "strong factorial invariance", "intercept invariance"],
+    "strict": ["strict invariance", "strict equivalence", "strict factorial invariance",
+               "residual invariance"],
+}  # fmt: skip
+INVARIANCE_LEVELS: dict[str, str] = {
+    word: level
+    for level in _LEVEL_WORDS
+    for word in [*_LEVEL_WORDS[level].split(), *_LEVEL_WORDS_EN[level]]
+}
 
 
 def _hotel():
@@ -37,6 +68,7 @@ def _htmt() -> float:
     return float(psychometrics.htmt(ecsi, scales).loc["PERQ", "CUSA"])
 
 
+@cache  # the ladder of four models takes seconds; the answer never changes
 def _invariance() -> str:
     from cxlab import datasets, simulate
     from cxlab.sem import invariance
@@ -57,6 +89,9 @@ register(
         tol=0.001,
         hint="cx.psychometrics.reliability(data, scales).scales, row 'Satisfaction'.",
         explanation="α = .888: the three items hang together well (above .80).",
+        prompt_zh="hotel_4e 满意度量表（sat1–sat3）的克朗巴哈系数 α 是多少？",
+        hint_zh="cx.psychometrics.reliability(data, scales).scales，'Satisfaction' 一行。",
+        explanation_zh="α = .888：三道题项的内部一致性很好（高于 .80）。",
     )
 )
 
@@ -70,6 +105,9 @@ register(
         hint="Same table, column 'ave' (mean of the squared standardized loadings).",
         explanation="AVE = .68 > .50: the factor explains more of its items' variance than "
         "measurement error does (convergent validity).",
+        prompt_zh="hotel_4e 记忆量表（mem1–mem3）的平均方差抽取量（AVE）是多少？",
+        hint_zh="同一张表的 'ave' 列（标准化载荷平方的平均值）。",
+        explanation_zh="AVE = .68 > .50：因子解释的题项方差多于测量误差（收敛效度）。",
     )
 )
 
@@ -83,6 +121,9 @@ register(
         hint="cx.psychometrics.efa(data[items], seed=0) with n_factors left out; see .n_factors.",
         explanation="Four: education, esthetics, entertainment and escapism are distinct "
         "experiences, as Pine & Gilmore say.",
+        prompt_zh="对四个体验领域的 12 道题项，平行分析建议提取几个因子？",
+        hint_zh="cx.psychometrics.efa(data[items], seed=0)，不指定 n_factors；看 .n_factors。",
+        explanation_zh="四个：正如派恩和吉尔摩所说，教育、审美、娱乐和逃避现实是四种不同的体验。",
     )
 )
 
@@ -96,6 +137,10 @@ register(
         hint="cx.psychometrics.htmt(ecsi, {'PERQ': [...], 'CUSA': [...]}).",
         explanation="About .95: above .90, so the two scales are not empirically distinct "
         "in these data — which is why the CB-SEM of ECSI fails (lesson 06).",
+        prompt_zh="ecsi_mobile 中感知质量（PERQ）与满意度（CUSA）之间的 HTMT 是多少？",
+        hint_zh="用 cx.psychometrics.htmt(ecsi, {'PERQ': [...], 'CUSA': [...]}) 计算。",
+        explanation_zh="约 .95：高于 .90，所以在这份数据中两个量表在实证上区分不开——这正是 ECSI "
+        "的 CB-SEM 失败的原因（第 06 课）。",
     )
 )
 
@@ -105,11 +150,15 @@ register(
         prompt="Highest level of measurement invariance that holds across business and leisure "
         "guests in hotel_4e?",
         kind="text",
+        synonyms=INVARIANCE_LEVELS,
         solution=_invariance,
         wrong=lambda: "metric",
-        hint="cx.invariance.invariance(cfa_model, data, 'segment'); the last level whose "
-        "'holds' is True.",
+        hint="cx.sem.invariance(cfa_model, data, 'segment'); the last level whose 'holds' is True.",
         explanation="Strict: loadings, intercepts and residual variances are equal, so "
         "business and leisure guests can be compared on the same scales.",
+        prompt_zh="在 hotel_4e 中，商务客人与休闲客人之间成立的测量不变性最高是哪一级？",
+        hint_zh="cx.sem.invariance(cfa_model, data, 'segment')；'holds' 为 True 的最后一级。",
+        explanation_zh="严格不变（strict）：载荷、截距和残差方差都相等，所以可以在同样的量表上比"
+        "较商务客人和休闲客人。",
     )
 )

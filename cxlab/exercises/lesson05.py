@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cxlab.exercises.case_airline import MOT_SYNONYMS
 from cxlab.exercises.registry import Exercise, register
 
 MOTS = ["mot_booking", "mot_checkin", "mot_boarding", "mot_crew", "mot_meal", "mot_arrival"]
@@ -57,6 +58,10 @@ register(
         hint="fit_a.fit_indices()['rmsea'] — not SRMR, which happens to look fine.",
         explanation="RMSEA = .209, far above .06: model A misses something (effort → "
         "satisfaction), although its SRMR (.059) looks acceptable.",
+        prompt_zh="航空公司路径模型 A（没有费力度 → 满意度的路径）的 RMSEA 是多少？",
+        hint_zh="fit_a.fit_indices()['rmsea']——不是 SRMR，SRMR 碰巧看起来还不错。",
+        explanation_zh="RMSEA = .209，远高于 .06：模型 A 漏掉了什么（费力度 → 满意度），尽管它的 "
+        "SRMR（.059）看起来可以接受。",
     )
 )
 
@@ -70,6 +75,10 @@ register(
         hint="fit_b.r2(), the row of sat_overall (model B, with effort → satisfaction).",
         explanation="R² = .647: the six moments of truth and effort explain about two thirds "
         "of the variance of overall satisfaction (model A's .519 lacked effort).",
+        prompt_zh="模型 B 中总体满意度的 R² 是多少？",
+        hint_zh="fit_b.r2()，sat_overall 一行（模型 B，含费力度 → 满意度）。",
+        explanation_zh="R² = .647：六个关键时刻和费力度解释了总体满意度约三分之二的方差（模型 A "
+        "没有费力度，只有 .519）。",
     )
 )
 
@@ -78,13 +87,18 @@ register(
         id="05.top_mot",
         prompt="Which moment of truth has the largest standardized total effect on NPS in model B?",
         kind="text",
-        synonyms={"crew": "mot_crew", "cabin crew": "mot_crew"},
+        synonyms=MOT_SYNONYMS,  # crew, 乘务组, 空乘, 机组服务 … (the airline case's names)
         solution=_top_mot,
         wrong=lambda: "mot_arrival",
         hint="fit_b.effects(): rows with to == 'nps_score' and effect == 'total', "
         "largest std_all among the mot_ columns.",
         explanation="The cabin crew (std. total effect .19): the moment of truth where "
         "service staff meet the passenger for hours matters most.",
+        prompt_zh="在模型 B 中，哪个关键时刻对 NPS 得分的标准化总效应最大？",
+        hint_zh="fit_b.effects()：to == 'nps_score' 且 effect == 'total' 的各行中，mot_ 各列里 "
+        "std_all 最大的那个。",
+        explanation_zh="乘务组（标准化总效应 .19）：服务人员陪伴乘客好几个小时的这个关键时刻最重"
+        "要。",
     )
 )
 
@@ -98,5 +112,9 @@ register(
         hint="sem.effects(): effect == 'indirect', from TRUST to LI, column std_all.",
         explanation="About .23 — larger than trust's direct effect on loyalty intention "
         "(.21): half of what trust does for loyalty runs through satisfaction.",
+        prompt_zh="在零售结构方程模型中，TRUST 经由 SAT 对 LI 的标准化间接效应是多少？",
+        hint_zh="sem.effects()：effect == 'indirect'、从 TRUST 到 LI 的那一行，std_all 列。",
+        explanation_zh="约 .23——比信任对忠诚意向的直接效应（.21）还大：信任对忠诚的作用有一半经由"
+        "满意度。",
     )
 )

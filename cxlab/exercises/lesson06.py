@@ -4,6 +4,35 @@ from __future__ import annotations
 
 from cxlab.exercises.registry import Exercise, register
 
+#: the ECSI constructs in English and in the zh lesson's words (感知质量, 质量, 形象 …)
+CONSTRUCT_WORDS = {
+    "perceived quality": "Quality",
+    "perq": "Quality",
+    "quality": "Quality",
+    "感知质量": "Quality",
+    "质量": "Quality",
+    "感知品质": "Quality",
+    "品质": "Quality",
+    "image": "Image",
+    "形象": "Image",
+    "企业形象": "Image",
+    "公司形象": "Image",
+    "expectation": "Expectation",
+    "expectations": "Expectation",
+    "期望": "Expectation",
+    "客户期望": "Expectation",
+    "value": "Value",
+    "perceived value": "Value",
+    "价值": "Value",
+    "感知价值": "Value",
+    "satisfaction": "Satisfaction",
+    "满意度": "Satisfaction",
+    "客户满意度": "Satisfaction",
+    "loyalty": "Loyalty",
+    "忠诚度": "Loyalty",
+    "客户忠诚度": "Loyalty",
+}
+
 
 def _fit():
     from cxlab import datasets, models, pls
@@ -43,6 +72,10 @@ register(
         hint="fit.htmt().loc['Quality', 'Satisfaction'] — not the CFA's latent correlation.",
         explanation="HTMT = .954, above even the liberal .90 cut-off: customers barely tell "
         "quality and satisfaction apart, which is why the CB-SEM solution broke down.",
+        prompt_zh="ECSI 数据中感知质量与满意度之间的 HTMT 是多少？",
+        hint_zh="fit.htmt().loc['Quality', 'Satisfaction']——不是 CFA 的潜变量相关。",
+        explanation_zh="HTMT = .954，连宽松的 .90 界限都超过了：客户几乎分不清质量和满意度，这就"
+        "是 CB-SEM 的解崩溃的原因。",
     )
 )
 
@@ -58,6 +91,12 @@ register(
         "68.4 comes from the observed item ranges (CUSA1 starts at 4, not 1).",
         explanation="72.6 of 100: the weighted mean of the three satisfaction items, each "
         "rescaled from its 1–10 scale to 0–100 — the number an ACSI/ECSI report publishes.",
+        prompt_zh="用编码手册中的 1–10 分量表换算题项后，这家移动运营商的满意度指数（0–100）是多"
+        "少？",
+        hint_zh="fit.csi_index()，scale= 编码手册（cx.datasets.codebook('ecsi_mobile')）；68.4 来"
+        "自题项的观测取值范围（CUSA1 从 4 开始，而不是 1）。",
+        explanation_zh="100 分中的 72.6 分：三道满意度题项的加权平均，每道题都从 1–10 分换算成 "
+        "0–100 分——这就是 ACSI/ECSI 报告公布的那个数字。",
     )
 )
 
@@ -67,13 +106,34 @@ register(
         prompt="Does the 95 % bootstrap interval of Expectation → Satisfaction include 0? "
         "('yes' or 'no')",
         kind="choice",
-        synonyms={"y": "yes", "true": "yes", "n": "no", "false": "no"},
+        synonyms={
+            "y": "yes",
+            "true": "yes",
+            "n": "no",
+            "false": "no",
+            "包含": "yes",
+            "包括": "yes",
+            "含": "yes",
+            "包含0": "yes",
+            "包含 0": "yes",
+            "不包含": "no",
+            "不包括": "no",
+            "不含": "no",
+            "不包含0": "no",
+            "不包含 0": "no",
+        },
         solution=_exp_sat_ci_has_zero,
         wrong=lambda: "no",
         hint="boot.paths(): the row lhs Satisfaction, rhs Expectation (the path from "
         "Expectation to Satisfaction), columns ci_low and ci_high.",
         explanation="Yes: [−0.04, 0.16]. Once image, quality and value are known, what "
         "customers expected adds nothing to their satisfaction.",
+        prompt_zh="期望 → 满意度这条路径的 95 % 自助法区间包含 0 吗？（填 'yes' 或 'no'，也可以填"
+        "“是”或“否”）",
+        hint_zh="boot.paths()：lhs 为 Satisfaction、rhs 为 Expectation 的那一行（从期望到满意度的"
+        "路径），ci_low 和 ci_high 两列。",
+        explanation_zh="是：[−0.04, 0.16]。一旦形象、质量和价值已知，客户原先的期望对满意度就没有"
+        "额外的作用。",
     )
 )
 
@@ -82,12 +142,17 @@ register(
         id="06.driver",
         prompt="In the IPMA of Satisfaction, which construct is the most important?",
         kind="text",
-        synonyms={"perceived quality": "Quality", "perq": "Quality", "quality": "Quality"},
+        synonyms=CONSTRUCT_WORDS,
         solution=_top_driver_of_satisfaction,
         wrong=lambda: "Value",
         hint="fit.ipma('Satisfaction').constructs: the largest importance (not the lowest "
         "performance).",
         explanation="Perceived quality: one index point more on quality brings .64 points of "
         "satisfaction. Value performs worst (62) but matters least (.14).",
+        prompt_zh="在满意度的 IPMA 中，哪个构念最重要？",
+        hint_zh="fit.ipma('Satisfaction').constructs：重要性（importance）最大的那个（不是绩效最"
+        "低的）。",
+        explanation_zh="感知质量：质量指数每提高 1 分，满意度提高 .64 分。价值的绩效最差（62），"
+        "重要性却最低（.14）。",
     )
 )

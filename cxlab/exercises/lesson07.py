@@ -53,6 +53,52 @@ Satisfaction ~ c(b1, b2)*Memory + Esthetics + Entertainment
 GROUP_EQUAL = ("loadings", "intercepts")
 
 
+#: the types of Zhao, Lynch & Chen (2010) in the zh lesson's words (互补型, 竞争型, 仅间接效应型 …)
+#: and the older names that mean the same: Baron & Kenny's full mediation (完全中介) is
+#: indirect-only; partial mediation (部分中介) with both effects of one sign is complementary;
+#: with opposite signs (inconsistent mediation, 遮掩效应) competitive. "No mediation" is left
+#: out: it covers both direct-only and no-effect.
+MEDIATION_TYPES = {
+    "indirect only mediation": "indirect-only",
+    "indirect only": "indirect-only",
+    "full mediation": "indirect-only",
+    "full": "indirect-only",
+    "complete mediation": "indirect-only",
+    "仅间接效应型": "indirect-only",
+    "仅间接效应": "indirect-only",
+    "仅间接效应型中介": "indirect-only",
+    "仅间接型": "indirect-only",
+    "仅间接": "indirect-only",
+    "只有间接效应": "indirect-only",
+    "完全中介": "indirect-only",
+    "完全中介效应": "indirect-only",
+    "完全中介作用": "indirect-only",
+    "complementary mediation": "complementary",
+    "partial mediation": "complementary",
+    "互补型": "complementary",
+    "互补型中介": "complementary",
+    "互补中介": "complementary",
+    "部分中介": "complementary",
+    "部分中介效应": "complementary",
+    "部分中介作用": "complementary",
+    "competitive mediation": "competitive",
+    "inconsistent mediation": "competitive",
+    "竞争型": "competitive",
+    "竞争型中介": "competitive",
+    "竞争中介": "competitive",
+    "遮掩效应": "competitive",
+    "direct only": "direct-only",
+    "direct only nonmediation": "direct-only",
+    "仅直接效应型": "direct-only",
+    "仅直接效应": "direct-only",
+    "仅直接型": "direct-only",
+    "no effect": "no-effect",
+    "no effect nonmediation": "no-effect",
+    "无效应型": "no-effect",
+    "无效应": "no-effect",
+}
+
+
 @cache
 def _hotel():
     from cxlab import datasets
@@ -123,6 +169,11 @@ register(
         hint="fit.estimates(), the row with label 'indirect' (op ':='), column 'est'.",
         explanation="a·b = 0.294 × 0.717 ≈ 0.210 (standardized .21; the generator's truth is "
         ".33 × .60 ≈ .20).",
+        prompt_zh="在合并样本的 hotel_4e 模型中，审美体验经由记忆对满意度的未标准化间接效应 a·b "
+        "是多少？",
+        hint_zh="fit.estimates()：label 为 'indirect'（op 为 ':='）的那一行，'est' 列。",
+        explanation_zh="a·b = 0.294 × 0.717 ≈ 0.210（标准化值为 .21；数据生成器的真实值是 .33 × "
+        ".60 ≈ .20）。",
     )
 )
 
@@ -134,13 +185,21 @@ register(
         kind="text",
         solution=_mediation_type,
         wrong=lambda: "complementary",
-        synonyms={"indirect only mediation": "indirect-only"},
+        synonyms=MEDIATION_TYPES,
         hint="Is the indirect effect there (its CI excludes 0)? Is the direct effect c there "
         "(p < .05)? Both with the same sign: complementary; opposite signs: competitive; "
         "only a·b: indirect-only; only c: direct-only; neither: no-effect.",
         explanation="Indirect-only: a·b is clearly above 0, the direct path c (−0.030, "
         "p = .495) is not — as in the generator, which has no direct esthetics → "
         "satisfaction path.",
+        prompt_zh="按 Zhao, Lynch & Chen（2010）的分类，hotel_4e 数据中审美体验 → 记忆 → 满意度属"
+        "于哪种中介类型？",
+        hint_zh="间接效应存在吗（它的置信区间不包含 0）？直接效应 c 存在吗（p < .05）？两者都存在"
+        "且符号相同：互补型；符号相反：竞争型；只有 a·b：仅间接效应型；只有 c：仅直接效应型；两者"
+        "都不存在：无效应型。",
+        explanation_zh="仅间接效应型（indirect-only，即 Baron & Kenny 所说的“完全中介”）：a·b 明"
+        "显大于 0，直接路径 c（−0.030，p = .495）则不然——与数据生成器一致，它没有审美体验 → 满意"
+        "度的直接路径。",
     )
 )
 
@@ -155,6 +214,10 @@ register(
         explanation="Δχ²(1) = 3.72, p = .054: just short of 5 % significance, although the "
         "true paths differ (.15 vs .45). One sample is one draw; do not read p > .05 as "
         "'no difference'.",
+        prompt_zh="把审美体验 → 记忆这条路径在商务客人和休闲客人之间设为相等，Δχ² 是多少？",
+        hint_zh="cx.sem.compare(free, equal, names=[...])，第二行的 delta_chisq 列。",
+        explanation_zh="Δχ²(1) = 3.72，p = .054：差一点达到 5 % 的显著水平，尽管真实路径并不相同"
+        "（.15 对 .45）。一个样本只是一次抽样；不要把 p > .05 解读为“没有差异”。",
     )
 )
 
@@ -170,5 +233,11 @@ register(
         "— the estimate, not the generator's truth.",
         explanation="About .235, against .382 for leisure guests; the truth is .15 and .45, so "
         "sampling error pulled the two estimates towards each other.",
+        prompt_zh="在路径自由估计的两群组模型中，商务客人审美体验 → 记忆的标准化路径（std.all）是"
+        "多少？",
+        hint_zh="free.estimates()：label 为 'a1' 的那一行（群组 1 = 商务客人），'std.all' 列——要"
+        "的是估计值，不是数据生成器的真实值。",
+        explanation_zh="约 .235，休闲客人为 .382；真实值是 .15 和 .45，所以抽样误差把两个估计值拉"
+        "近了。",
     )
 )

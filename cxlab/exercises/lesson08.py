@@ -66,6 +66,10 @@ register(
         hint="fit.r2(), the row of the variable 'Memory' (kind 'structural').",
         explanation="R² = .38: the four realms explain 38 % of how memorable the stay was; the "
         "rest comes from whatever else the guests lived through.",
+        prompt_zh="4E 模型中记忆（Memory）的 R² 是多少：四个领域解释了记忆方差的多大比例？",
+        hint_zh="fit.r2()，变量 'Memory' 那一行（kind 为 'structural'）。",
+        explanation_zh="R² = .38：四个领域解释了这次入住难忘程度的 38 %；其余来自客人经历的其他事"
+        "情。",
     )
 )
 
@@ -81,6 +85,12 @@ register(
         "(not to 'Loyalty'); or ind_est_mem_sat_wom in fit.estimates().",
         explanation="β = .13 = .316 × .633 × .652, the product of the standardized paths "
         "Esthetics → Memory → Satisfaction → WOM.",
+        prompt_zh="审美（Esthetics）经由记忆和满意度对口碑（WOM）的标准化间接效应（std_all）是多"
+        "少？",
+        hint_zh="fit.effects() 中 effect 为 'indirect'、from 为 'Esthetics'、to 为 'WOM'（不是 "
+        "'Loyalty'）的那一行；或者 fit.estimates() 中的 ind_est_mem_sat_wom。",
+        explanation_zh="β = .13 = .316 × .633 × .652，即审美 → 记忆 → 满意度 → 口碑各条标准化路径"
+        "的乘积。",
     )
 )
 
@@ -97,6 +107,12 @@ register(
         explanation="About .29: less than a third of entertainment's effect goes through "
         "memory; the other .71 goes straight to satisfaction (guests enjoy the show tonight, "
         "whether or not they remember it).",
+        prompt_zh="娱乐（Entertainment）对忠诚度（Loyalty）的总效应中，有多大比例经过记忆？填 0 "
+        "到 1 之间的比例。",
+        hint_zh="娱乐通过两条路线到达忠诚度（fit.effects() 中 effect 为 'specific'）；用经由 "
+        "'Memory → Satisfaction' 的那一条除以总效应。",
+        explanation_zh="约 .29：娱乐的效应只有不到三分之一经过记忆；另外的 .71 直接通向满意度（客"
+        "人当晚就享受了演出，不管以后还记不记得）。",
     )
 )
 
@@ -121,11 +137,24 @@ register(
             "逃避现实": "escapism",
             "逃避现实体验": "escapism",
             "escapist": "escapism",
+            "娱乐领域": "entertainment",
+            "审美领域": "esthetics",
+            "美学": "esthetics",
+            "美学体验": "esthetics",
+            "教育领域": "education",
+            "逃避现实领域": "escapism",
+            "遁世": "escapism",
+            "遁世体验": "escapism",
         },
         hint="The rows of fit.effects() with effect 'total' and to 'Loyalty'; compare std_all "
         "across the four realms (not the paths to Memory).",
         explanation="Entertainment (β = .13): it reaches loyalty through memory and directly "
         "through satisfaction. But escapism (.12) and esthetics (.12) are close behind and no "
         "contrast between realms excludes 0: the ranking is not reliable.",
+        prompt_zh="在 hotel_4e 中，哪个领域对忠诚度（Loyalty）的标准化总效应最大？",
+        hint_zh="fit.effects() 中 effect 为 'total'、to 为 'Loyalty' 的各行；比较四个领域的 "
+        "std_all（不是通向记忆的路径）。",
+        explanation_zh="娱乐（β = .13）：它经由记忆、也直接经由满意度到达忠诚度。但逃避现实"
+        "（.12）和审美（.12）紧随其后，而且领域之间的对比没有一个排除 0：这个排名并不可靠。",
     )
 )

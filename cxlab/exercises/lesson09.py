@@ -66,6 +66,11 @@ register(
         explanation="1,411 of 2,357 (60 %) bought once in the calibration period: most CDNOW "
         "customers never came back within 39 weeks, which is why the model needs a dropout "
         "process.",
+        prompt_zh="在 2,357 名样本客户中，有多少人在第 1–39 周内没有重复购买？",
+        hint_zh="cal['frequency_cal'] == 0——frequency 只统计重复购买；946 是有过重复购买的客户人"
+        "数。",
+        explanation_zh="2,357 人中有 1,411 人（60 %）在校准期内只买过一次：大多数 CDNOW 客户在 "
+        "39 周内都没有再回来，所以模型需要一个流失（dropout）过程。",
     )
 )
 
@@ -80,6 +85,11 @@ register(
         "calibration_end='1997-09-30'); 0.283 comes from discrete weekly periods (freq='W').",
         explanation="r = .243, as Fader, Hardie & Lee (2005) publish: a shape below 1 means "
         "purchase rates differ a lot between customers (most buy rarely, a few often).",
+        prompt_zh="校准期拟合得到的 BG/NBD 形状参数 r 是多少（保留三位小数）？",
+        hint_zh="用 clv_summary(..., freq='D', freq_multiplier=7, calibration_end='1997-09-30') "
+        "拟合后的 bg.params_['r']；0.283 来自离散的按周时段（freq='W'）。",
+        explanation_zh="r = .243，与 Fader, Hardie & Lee（2005）发表的结果相同：形状参数小于 1，"
+        "说明客户之间的购买率差别很大（大多数人很少买，少数人经常买）。",
     )
 )
 
@@ -93,6 +103,10 @@ register(
         hint="loyalty.holdout_check(bg, cal).totals['predicted'] (1,882 is what happened).",
         explanation="About 1,653 against 1,882 observed: the model under-forecasts the holdout "
         "by 12 %, most of it among customers with one or two calibration purchases.",
+        prompt_zh="BG/NBD 预测保留期（第 40–78 周）内有多少次重复购买？",
+        hint_zh="loyalty.holdout_check(bg, cal).totals['predicted']（1,882 是实际发生的次数）。",
+        explanation_zh="约 1,653 次，而实际为 1,882 次：模型对保留期的预测偏低 12 %，大部分来自校"
+        "准期内只购买过一两次的客户。",
     )
 )
 
@@ -107,5 +121,9 @@ register(
         "their share of customers, not of value.",
         explanation="About 85 % of the expected value sits with the 32 % of customers who are "
         "champions: value is far more concentrated than customers.",
+        prompt_zh="在样本未来 12 个月的客户生命周期价值（CLV）总和中，冠军客户占多大份额（0–1）？",
+        hint_zh="按 RFM 细分群体汇总 clv，再用冠军客户的总和除以全部总和；0.316 是他们占客户人数"
+        "的份额，不是占价值的份额。",
+        explanation_zh="约 85 % 的预期价值集中在占客户 32 % 的冠军客户身上：价值远比客户人数集中。",
     )
 )

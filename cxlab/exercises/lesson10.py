@@ -68,6 +68,11 @@ register(
         "correlation, not what the data show.",
         explanation="ρ = .26: stated loyalty intention and actual purchases go together, but "
         "far from perfectly — measurement error and habit dilute the latent .40.",
+        prompt_zh="忠诚意向与购买次数之间的斯皮尔曼相关系数是多少？",
+        hint_zh="d['li'].corr(d['purchases'], method='spearman')；.40 是模拟中的潜变量相关，不是"
+        "数据所显示的。",
+        explanation_zh="ρ = .26：说出来的忠诚意向与实际购买相伴随，但远不完美——测量误差和习惯冲淡"
+        "了潜在的 .40。",
     )
 )
 
@@ -82,6 +87,11 @@ register(
         "column ratio (1.26 is satisfaction's odds ratio on its own).",
         explanation="OR ≈ 1.45: one SD more loyalty intention raises the odds of buying again "
         "by 45 %, while satisfaction adds nothing once intention is known (OR 1.03, p = .75).",
+        prompt_zh="控制满意度之后，忠诚意向每增加一个标准差，重复购买的优势比是多少？",
+        hint_zh="behaviour_model(d, 'bought', ['sat', 'li'], 'logit', missing='drop').table，li "
+        "行，ratio 列（1.26 是满意度单独的优势比）。",
+        explanation_zh="OR ≈ 1.45：忠诚意向每高一个标准差，再次购买的优势（odds）提高 45 %；而一"
+        "旦知道了意向，满意度就没有额外的贡献（OR 1.03，p = .75）。",
     )
 )
 
@@ -96,6 +106,11 @@ register(
         explanation="425 customers buy often although their stated loyalty is below the "
         "median — almost half of them are NPS detractors: revenue that habit, not attitude, "
         "holds.",
+        prompt_zh="按中位数划分时，虚假忠诚这一格有多少名客户？",
+        hint_zh="loyalty_matrix(d['li'], d['purchases'], missing='drop').cells；388 是模拟中潜在"
+        "的人数，不是观察到的人数。",
+        explanation_zh="425 名客户购买频繁，说出来的忠诚度却低于中位数——其中将近一半是净推荐值的"
+        "贬损者：这部分收入靠习惯而不是态度维系。",
     )
 )
 
@@ -110,7 +125,16 @@ register(
             "negbinomial": "negbin",
             "负二项": "negbin",
             "负二项回归": "negbin",
+            "负二项模型": "negbin",
+            "负二项分布": "negbin",
+            "负二项回归模型": "negbin",
+            "negative binomial regression": "negbin",
+            "negative binomial model": "negbin",
             "泊松": "poisson",
+            "泊松回归": "poisson",
+            "泊松模型": "poisson",
+            "poisson regression": "poisson",
+            "poisson model": "poisson",
         },
         solution=_count_model,
         wrong=lambda: "poisson",
@@ -119,5 +143,9 @@ register(
         explanation="The negative binomial (AIC ≈ 12,166 vs 18,785): purchase counts vary "
         "6 times more than a Poisson model allows, so its standard errors would be far too "
         "small.",
+        prompt_zh="哪个计数模型对购买次数的拟合更好：'poisson' 还是 'negbin'？",
+        hint_zh="比较两个模型的 .stats['aic']（越低越好），并看泊松模型的离散度。",
+        explanation_zh="负二项模型（AIC ≈ 12,166，泊松模型为 18,785）：购买次数的波动是泊松模型所"
+        "允许的 6 倍，所以泊松模型给出的标准误会严重偏小。",
     )
 )

@@ -68,6 +68,11 @@ register(
         "passengers.",
         explanation="The crew carries about a third (34 %) of what the six moments of truth "
         "explain of NPS — the truth of the simulation is 32 %, well inside the interval.",
+        prompt_zh="相对权重，没有遇到问题的乘客：mot_crew 占 nps_score 的 R² 的份额（%）是多少？",
+        hint_zh="第 1 节模型（no_problem 数据，六个关键时刻）的 rw.table.loc['mot_crew', 'pct']——"
+        "填百分数，例如 12.3，不是比例。28.5 是全部乘客的值。",
+        explanation_zh="乘务组承载了六个关键时刻对净推荐值所解释部分的约三分之一（34 %）——模拟的"
+        "真实值是 32 %，完全落在区间之内。",
     )
 )
 
@@ -86,6 +91,20 @@ register(
             "低优先级": "low priority",
             "过度投入": "possible overkill",
             "overkill": "possible overkill",
+            "重点改进区": "concentrate here",
+            "重点改进象限": "concentrate here",
+            "优先改进区": "concentrate here",
+            "优先改进": "concentrate here",
+            "继续保持区": "keep up the good work",
+            "继续保持象限": "keep up the good work",
+            "保持优势区": "keep up the good work",
+            "低优先级区": "low priority",
+            "低优先级象限": "low priority",
+            "低优先区": "low priority",
+            "次要改进区": "low priority",
+            "过度投入区": "possible overkill",
+            "过度投入象限": "possible overkill",
+            "供给过度区": "possible overkill",
         },
         solution=_arrival_median_quadrant,
         wrong=lambda: "low priority",
@@ -93,6 +112,12 @@ register(
         explanation="'Concentrate here': at the median, arrival's importance (14.0 %) counts as "
         "high and its performance (3.19) as low. It sits close to both lines, so its quadrant "
         "depends on where they are drawn — report the cut points with the grid.",
+        prompt_zh="遇到问题的乘客的 IPA，分界线画在中位数而不是均值处：mot_arrival 落在哪个象限？",
+        hint_zh="查看 cx.drivers.ipa(rw7, perf7, cut='median').table.loc['mot_arrival', "
+        "'quadrant']。",
+        explanation_zh="“重点改进”（concentrate here）：以中位数为界，到达的重要性（14.0 %）算"
+        "高，绩效（3.19）算低。它离两条线都很近，所以落在哪个象限取决于线画在哪里——报告 IPA 图时"
+        "要同时给出分界点。",
     )
 )
 
@@ -108,6 +133,11 @@ register(
         "page_load_s > 7, times 100. (0.9 % is the share on the other days.)",
         explanation="About one Black Friday checkout in six (16 %) took longer than 7 s — and "
         "none of those sessions bought anything.",
+        prompt_zh="黑色星期五的结账中，结账页面加载超过 7 秒的占多少（%）？",
+        hint_zh="events 中 stage == 'checkout' 且 date == '2025-11-28' 的行；page_load_s > 7 的均"
+        "值，乘以 100。（0.9 % 是其他日子的比例。）",
+        explanation_zh="黑色星期五约每六次结账就有一次（16 %）加载超过 7 秒——而这些会话没有一个买"
+        "了东西。",
     )
 )
 
@@ -125,5 +155,10 @@ register(
         explanation="About 37 % — still well below the 46 % of 15-22 December: time-outs explain "
         "part of the gap, and something else at the checkout (new customers, sold-out items) "
         "the rest.",
+        prompt_zh="黑色星期五，在页面 7 秒内加载完成的结账中，结账 → 购买的转化率（%）是多少？",
+        hint_zh="保留 page_load_s <= 7 的黑色星期五结账；其中有购买事件的会话所占的比例，乘以 "
+        "100。（31.0 % 是黑色星期五全部结账的转化率。）",
+        explanation_zh="约 37 %——仍远低于 12 月 15–22 日的 46 %：超时解释了差距的一部分，其余来自"
+        "结账环节的其他因素（新客户、已售罄的商品）。",
     )
 )

@@ -60,6 +60,11 @@ register(
         "English share is the other number in the table.",
         explanation="About .95 for Chinese (English: .86 with VADER). On simulated reviews "
         "written from common phrases; expect less on real ones (sarcasm, slang, typos).",
+        prompt_zh="在 1–2 星和 4–5 星的中文评论中，情感标签与星级正负方向一致的比例是多少？",
+        hint_zh="对 lang == 'zh' 的行用 cx.text.agreement(sent['label'], stars)——表中的另一个数字"
+        "是英文的比例。",
+        explanation_zh="中文约为 .95（英文用 VADER 为 .86）。这些是用常见短语写成的模拟评论；对真"
+        "实评论要预期低一些（反讽、俚语、错别字）。",
     )
 )
 
@@ -68,13 +73,26 @@ register(
         id="12.detractor_word_en",
         prompt="Top English keyword of detractors (1-2 stars) against promoters (4-5 stars)?",
         kind="text",
-        synonyms={"won't come back": "not_come", "not come back": "not_come"},
+        synonyms={
+            "won't come back": "not_come",
+            "won’t come back": "not_come",
+            "will not come back": "not_come",
+            "not come back": "not_come",
+            "不会再来": "not_come",
+            "不再来": "not_come",
+            "不会再来了": "not_come",
+        },
         solution=_detractor_word_en,
         wrong=lambda: "slow",
         hint="cx.text.keywords_by_group(en['text'], group) — the first row of the "
         "detractor group (largest z). Negations are joined to the next word.",
         explanation="not_come — 'won't come back': a loyalty intention, not an aspect. Joining "
         "the negation keeps it apart from 'come back', which promoters write.",
+        prompt_zh="贬损者（1–2 星）对比推荐者（4–5 星），排在第一位的英文关键词是什么？",
+        hint_zh="cx.text.keywords_by_group(en['text'], group)——detractor 组的第一行（z 值最大）。"
+        "否定词会和后面的词连在一起。",
+        explanation_zh="not_come——“won't come back”（不会再来）：这是一种忠诚意向，而不是服务的某"
+        "个方面。把否定词连起来，就能把它与推荐者写的 'come back' 区分开。",
     )
 )
 
@@ -89,6 +107,10 @@ register(
         "negative clause about the topic, not every review that mentions it.",
         explanation="41 of the 2,000 reviews — few enough for a duty manager to read and "
         "answer each one within a day.",
+        prompt_zh="有多少条评论属于早餐预警（主题词为 早餐 和 breakfast）？",
+        hint_zh="len(cx.text.alerts(df['text'], ['早餐', 'breakfast']))——预警是关于该主题的负面分"
+        "句，而不是每一条提到它的评论。",
+        explanation_zh="2,000 条评论中有 41 条——少到值班经理可以在一天之内逐条阅读并回复。",
     )
 )
 
@@ -102,11 +124,25 @@ register(
             "airport": "Skyport Airport Hotel",
             "airport hotel": "Skyport Airport Hotel",
             "skyport airport": "Skyport Airport Hotel",
+            "skyport hotel": "Skyport Airport Hotel",
+            "机场酒店": "Skyport Airport Hotel",
+            "skyport机场酒店": "Skyport Airport Hotel",
+            "skyport 机场酒店": "Skyport Airport Hotel",
+            "old town": "Old Town Garden Hotel",
+            "old town garden": "Old Town Garden Hotel",
+            "riverside": "Riverside Business Hotel",
+            "riverside business": "Riverside Business Hotel",
+            "coral bay": "Coral Bay Beach Resort",
+            "coral bay resort": "Coral Bay Beach Resort",
         },
         solution=_cleanliness_hotel,
         wrong=lambda: "Old Town Garden Hotel",
         hint="cx.text.alert_rates(df['text'], df['hotel']) and the column cleanliness.",
         explanation="The Skyport Airport Hotel: about 10 per 100 reviews, two to three times "
         "the others — the simulated housekeeping problem, visible in the words.",
+        prompt_zh="哪家酒店每 100 条评论中关于卫生的负面提及最多？",
+        hint_zh="cx.text.alert_rates(df['text'], df['hotel'])，看 cleanliness 列。",
+        explanation_zh="Skyport Airport Hotel（机场酒店）：每 100 条评论约 10 次，是其他酒店的两"
+        "到三倍——模拟设定的客房清洁问题，在评论的文字中看得见。",
     )
 )
