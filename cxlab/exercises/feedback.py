@@ -144,9 +144,10 @@ def _close(ex: Exercise, value: float, target: float, scale: float = 1.0) -> boo
 def _slip(ex: Exercise, value: float, reference: float, text: dict[str, str]) -> str:
     """The usual slip behind a wrong number, when it looks like one (else too high/low)."""
     if reference != 0:
-        if _close(ex, value, reference * 100, 100):
+        # a proportion lies in [0, 1] and a percentage in [0, 100]: no such hint otherwise
+        if 0 < reference <= 1 and _close(ex, value, reference * 100, 100):
             return text["percent"]
-        if _close(ex, value, reference / 100, 0.01):
+        if 1 < reference <= 100 and _close(ex, value, reference / 100, 0.01):
             return text["proportion"]
         if _close(ex, value, -reference):
             return text["sign"]
@@ -155,9 +156,10 @@ def _slip(ex: Exercise, value: float, reference: float, text: dict[str, str]) ->
                 ex, value, reference / factor, 1 / factor
             ):
                 return text["units"].format(factor=factor)
-    if ex.tol > 0 and abs(value - reference) <= 10 * ex.tol:
+    if ex.tol > 0:  # the reference rounded to fewer decimals than the tolerance needs
         decimals = max(0, math.ceil(-math.log10(ex.tol)))
-        return text["rounding"].format(decimals=decimals)
+        if any(math.isclose(value, round(reference, d), abs_tol=1e-9) for d in range(decimals)):
+            return text["rounding"].format(decimals=decimals)
     return text["high"] if value > reference else text["low"]
 
 

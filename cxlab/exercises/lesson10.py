@@ -149,3 +149,40 @@ register(
         "允许的 6 倍，所以泊松模型给出的标准误会严重偏小。",
     )
 )
+
+
+@cache
+def _growth():
+    from cxlab import datasets, sem
+
+    data = datasets.load("satisfaction_waves")
+    model = datasets.resource("satisfaction_waves")["simulation"]["model"]
+    return sem.growth(model, data, missing="fiml")
+
+
+def _growth_slope() -> float:
+    est = _growth().estimates()
+    return float(est.loc[(est["lhs"] == "s") & (est["op"] == "~1"), "est"].iloc[0])
+
+
+register(
+    Exercise(
+        id="10.growth_slope",
+        prompt="With FIML, how many points per quarter does a non-member's satisfaction change "
+        "on average (s ~1)?",
+        solution=_growth_slope,
+        wrong=lambda: -0.08,
+        tol=0.002,
+        hint="The row 's ~1' of the growth model's estimates in section 7 (missing='fiml'); "
+        "−0.08 is the simulation's true value, not the estimate.",
+        explanation="−0.087 points per quarter (95 % CI [−0.126, −0.047]): a non-member's "
+        "satisfaction slides about a quarter of a point from Q1 to Q4, while members gain "
+        "0.045 a quarter (−0.087 + 0.132).",
+        prompt_zh="用 FIML 估计时，非会员的满意度平均每个季度变化多少分（s ~1）？",
+        hint_zh="第 7 节增长模型估计值中的 's ~1' 一行（missing='fiml'）；−0.08 是模拟中的真值，"
+        "不是估计值。",
+        explanation_zh="每个季度 −0.087 分（95 % 置信区间 [−0.126, −0.047]）："
+        "从第一季度到第四季度，非会员的满意度下滑约四分之一分，"
+        "而会员每个季度上升 0.045 分（−0.087 + 0.132）。",
+    )
+)
