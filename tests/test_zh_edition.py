@@ -68,6 +68,9 @@ def code_shape(source: str) -> list[str]:
             continue
         if tok.type in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
             continue
+        if tok.type == tokenize.STRING and tok.string.strip("'\"") == "--lang":
+            out.append("--lang")  # the command line's language flag: set aside with its value
+            continue
         if tok.type == tokenize.STRING or tok.type in _FSTRING_TYPES:
             if not out or out[-1] != "STR":
                 out.append("STR")
@@ -77,11 +80,12 @@ def code_shape(source: str) -> list[str]:
 
 
 def _without_lang(tokens: list[str]) -> list[str]:
-    """Drop every ``lang=<string>`` keyword with its comma: ``f(x, lang="zh")`` == ``f(x)``."""
+    """Drop every ``lang=<string>`` keyword with its comma: ``f(x, lang="zh")`` == ``f(x)``;
+    also a command line's ``"--lang", "zh"``."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if tokens[i : i + 3] == ["lang", "=", "STR"]:
+        if tokens[i : i + 3] in (["lang", "=", "STR"], ["--lang", ",", "STR"]):
             if out and out[-1] == ",":
                 out.pop()
             elif i + 3 < len(tokens) and tokens[i + 3] == ",":
@@ -150,6 +154,10 @@ def test_zh_prose_is_chinese(rel):
 def test_the_code_check_can_fail():
     assert code_shape('f(x, lang="zh")') == code_shape("f(x)")
     assert code_shape('g(lang="zh", y=1)') == code_shape("g(y=1)")
+    assert code_shape('run("report", "a.csv", "--lang", "zh", "--out", "r.html")') == code_shape(
+        'run("report", "a.csv", "--out", "r.html")'
+    )
+    assert code_shape('run("report", "--lang", "zh")') != code_shape('run("report", "--pls")')
     plain = code_shape('cx.metrics.nps(df["nps"])')
     assert plain != code_shape('cx.metrics.nps(df["nps"], ci="wald")')
     assert code_shape("# NBVAL_CHECK_OUTPUT\nx") != code_shape("x")
