@@ -388,3 +388,13 @@ def test_dashboard_switches_language_and_projector_mode():
     assert board.apps["ipa"].controls["outcome"].style.description_width == "330px"
     board.projector.value = False
     assert "cx-projector" not in board._dom_classes
+
+
+def test_apps_follow_the_notebook_language_unless_told():
+    cx.viz.set_theme(lang="zh")
+    try:
+        assert widgets.nps_simulator().lang == "zh"
+        assert widgets.nps_simulator(lang="en").lang == "en"
+    finally:
+        cx.viz.set_theme()
+    assert widgets.nps_simulator().lang == "en"

@@ -27,7 +27,8 @@ pure function's latest answer, ``None`` after an error), ``summary`` (the key nu
 HTML), ``figure`` (a PNG image), ``table`` and ``message``. In a lesson, end a cell with
 the app; ``make present`` serves notebooks/instructor/dashboard.ipynb with Voila.
 
-Every app takes ``lang="zh"`` (Chinese labels, summaries, figures, tables and messages)
+Every app takes ``lang="zh"`` (Chinese labels, summaries, figures, tables and messages;
+default: the notebook's language, set by ``cx.viz.set_theme(lang=...)``)
 and switches language while it runs (``app.set_lang("en")``); :func:`dashboard` puts the
 five together with a 中文 / English switch and a projector mode.
 
@@ -99,7 +100,7 @@ def nps_simulator(
     n: int = 400,
     *,
     seed: int = 0,
-    lang: Lang = "en",
+    lang: Lang | None = None,
 ) -> NPSSimulator:
     """Sliders for the shares of promoters and detractors and for n → NPS, its interval
     and the sampling distribution of simulated surveys (wraps :func:`nps_scenario`).
@@ -130,7 +131,7 @@ def sem_what_if(
     n: int = 300,
     seed: int = 1,
     likert: int | None = None,
-    lang: Lang = "en",
+    lang: Lang | None = None,
 ) -> SEMWhatIf:
     """Sliders on the structural paths of a population model and on n → simulated sample
     → refit → path diagram, estimated vs true paths and total effects (wraps
@@ -175,7 +176,7 @@ def ipa_explorer(
     drivers: Sequence[str] | None = None,
     *,
     labels: dict[str, str] | None = None,
-    lang: Lang = "en",
+    lang: Lang | None = None,
 ) -> IPAExplorer:
     """Pick the outcome, the drivers, the respondents, the importance method and the
     cut → importance-performance grid (wraps :func:`ipa_view`).
@@ -201,7 +202,7 @@ def journey_explorer(
     events: pd.DataFrame | None = None,
     stages: Sequence[str] | None = None,
     *,
-    lang: Lang = "en",
+    lang: Lang | None = None,
 ) -> JourneyExplorer:
     """Pick a period (a range of days) and a split (segment, device, channel …) → funnel
     with step conversion and Wilson intervals (wraps :func:`funnel_view`).
@@ -223,7 +224,9 @@ def journey_explorer(
     return JourneyExplorer(events=events, stages=stages, lang=lang)
 
 
-def survey_explorer(dataset: str | Survey = "hotel_4e", *, lang: Lang = "en") -> SurveyExplorer:
+def survey_explorer(
+    dataset: str | Survey = "hotel_4e", *, lang: Lang | None = None
+) -> SurveyExplorer:
     """Pick a construct (and whether to reverse-code, English or 中文 wording) → its
     items, their answer distributions, α with its CI, ω and AVE (wraps
     :func:`construct_view`).
@@ -244,7 +247,7 @@ def survey_explorer(dataset: str | Survey = "hotel_4e", *, lang: Lang = "en") ->
     return SurveyExplorer(dataset=dataset, lang=lang)
 
 
-def dashboard(lang: Lang = "en", *, projector: bool = False) -> Dashboard:
+def dashboard(lang: Lang | None = None, *, projector: bool = False) -> Dashboard:
     """The instructor dashboard: the five apps with their teaching notes, a 中文 / English
     switch and a projector mode (large type) — what ``make present`` serves.
 

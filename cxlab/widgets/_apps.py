@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from cxlab.errors import CxlabError
-from cxlab.viz import font_family
+from cxlab.viz import font_family, language
 from cxlab.widgets import logic
 from cxlab.widgets._text import Lang, error_text, say
 
@@ -84,8 +84,12 @@ class App(w.VBox):
     key = "app"
 
     def __init__(
-        self, controls: dict[str, w.Widget], extra: Sequence[w.Widget] = (), lang: Lang = "en"
+        self,
+        controls: dict[str, w.Widget],
+        extra: Sequence[w.Widget] = (),
+        lang: Lang | None = None,
     ):
+        lang = lang or language()  # the notebook's language (cx.viz.set_theme)
         if lang not in ("en", "zh"):
             raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
         self.lang: Lang = lang
@@ -261,7 +265,7 @@ class NPSSimulator(App):
         detractors: float = 20,
         n: int = 400,
         seed: int = 0,
-        lang: Lang = "en",
+        lang: Lang | None = None,
     ):
         self.seed = seed
         options = sorted({*N_OPTIONS, int(n)})
@@ -372,7 +376,7 @@ class SEMWhatIf(App):
         n: int = 300,
         seed: int = 1,
         likert: int | None = None,
-        lang: Lang = "en",
+        lang: Lang | None = None,
     ):
         from cxlab.widgets._sem import default_model
 

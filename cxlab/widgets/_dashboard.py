@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from cxlab.viz import language
 from cxlab.widgets._apps import App, NPSSimulator, SEMWhatIf
 from cxlab.widgets._explorers import IPAExplorer, JourneyExplorer, SurveyExplorer
 from cxlab.widgets._text import Lang, say
@@ -41,7 +42,8 @@ class Dashboard(w.VBox):
     ``projector`` (Checkbox) are the switches.
     """
 
-    def __init__(self, lang: Lang = "en", projector: bool = False):
+    def __init__(self, lang: Lang | None = None, projector: bool = False):
+        lang = lang or language()  # the notebook's language (cx.viz.set_theme)
         if lang not in ("en", "zh"):
             raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
         self.lang: Lang = lang

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from cxlab.viz import language
 from cxlab.widgets import logic
 from cxlab.widgets._apps import _MENU, _STYLE, _WIDE, App, html_table, png, set_options
 from cxlab.widgets._text import Lang, say
@@ -50,7 +51,7 @@ class IPAExplorer(App):
         outcome: str | None = None,
         drivers: Sequence[str] | None = None,
         labels: dict[str, str] | None = None,
-        lang: Lang = "en",
+        lang: Lang | None = None,
     ):
         from cxlab import datasets
 
@@ -163,7 +164,7 @@ class JourneyExplorer(App):
         self,
         events: pd.DataFrame | None = None,
         stages: Sequence[str] | None = None,
-        lang: Lang = "en",
+        lang: Lang | None = None,
     ):
         from cxlab import datasets
 
@@ -276,7 +277,7 @@ class SurveyExplorer(App):
     css = "cx-survey"
     key = "survey"
 
-    def __init__(self, dataset: Any = "hotel_4e", lang: Lang = "en"):
+    def __init__(self, dataset: Any = "hotel_4e", lang: Lang | None = None):
         from cxlab import datasets
         from cxlab.survey import Survey
 
@@ -289,8 +290,8 @@ class SurveyExplorer(App):
         controls = {
             "construct": w.Dropdown(options=constructs, style=_STYLE, layout=_MENU),
             "reverse": w.Checkbox(value=True, layout=_WIDE),
-            "lang": w.Dropdown(options=[("English", "en"), ("中文", "zh")], value=lang,
-                               style=_STYLE, layout=_MENU),
+            "lang": w.Dropdown(options=[("English", "en"), ("中文", "zh")],
+                               value=lang or language(), style=_STYLE, layout=_MENU),
         }  # fmt: skip
         super().__init__(controls, lang=lang)
 
