@@ -69,3 +69,8 @@ def test_every_row_behaves_as_the_table_says(root, hs):
             words = {w for w in re.findall(r"[a-z]{4,}", reason.lower()) if w not in COMMON}
             hits = {w for w in words if w in message}
             assert len(hits) >= min(2, len(words)), (feature, reason, str(err.value))
+
+
+def test_cluster_keyword_is_refused_with_the_alternatives(hs):
+    with pytest.raises(ModelSpecError, match=r"cluster='school'.*mixedlm"):
+        cx.sem.fit("visual =~ x1 + x2 + x3", hs, cluster="school")

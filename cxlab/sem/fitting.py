@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from cxlab._conventions import as_frame
-from cxlab.errors import DataError, InadmissibleSolutionError
-from cxlab.models.syntax import parse
+from cxlab.errors import DataError, InadmissibleSolutionError, ModelSpecError
+from cxlab.models.syntax import BLOCK_REFUSALS, parse
 from cxlab.sem import effects as effects_
 from cxlab.sem import fiml, report
 from cxlab.sem._data import _check_groups, _prepare
@@ -489,6 +489,7 @@ def fit(
     std_lv: bool = False,
     meanstructure: bool | None = None,
     missing: str = "listwise",
+    cluster: str | None = None,
 ) -> SEMFit:
     """Fit a model in lavaan syntax by maximum likelihood (lavaan's ``sem()`` defaults).
 
@@ -518,6 +519,10 @@ def fit(
         missing an exogenous observed predictor (``fixed.x``); ``"fiml.x"`` keeps them,
         holding the predictors' means and covariances at their FIML estimates, as
         lavaan's ``missing = "ml.x"``.
+    cluster : str, optional
+        Not supported: two-level SEM (lavaan's ``cluster=`` with ``level:`` blocks) is
+        refused with a ModelSpecError naming the alternatives (a mixed model with a random
+        intercept per cluster, or cluster means); accepted here only to say so clearly.
 
     Returns
     -------
@@ -543,6 +548,8 @@ def fit(
     >>> fit.fit_measures["n"], fit.notes[0][:40]
     (301, 'FIML: 61 of 301 rows have at least one m')
     """
+    if cluster is not None:
+        raise ModelSpecError(f"cluster={cluster!r}: {BLOCK_REFUSALS['level']}")
     meanstructure = fiml.check_missing(missing, meanstructure)
     data = as_frame(data)
     if group is not None and group not in data.columns:
