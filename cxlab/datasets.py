@@ -130,6 +130,10 @@ def resource(name: str) -> dict[str, Any]:
 def list_datasets() -> pd.DataFrame:
     """One row per bundled dataset: name, rows, columns, kind, title, description.
 
+    ``kind`` is "real" (observed data), "simulated" (simulated by cxlab with a known truth:
+    ``resource(name)["simulation"]``) or "example" (a software package's example data,
+    simulated by its authors with no published truth, e.g. lavaan's Demo.growth).
+
     Examples
     --------
     >>> import cxlab as cx
@@ -145,7 +149,7 @@ def list_datasets() -> pd.DataFrame:
                 "name": name,
                 "rows": res.get("rows"),
                 "columns": len(res["schema"]["fields"]),
-                "kind": "simulated" if "simulation" in res else "real",
+                "kind": res.get("kind", "simulated" if "simulation" in res else "real"),
                 "title": res.get("title", ""),
                 "description": res.get("description", ""),
             }

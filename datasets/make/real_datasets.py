@@ -408,6 +408,9 @@ def _demo_growth() -> None:
         ],
         licenses=[{"name": "GPL-2.0-or-later", "title": "Distributed with lavaan (GPL ≥ 2)."}],
         fields=_item_fields(GROWTH_ITEMS),
+        # simulated by lavaan's authors, but its true values are not published: neither
+        # 'real' nor one of cxlab's simulations with a known truth
+        extra={"kind": "example"},
     )
 
 
