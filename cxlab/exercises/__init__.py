@@ -26,7 +26,7 @@ True
 
 from __future__ import annotations
 
-from cxlab.exercises.feedback import Feedback, check
+from cxlab.exercises.feedback import Feedback, check, worked_solution
 from cxlab.exercises.registry import (
     Exercise,
     all_exercises,
@@ -43,4 +43,5 @@ __all__ = [
     "exercise",
     "list_exercises",
     "register",
+    "worked_solution",
 ]

@@ -30,7 +30,10 @@ from typing import Any, Literal
 
 from cxlab.exercises.registry import Exercise, exercise
 
-__all__ = ["Feedback", "check"]
+__all__ = ["Feedback", "check", "worked_solution"]
+
+#: exercises answered (wrongly or rightly) in this session: their worked solutions may open
+_TRIED: set[str] = set()
 
 Lang = Literal["en", "zh"]
 
@@ -55,6 +58,10 @@ TEXT: dict[str, dict[str, str]] = {
         "units": "Off by a factor of {factor:,}: check the units (e.g. thousands or millions).",
         "rounding": "Close, but rounded too coarsely: give at least {decimals} decimals.",
         "crash": "Your answer could not be checked ({error}).",
+        "worked": "Worked solution of {id}:",
+        "try_first": "Try it first: the worked solution of {id} opens after your first answer.",
+        "no_worked": "No worked solution has been written for {id} yet; the hint above shows "
+        "the way.",
     },
     "zh": {
         "pending": "⏳ {id}：尚未作答——把 None 换成你的答案，再运行本单元格。",
@@ -73,6 +80,9 @@ TEXT: dict[str, dict[str, str]] = {
         "units": "差了 {factor:,} 倍：检查单位（例如千或百万）。",
         "rounding": "很接近，但舍入太粗：至少保留 {decimals} 位小数。",
         "crash": "无法检查你的答案（{error}）。",
+        "worked": "{id} 的完整解答：",
+        "try_first": "先试一试：作答一次之后，才能看到 {id} 的完整解答。",
+        "no_worked": "{id} 的完整解答尚未写好；请参考上面的提示。",
     },
 }
 
@@ -192,7 +202,32 @@ def _compare(ex: Exercise, answer: Any, reference: Any, text: dict[str, str]) ->
         return False, text["crash"].format(error=f"{type(exc).__name__}: {exc}")
 
 
-def check(exercise_id: str, answer: Any, *, lang: Lang | None = None) -> Feedback:
+def worked_solution(exercise_id: str, lang: Lang | None = None) -> str:
+    """The worked solution of an exercise in *lang* (default: the notebook's language),
+    falling back to the other language, "" when none has been written. For instructors'
+    keys; participants open it with ``cx.check(..., show_solution=True)`` after trying.
+
+    Examples
+    --------
+    >>> print(worked_solution("00.sum", lang="en"))
+    Add the three numbers in a code cell: `3 + 4 + 5` gives 12.
+    """
+    from cxlab.viz import language
+
+    ex = exercise(exercise_id)
+    first, second = (
+        (ex.worked_zh, ex.worked) if (lang or language()) == "zh" else (ex.worked, ex.worked_zh)
+    )
+    return first or second
+
+
+def check(
+    exercise_id: str,
+    answer: Any,
+    *,
+    lang: Lang | None = None,
+    show_solution: bool = False,
+) -> Feedback:
     """Check *answer* to exercise *exercise_id*, print feedback, return a Feedback.
 
     Never raises for a wrong or missing answer; raises :class:`~cxlab.errors.ExerciseError`
@@ -207,12 +242,22 @@ def check(exercise_id: str, answer: Any, *, lang: Lang | None = None) -> Feedbac
     lang : {"en", "zh"}, optional
         The language of the feedback; default: the notebook's
         (:func:`cxlab.viz.language`, set by ``cx.viz.set_theme(lang=...)``).
+    show_solution : bool
+        Also print the worked solution — once this exercise has been answered in this
+        session (right or wrong): try first, then look.
 
     Examples
     --------
     >>> import cxlab as cx
     >>> _ = cx.check("00.sum", 12, lang="zh")
     ✓ 00.sum：正确。3 + 4 + 5 = 12。
+    >>> _ = cx.check("00.rows", None, lang="en", show_solution=True)  # not yet: try first
+    ⏳ 00.rows: not answered yet — replace None with your answer and run the cell again.
+    Try it first: the worked solution of 00.rows opens after your first answer.
+    >>> _ = cx.check("00.sum", 13, lang="en", show_solution=True)  # doctest: +ELLIPSIS
+    ✗ 00.sum: not quite. Your number is too high. Hint: ...
+    Worked solution of 00.sum:
+    Add the three numbers in a code cell: `3 + 4 + 5` gives 12.
     >>> bool(cx.check("06.exp_sat", "是", lang="en"))  # 是 = yes  # doctest: +ELLIPSIS
     ✓ 06.exp_sat: correct. Yes: ...
     True
@@ -240,5 +285,17 @@ def check(exercise_id: str, answer: Any, *, lang: Lang | None = None) -> Feedbac
             parts = [text["wrong"].format(id=ex.id), extra]
             parts.append(text["hint"].format(hint=hint) if hint else "")
             msg = ("" if zh else " ").join(p for p in parts if p)
+    if correct is not None:
+        _TRIED.add(ex.id)
+    if show_solution:
+        if ex.id not in _TRIED:
+            msg += "\n" + text["try_first"].format(id=ex.id)
+        else:
+            worked = worked_solution(ex.id, lang)
+            msg += "\n" + (
+                text["worked"].format(id=ex.id) + "\n" + worked
+                if worked
+                else text["no_worked"].format(id=ex.id)
+            )
     print(msg)
     return Feedback(ex.id, correct, msg)

@@ -69,6 +69,10 @@ class Exercise:
     prompt_zh, hint_zh, explanation_zh : str
         The same in Chinese, shown when the notebook's language is Chinese
         (``cx.viz.set_theme(lang="zh")``); an empty one falls back to the English.
+    worked, worked_zh : str
+        The worked solution (the steps, with the code that computes the answer), shown by
+        ``cx.check(..., show_solution=True)`` once the participant has tried, and folded
+        into the instructors' keys.
     synonyms : dict
         Other ways to say an answer (either language) → the canonical word. Yes/no
         (是/否, 对/错 …) and option letters ("(a)", "A)", "选A" …) are understood everywhere.
@@ -88,6 +92,8 @@ class Exercise:
     prompt_zh: str = ""
     hint_zh: str = ""
     explanation_zh: str = ""
+    worked: str = ""
+    worked_zh: str = ""
     _reference: Callable[[], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self, solution: Callable[[], Any]) -> None:
