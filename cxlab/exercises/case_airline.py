@@ -184,22 +184,22 @@ register(
 register(
     Exercise(
         id="airline.ces_problem",
-        prompt="CES (1-7, 7 = very easy) of passengers with a problem minus those without "
+        prompt="CES 2.0 (1-7, 7 = very easy) of passengers with a problem minus those without "
         "(two decimals)?",
         solution=_ces_problem,
         wrong=lambda: 1.52,
         tol=0.01,
         hint="cx.metrics.compare(air, 'ces', by='had_problem', score='ces') compares True with "
         "the reference False (Welch's t). Mind the sign: a problem makes the trip harder.",
-        explanation="−1.52 [−1.81, −1.23] on the 7-point scale (3.82 against 5.34): a problem "
-        "costs a passenger far more effort than any cabin difference (business − economy "
-        "+0.47).",
-        prompt_zh="遇到问题的乘客的客户费力度（1–7 分，7 = 非常容易）减去没有遇到问题的乘客的，是"
-        "多少（保留两位小数）？",
+        explanation="−1.52 [−1.81, −1.23] on the 7-point scale (3.82 against 5.34): passengers "
+        "with a problem rate the trip far less easy than any cabin difference would suggest "
+        "(business − economy +0.47).",
+        prompt_zh="遇到问题的乘客的客户费力度（CES 2.0，1–7 分，7 = 非常容易）减去没有遇到问题的"
+        "乘客的，是多少（保留两位小数）？",
         hint_zh="cx.metrics.compare(air, 'ces', by='had_problem', score='ces') 把 True 与参照组 "
         "False 作比较（Welch t 检验）。注意正负号：遇到问题会让旅程更费力。",
-        explanation_zh="在 7 分量表上为 −1.52 [−1.81, −1.23]（3.82 对 5.34）：遇到问题让乘客多费"
-        "的力气，远远超过任何舱位之间的差别（商务舱 − 经济舱为 +0.47）。",
+        explanation_zh="在 7 分量表上为 −1.52 [−1.81, −1.23]（3.82 对 5.34）：遇到问题的乘客觉得"
+        "这趟行程难办得多，这个差距远远超过任何舱位之间的差别（商务舱 − 经济舱为 +0.47）。",
     )
 )
 

@@ -1,16 +1,17 @@
 """Checked answers of the retail case (notebooks/cases/retail_omnichannel.ipynb).
 
 An omnichannel retailer after the pandemic: does channel consistency build loyalty that
-shows in purchases, and does the CEOs' "we deliver a superior experience" survive the
-data? Every reference answer is computed here from the datasets, with the same steps
-the case asks for (the instructor key, notebooks/instructor/retail_omnichannel_solutions
-.ipynb, runs the same code in the open):
+shows in purchases, and does the CEO's "80 % of our customers say we deliver a superior
+experience" survive the data? Every reference answer is computed here from the datasets,
+with the same steps the case asks for (the instructor key,
+notebooks/instructor/retail_omnichannel_solutions.ipynb, runs the same code in the open):
 
 - the survey ``retail_omnichannel`` without the careless respondents (two or more flags
   of :meth:`cxlab.survey.Survey.careless` on the answers *as given*, before ``li4r`` is
   reverse-coded), then reverse-coded;
 - its purchases in ``retail_transactions`` (2025) and a 12-month CLV from BG/NBD +
-  Gamma-Gamma fitted to the whole log (1 % a month discount);
+  Gamma-Gamma fitted to the whole log (1 % a month discount; discounted expected revenue,
+  no margin, as in lesson 09);
 - the Black-Friday funnel of ``journey_events`` against 15–22 December.
 """
 
@@ -20,7 +21,10 @@ from functools import cache
 
 from cxlab.exercises.registry import Exercise, register
 
-CEO_CLAIM = 80.0  # % of customers the CEOs say rate the experience superior (Bain: 80 vs 8)
+#: % of *this retailer's customers* the CEO says call the experience superior: a share of
+#: customers, compared with the promoter share of the same customers. (Bain's 80 % and 8 %
+#: are shares of firms; they are not subtracted from a share of customers anywhere.)
+CEO_CLAIM = 80.0
 CAL_END = "2025-09-30"
 AS_OF = "2025-12-31"
 PEAK, RUSH = "2025-11-28", ("2025-12-15", "2025-12-22")
@@ -200,20 +204,24 @@ register(
 register(
     Exercise(
         id="retail.delivery_gap",
-        prompt="The CEOs say 80 % of customers rate the experience superior. Gap to the "
-        "promoter share, in percentage points?",
+        prompt="The CEO says 80 % of the retailer's customers call the experience superior. "
+        "Gap to the promoter share of the same customers, in percentage points?",
         solution=_delivery_gap,
         wrong=lambda: round(CEO_CLAIM - _nps(), 1),
         tol=0.1,
         hint="80 minus the promoters column of cx.metrics.nps(...) (a share in %), not "
         "minus the NPS, which already subtracts the detractors.",
         explanation="About 40 points: two customers in five are promoters, not four in five. "
-        "The interval of the promoter share (Wilson, 37.1 % to 41.5 %) is nowhere near 80 %.",
-        prompt_zh="首席执行官们说 80 % 的客户认为体验卓越。它与推荐者所占比例相差多少个百分点？",
+        "The interval of the promoter share (Wilson, 37.1 % to 41.5 %) is nowhere near 80 %. "
+        "Both numbers are shares of this retailer's customers; Bain's 72 points are a gap "
+        "between shares of firms and cannot be compared with it.",
+        prompt_zh="首席执行官说这家零售商 80 % 的客户认为体验卓越。它与同一批客户中推荐者所占"
+        "的比例相差多少个百分点？",
         hint_zh="80 减去 cx.metrics.nps(...) 的 promoters 列（以 % 表示的比例），而不是减去净推荐"
         "值——净推荐值已经减掉了贬损者。",
         explanation_zh="约 40 个百分点：五位客户中有两位是推荐者，而不是四位。推荐者比例的区间"
-        "（Wilson，37.1 % 到 41.5 %）离 80 % 还远得很。",
+        "（Wilson，37.1 % 到 41.5 %）离 80 % 还远得很。两个数都是这家零售商客户的占比；贝恩的 "
+        "72 个百分点是企业占比之差，不能与它相比。",
     )
 )
 
@@ -270,15 +278,15 @@ register(
         wrong=lambda: "TRUST",
         hint="fit.effects() rows with effect == 'specific', from CONS to LI: compare std_all "
         "across the via column.",
-        explanation="Satisfaction (about .17 of the total .39): consistency pays off mainly "
-        "because it makes shopping satisfying; trust alone (.10) and trust → satisfaction "
-        "(.11) carry the rest.",
+        explanation="Satisfaction (about .17 of the total .39): in the model most of "
+        "consistency's association with loyalty intention runs through satisfaction; trust "
+        "alone (.10) and trust → satisfaction (.11) carry the rest.",
         prompt_zh="CONS 对 LI 最大的特定间接效应经由哪个中介变量：'SAT'、'TRUST' 还是 'TRUST → "
         "SAT'？",
         hint_zh="fit.effects() 中 effect == 'specific'、从 CONS 到 LI 的各行：比较 via 列各条路径"
         "的 std_all。",
-        explanation_zh="满意度（总效应 .39 中约占 .17）：一致性之所以有回报，主要是因为它让购物令"
-        "人满意；单独经由信任（.10）和经由信任 → 满意度（.11）承载了其余部分。",
+        explanation_zh="满意度（总效应 .39 中约占 .17）：在模型中，一致性与忠诚意向之间的关联大"
+        "部分经由满意度；单独经由信任（.10）和经由信任 → 满意度（.11）承载了其余部分。",
     )
 )
 
@@ -294,13 +302,15 @@ register(
         "'ratio'] — with cons as the only predictor (the ratio of li is about 1.31).",
         explanation="IRR ≈ 1.05 [1.00, 1.10]: one SD more perceived consistency goes with "
         "only about 5 % more purchases, barely distinguishable from nothing (p = .048). "
-        "Consistency works through attitudes, which predict purchases only in part.",
+        "In the model consistency is linked to purchases only through attitudes, which predict "
+        "purchases only in part.",
         prompt_zh="只以渠道一致性为预测变量，对 2025 年购买次数做负二项回归：一致性每增加一个标准"
         "差，发生率比是多少？",
         hint_zh="loyalty.behaviour_model(d, 'purchases', ['cons'], 'negbin').table.loc['cons', "
         "'ratio']——cons 是唯一的预测变量（li 的发生率比约为 1.31）。",
         explanation_zh="IRR ≈ 1.05 [1.00, 1.10]：感知到的一致性每高一个标准差，购买次数只多约 5 "
-        "%，与没有作用几乎区分不开（p = .048）。一致性通过态度起作用，而态度只能部分地预测购买。",
+        "%，与没有作用几乎区分不开（p = .048）。在模型中，一致性只经由态度与购买相连，而态度"
+        "只能部分地预测购买。",
     )
 )
 
@@ -339,14 +349,15 @@ register(
         hint="Sum clv by matrix.assignment (customers without a 2025 purchase count 0) and "
         "divide by the total; 0.21 is their share of the customers, not of the value.",
         explanation="About 0.31: a fifth of the customers — almost half of them NPS "
-        "detractors — hold nearly a third of the expected value. That is the revenue a competitor "
-        "can take.",
+        "detractors — hold nearly a third of the expected value (discounted revenue, no margin). "
+        "Whether a competitor's offer would take it is a hypothesis to test, not a finding.",
         prompt_zh="在受访客户未来 12 个月的客户生命周期价值中，虚假忠诚的客户占多大比例（0–1）"
         "（忠诚意向 × 2025 年购买次数，按中位数划分）？",
         hint_zh="按 matrix.assignment 汇总 clv（2025 年没有购买的客户计为 0），再除以总和；0.21 "
         "是他们占客户人数的比例，不是占价值的比例。",
         explanation_zh="约 0.31：五分之一的客户——其中将近一半是净推荐值的贬损者——握有将近三分之一"
-        "的预期价值。这就是竞争对手可以抢走的收入。",
+        "的预期价值（贴现后的收入，未乘以毛利率）。竞争对手的优惠会不会把它抢走，是有待检验的假设，"
+        "而不是一项发现。",
     )
 )
 

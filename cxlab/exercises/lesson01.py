@@ -132,16 +132,19 @@ register(
 register(
     Exercise(
         id="01.delivery_gap",
-        prompt="Bain: 80 % of firms believe they deliver a superior experience; their customers "
-        "rate 8 % of the firms so. How large is the gap, in percentage points?",
+        prompt="Bain surveyed 362 firms: 80 % of the firms believed they delivered a superior "
+        "experience; their customers rated 8 % of the firms as delivering one. How large is the "
+        "gap, in percentage points of the firms?",
         solution=lambda: 80 - 8,
         wrong=lambda: 10,
         hint="A gap in percentage points is a difference, not a ratio (80 / 8 = 10 is a ratio).",
-        explanation="80 − 8 = 72 percentage points: the delivery gap.",
-        prompt_zh="贝恩公司：80 % 的企业认为自己提供了卓越的体验，而它们的客户只认为其中 8 % 的企"
-        "业如此。差距有多大，以百分点计？",
+        explanation="80 − 8 = 72 percentage points of the 362 firms: the delivery gap. Both "
+        "numbers are shares of firms; 8 % is not a share of customers.",
+        prompt_zh="贝恩公司调查了 362 家企业：80 % 的企业认为自己提供了卓越的体验，"
+        "而它们的客户只把其中 8 % 的企业评为做到了这一点。差距有多大，以企业占比的百分点计？",
         hint_zh="以百分点计的差距是两数之差，不是两数之比（80 / 8 = 10 是比值）。",
-        explanation_zh="80 − 8 = 72 个百分点：这就是交付差距。",
+        explanation_zh="80 − 8 = 72 个百分点（362 家企业中的占比）：这就是交付差距。两个数都是企业"
+        "的占比；8 % 不是客户的占比。",
     )
 )
 

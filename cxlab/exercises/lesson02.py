@@ -88,11 +88,13 @@ register(
         wrong=lambda: "S19",
         hint="Track NPS per store with method='ewma' and keep alerts that last 3 weeks: "
         "cx.metrics.alerts(tracked, min_periods=3).",
-        explanation="Its EWMA stays below the lower limit for weeks; other alerts are single "
-        "weeks that chance explains.",
+        explanation="Its EWMA stays below the lower limit for weeks (it also raises five of the "
+        "Shewhart alerts); the other stores raise one or two Shewhart alerts each, weeks that "
+        "do not last and that chance can explain.",
         prompt_zh="nps_tracking 中哪家门店出现了真实而持续的下滑？",
         hint_zh="用 method='ewma' 按门店跟踪净推荐值，只保留持续 3 周的预警："
         "cx.metrics.alerts(tracked, min_periods=3)。",
-        explanation_zh="它的 EWMA 连续数周低于下控制限；其他预警都只有单独一周，偶然波动就能解释。",
+        explanation_zh="它的 EWMA 连续数周低于下控制限（休哈特控制图的警报里也有五次是它"
+        "发出的）；其他门店各只发出一两次休哈特警报，都没有持续下去，偶然波动就能解释。",
     )
 )
