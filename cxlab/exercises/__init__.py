@@ -26,7 +26,7 @@ True
 
 from __future__ import annotations
 
-from cxlab.exercises.feedback import Feedback, check, worked_solution
+from cxlab.exercises.feedback import Feedback, check, forget_attempts, worked_solution
 from cxlab.exercises.registry import (
     Exercise,
     all_exercises,
@@ -41,6 +41,7 @@ __all__ = [
     "all_exercises",
     "check",
     "exercise",
+    "forget_attempts",
     "list_exercises",
     "register",
     "worked_solution",

@@ -196,6 +196,18 @@ register(
         " = 推荐者 % − 贬损者 %）。",
         explanation_zh="净推荐值 = 42.83 − 22.17 = 20.67，调整 Wald 95 % 置信区间 [14.35, "
         "26.78]：600 份回答，精度约 ±6 分。模拟的总体净推荐值（≈ 23）落在区间之内。",
+        worked="NPS is % promoters (9–10) − % detractors (0–6). `cx.metrics.nps` gives both "
+        "shares, the score and its interval in one row:\n\n"
+        '```python\nnps_all = cx.metrics.nps(data["nps"])\n'
+        'round(nps_all["nps"].iloc[0], 2)  # 20.67\n```\n\n'
+        "NPS = 42.83 − 22.17 = 20.67, adjusted-Wald 95 % CI [14.35, 26.78]: ±6 points with 600 "
+        "answers. 42.83 is the share of promoters, not the NPS.",
+        worked_zh="净推荐值 = 推荐者 %（9–10 分）− 贬损者 %（0–6 分）。`cx.metrics.nps` 在一行里给"
+        "出两个比例、净推荐值及其区间：\n\n"
+        '```python\nnps_all = cx.metrics.nps(data["nps"])\n'
+        'round(nps_all["nps"].iloc[0], 2)  # 20.67\n```\n\n'
+        "净推荐值 = 42.83 − 22.17 = 20.67，调整 Wald 95 % 置信区间 [14.35, 26.78]：600 份回答，"
+        "精度约 ±6 分。42.83 是推荐者的比例，不是净推荐值。",
     )
 )
 
@@ -218,6 +230,22 @@ register(
         "'metric', 'scalar'))，再看 .summary()：'holds' 为 True 的最后一级。",
         explanation_zh="标量不变：载荷相等（Δχ²(16) = 21.41，p = .16，ΔCFI = −.001），截距也相等"
         "（Δχ²(16) = 10.20，p = .86）。可以在两个细分群体之间比较路径和均值。",
+        worked="Fit the measurement part of task 2 to both segments with ever more equality "
+        "constraints; the highest level is the last one whose `holds` is True:\n\n"
+        '```python\ninv = cx.sem.invariance(measurement, data, "segment", '
+        'levels=("configural", "metric", "scalar"))\nprint(inv.summary())\n'
+        'inv.table.loc[inv.table["holds"].astype(bool), "level"].iloc[-1]  # \'scalar\'\n'
+        "```\n\n"
+        "'scalar': equal loadings cost Δχ²(16) = 21.41 (p = .16, ΔCFI = −.001), equal intercepts "
+        "Δχ²(16) = 10.20 (p = .86). Paths (task 5) and means may be compared across segments.",
+        worked_zh="对两个细分群体拟合任务 2 的测量部分，逐级加上更多的相等约束；成立的最高一级，就"
+        "是 `holds` 为 True 的最后一级：\n\n"
+        '```python\ninv = cx.sem.invariance(measurement, data, "segment", '
+        'levels=("configural", "metric", "scalar"))\nprint(inv.summary())\n'
+        'inv.table.loc[inv.table["holds"].astype(bool), "level"].iloc[-1]  # \'scalar\'\n'
+        "```\n\n"
+        "'scalar'（标量不变）：载荷相等的代价为 Δχ²(16) = 21.41（p = .16，ΔCFI = −.001），截距相"
+        "等为 Δχ²(16) = 10.20（p = .86）。可以在两个细分群体之间比较路径（任务 5）和均值。",
     )
 )
 
@@ -238,6 +266,20 @@ register(
         "是记忆 → 满意度的路径（.633）。",
         explanation_zh="β = .374 = .633 × .591（记忆 → 满意度 → 忠诚）：入住的难忘程度每高一个标"
         "准差，忠诚意向就高 .37 个标准差。每个领域都要通过这个漏斗起作用。",
+        worked="Memory reaches loyalty only through satisfaction, so its total effect is the "
+        "product of the two paths. `fit.effects()` of the 4E fit `fit` (task 3) lists it:\n\n"
+        "```python\neff = fit.effects()\n"
+        'row = eff[(eff["effect"] == "total") & (eff["from"] == "Memory") & (eff["to"] == '
+        '"Loyalty")]\nround(row["std_all"].iloc[0], 3)  # 0.374\n```\n\n'
+        "β = .374 = .633 × .591: one SD more memorable stay, .37 SD more loyalty intention. .633 "
+        "is the path memory → satisfaction, not the total effect on loyalty.",
+        worked_zh="记忆只通过满意度影响忠诚，所以它的总效应是两条路径的乘积。任务 3 的 4E 拟合"
+        " `fit` 的 `fit.effects()` 列出了它：\n\n"
+        "```python\neff = fit.effects()\n"
+        'row = eff[(eff["effect"] == "total") & (eff["from"] == "Memory") & (eff["to"] == '
+        '"Loyalty")]\nround(row["std_all"].iloc[0], 3)  # 0.374\n```\n\n'
+        "β = .374 = .633 × .591：入住的难忘程度每高一个标准差，忠诚意向就高 .37 个标准差。.633 是"
+        "记忆 → 满意度的路径，不是对忠诚的总效应。",
     )
 )
 
@@ -260,6 +302,23 @@ register(
         "去娱乐。",
         explanation_zh="−.012（审美的 β 为 .118，娱乐为 .130），而差值的蒙特卡洛 95 % 置信区间远"
         "远覆盖了 0：这些数据分不出花园和演出孰轻孰重。",
+        worked="Add the `:=` contrast of task 4 to the labelled template, fit it and read the "
+        "standardized value of the defined parameter `d_est_ent`:\n\n"
+        "```python\nfit_c = cx.sem.fit(model + contrast, data, std_lv=True)\n"
+        "est_c = fit_c.estimates()\n"
+        'round(est_c.loc[est_c["label"] == "d_est_ent", "std.all"].iloc[0], 3)  # -0.012\n'
+        "```\n\n"
+        "−.012: esthetics' total effect (.118) minus entertainment's (.130) — mind the order. Its "
+        "Monte-Carlo 95 % interval (`fit_c.monte_carlo_ci(...)`) covers 0 widely: the data cannot "
+        "tell the garden from the show.",
+        worked_zh="把任务 4 的 `:=` 对比加到带标签的模板上，拟合后读出定义参数 `d_est_ent` 的标准化"
+        "值：\n\n"
+        "```python\nfit_c = cx.sem.fit(model + contrast, data, std_lv=True)\n"
+        "est_c = fit_c.estimates()\n"
+        'round(est_c.loc[est_c["label"] == "d_est_ent", "std.all"].iloc[0], 3)  # -0.012\n'
+        "```\n\n"
+        "−.012：审美的总效应（.118）减去娱乐的总效应（.130）——注意顺序。它的蒙特卡洛 95 % 区间"
+        "（`fit_c.monte_carlo_ci(...)`）远远覆盖了 0：这些数据分不出花园和演出孰轻孰重。",
     )
 )
 
@@ -281,6 +340,27 @@ register(
         "值，不是统计量）。",
         explanation_zh="Δχ²(1) = 3.75，p = .053：标准化路径在商务客人中为 .232，在休闲客人中为 "
         ".379，数据恰好未能拒绝二者相等——尽管模拟设定它们不同（.15 对 .45）。",
+        worked="Fit the two-group model of task 5 twice — esthetics → memory free per segment, "
+        "then held equal — and compare the nested fits:\n\n"
+        '```python\nfree = cx.sem.fit(measurement + structure_free, data, group="segment", '
+        "group_equal=invariant)\n"
+        'equal = cx.sem.fit(measurement + structure_equal, data, group="segment", '
+        "group_equal=invariant)\n"
+        'comparison = cx.sem.compare(free, equal, names=["free", "held equal"])\n'
+        'round(comparison["delta_chisq"].iloc[1], 2)  # 3.75\n```\n\n'
+        "Δχ²(1) = 3.75, p = .053: the standardized path is .232 for business and .379 for leisure "
+        "guests, and the data only just fail to reject equality. 3.841 is the critical value, "
+        "not the statistic.",
+        worked_zh="把任务 5 的两群组模型拟合两次——审美 → 记忆在各细分群体中自由估计，再设为相等——"
+        "然后比较这两个嵌套模型：\n\n"
+        '```python\nfree = cx.sem.fit(measurement + structure_free, data, group="segment", '
+        "group_equal=invariant)\n"
+        'equal = cx.sem.fit(measurement + structure_equal, data, group="segment", '
+        "group_equal=invariant)\n"
+        'comparison = cx.sem.compare(free, equal, names=["free", "held equal"])\n'
+        'round(comparison["delta_chisq"].iloc[1], 2)  # 3.75\n```\n\n'
+        "Δχ²(1) = 3.75，p = .053：标准化路径在商务客人中为 .232，在休闲客人中为 .379，数据恰好未"
+        "能拒绝二者相等。3.841 是临界值，不是统计量。",
     )
 )
 
@@ -303,6 +383,20 @@ register(
         explanation_zh="25 条预警——但打电话之前先读一读：其中 11 条写的是 'Nothing was too much "
         "trouble for the staff'（员工再麻烦也乐意帮忙），这是称赞，英文词典（VADER）却把它判为负"
         "面。",
+        worked="Run the alerts on the resort's own reviews (`resort`), not on the whole group's, "
+        "with the service words of `cx.text.HOTEL_TOPICS`:\n\n"
+        '```python\nservice = cx.text.alerts(resort["text"], cx.text.HOTEL_TOPICS["service"])\n'
+        "len(service)  # 25\n```\n\n"
+        "25 alerts — but read them before calling anyone: 11 say 'Nothing was too much trouble "
+        "for the staff', praise that VADER scores as negative. 102 is the count for all four "
+        "hotels.",
+        worked_zh="只对度假酒店自己的评论（`resort`）运行预警，而不是整个集团的评论，主题词用 "
+        "`cx.text.HOTEL_TOPICS` 中的服务词：\n\n"
+        '```python\nservice = cx.text.alerts(resort["text"], cx.text.HOTEL_TOPICS["service"])\n'
+        "len(service)  # 25\n```\n\n"
+        "25 条预警——但打电话之前先读一读：其中 11 条写的是 'Nothing was too much trouble for the "
+        "staff'（员工再麻烦也乐意帮忙），这是称赞，VADER 却把它判为负面。102 是集团全部四家酒店的"
+        "数量。",
     )
 )
 
@@ -327,6 +421,21 @@ register(
         "（.625 是被情感标签判为负面的比例。）",
         explanation_zh="24 条中有 10 条（.42）：主题预警漏掉了大部分失误——有的以陈述事实的方式讲"
         "述，有的问题没有主题覆盖（灯、热水、行李、水疗），有的失误已经得到纠正。",
+        worked="Collect the reviews on any topic's alert list, then take the share of the "
+        "resort's service-failure reviews (`failures`, task 6) among them:\n\n"
+        "```python\nflagged = set()\nfor words in cx.text.HOTEL_TOPICS.values():\n"
+        '    flagged |= set(cx.text.alerts(resort["text"], words).index)\n'
+        "round(failures.index.isin(list(flagged)).mean(), 2)  # 0.42\n```\n\n"
+        "0.42 — 10 of 24: the topic alerts miss most failures (incidents told as facts, problems "
+        "no topic covers, failures already put right). .625 is the share that sentiment labels "
+        "negative.",
+        worked_zh="收集出现在任何一个主题预警清单上的评论，再求度假酒店报告服务失误的评论（任务 6 "
+        "的 `failures`）中有多大比例在其中：\n\n"
+        "```python\nflagged = set()\nfor words in cx.text.HOTEL_TOPICS.values():\n"
+        '    flagged |= set(cx.text.alerts(resort["text"], words).index)\n'
+        "round(failures.index.isin(list(flagged)).mean(), 2)  # 0.42\n```\n\n"
+        "0.42——24 条中的 10 条：主题预警漏掉了大部分失误（以陈述事实的方式讲述的事件、没有主题覆"
+        "盖的问题、已经纠正的失误）。.625 是被情感标签判为负面的比例。",
     )
 )
 
@@ -348,6 +457,20 @@ register(
         ".differences 中 group 为 'direct' 的那一行。如果直接预订的客人得分更低，则为负数。",
         explanation_zh="−7.50 [−22.82, 7.77]，p = .33：直接预订的客人并不更愿意推荐——而且在模拟"
         "中，预订渠道根本没有效应。",
+        worked="Compare the NPS of the booking channels with OTA as the reference; "
+        "`.differences` holds each channel minus OTA with its interval:\n\n"
+        '```python\nby_channel = cx.metrics.compare(data, "nps", by="channel", score="nps", '
+        'reference="OTA")\ndiff = by_channel.differences.set_index("group")\n'
+        'round(diff.loc["direct", "difference"], 2)  # -7.5\n```\n\n'
+        "−7.50 [−22.82, 7.77], p = .33: direct bookers are not more likely to recommend. Mind "
+        "the sign — +7.50 would be OTA minus direct.",
+        worked_zh="以 OTA 为参照比较各预订渠道的净推荐值；`.differences` 给出每个渠道减去 OTA 的差"
+        "值及其区间：\n\n"
+        '```python\nby_channel = cx.metrics.compare(data, "nps", by="channel", score="nps", '
+        'reference="OTA")\ndiff = by_channel.differences.set_index("group")\n'
+        'round(diff.loc["direct", "difference"], 2)  # -7.5\n```\n\n'
+        "−7.50 [−22.82, 7.77]，p = .33：直接预订的客人并不更愿意推荐。注意符号——+7.50 是 OTA 减"
+        "去直接预订。",
     )
 )
 
@@ -370,5 +493,21 @@ register(
         "除以额外一晚的边际贡献（¥600）。0.1 忘了积分。",
         explanation_zh="(¥300 + ¥60) / ¥600 = 每位会员每年 0.6 个额外晚数，相当于在会员本来就会入"
         "住的 4 晚之上增加 15 %。大部分成本奖励的是没有这个计划也会发生的入住。",
+        worked="The cost per member and year is the points on the nights a member stays anyway "
+        "plus the other cost; divide it by the margin of one extra night:\n\n"
+        "```python\ncost = (\n"
+        '    finance["points_share"] * finance["room_rate"] * finance["baseline_nights"]\n'
+        '    + finance["other_cost"]\n)\n'
+        'round(cost / finance["margin_extra_night"], 2)  # 0.6\n```\n\n'
+        "(¥300 + ¥60) / ¥600 = 0.6 extra nights per member and year, +15 % on the 4 nights "
+        "members stay anyway. 0.1 forgets the points.",
+        worked_zh="每位会员每年的成本 = 会员本来就会入住的那几晚的积分 + 其他成本；再除以额外一晚的"
+        "边际贡献：\n\n"
+        "```python\ncost = (\n"
+        '    finance["points_share"] * finance["room_rate"] * finance["baseline_nights"]\n'
+        '    + finance["other_cost"]\n)\n'
+        'round(cost / finance["margin_extra_night"], 2)  # 0.6\n```\n\n'
+        "(¥300 + ¥60) / ¥600 = 每位会员每年 0.6 个额外晚数，相当于在会员本来就会入住的 4 晚之上增"
+        "加 15 %。0.1 忘了积分。",
     )
 )

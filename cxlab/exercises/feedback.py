@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from cxlab.exercises.registry import Exercise, exercise
 
-__all__ = ["Feedback", "check", "worked_solution"]
+__all__ = ["Feedback", "check", "forget_attempts", "worked_solution"]
 
 #: exercises answered (wrongly or rightly) in this session: their worked solutions may open
 _TRIED: set[str] = set()
@@ -202,6 +202,23 @@ def _compare(ex: Exercise, answer: Any, reference: Any, text: dict[str, str]) ->
         return False, text["crash"].format(error=f"{type(exc).__name__}: {exc}")
 
 
+def forget_attempts() -> None:
+    """Forget which exercises were answered in this session, so every worked solution is
+    closed again until the next answer (e.g. before an instructor's demonstration).
+
+    Examples
+    --------
+    >>> from cxlab.exercises import check, forget_attempts
+    >>> _ = check("00.sum", 12, lang="en")
+    ✓ 00.sum: correct. 3 + 4 + 5 = 12.
+    >>> forget_attempts()
+    >>> _ = check("00.sum", None, lang="en", show_solution=True)  # doctest: +ELLIPSIS
+    ⏳ 00.sum: not answered yet — ...
+    Try it first: the worked solution of 00.sum opens after your first answer.
+    """
+    _TRIED.clear()
+
+
 def worked_solution(exercise_id: str, lang: Lang | None = None) -> str:
     """The worked solution of an exercise in *lang* (default: the notebook's language),
     falling back to the other language, "" when none has been written. For instructors'
@@ -251,6 +268,7 @@ def check(
     >>> import cxlab as cx
     >>> _ = cx.check("00.sum", 12, lang="zh")
     ✓ 00.sum：正确。3 + 4 + 5 = 12。
+    >>> cx.exercises.forget_attempts()  # a fresh session
     >>> _ = cx.check("00.rows", None, lang="en", show_solution=True)  # not yet: try first
     ⏳ 00.rows: not answered yet — replace None with your answer and run the cell again.
     Try it first: the worked solution of 00.rows opens after your first answer.

@@ -92,6 +92,21 @@ register(
         prompt_zh="hotel_4e 满意度量表（sat1–sat3）的克朗巴哈系数 α 是多少？",
         hint_zh="cx.psychometrics.reliability(data, scales).scales，'Satisfaction' 一行。",
         explanation_zh="α = .888：三道题项的内部一致性很好（高于 .80）。",
+        worked="Section 1 reversed `esc3r`, took the scales from the codebook and computed "
+        "the reliability table; read the row of the satisfaction scale:\n\n"
+        "```python\n"
+        "rel = cx.psychometrics.reliability(hotel.data, scales)\n"
+        'rel.scales.set_index("scale").loc["Satisfaction", "alpha"]  # 0.888\n'
+        "```\n\n"
+        "α = .888: good (≥ .80). Not .70 — that is the rule-of-thumb threshold, not the "
+        "value.",
+        worked_zh="第 1 节把 `esc3r` 反向计分，从编码手册中取出各量表，算出了信度表；读满意度量表"
+        "那一行：\n\n"
+        "```python\n"
+        "rel = cx.psychometrics.reliability(hotel.data, scales)\n"
+        'rel.scales.set_index("scale").loc["Satisfaction", "alpha"]  # 0.888\n'
+        "```\n\n"
+        "α = .888：良好（≥ .80）。不是 .70——那是经验标准的临界值，不是 α 本身。",
     )
 )
 
@@ -108,6 +123,18 @@ register(
         prompt_zh="hotel_4e 记忆量表（mem1–mem3）的平均方差抽取量（AVE）是多少？",
         hint_zh="同一张表的 'ave' 列（标准化载荷平方的平均值）。",
         explanation_zh="AVE = .68 > .50：因子解释的题项方差多于测量误差（收敛效度）。",
+        worked="The same reliability table (section 1), the column `ave` of the memory "
+        "scale:\n\n"
+        "```python\n"
+        'rel.scales.set_index("scale").loc["Memory", "ave"]  # 0.682\n'
+        "```\n\n"
+        "AVE = .682, above .50: convergent validity holds. Not .865, which is the memory "
+        "scale's α in the same row.",
+        worked_zh="还是第 1 节的信度表，记忆量表那一行的 `ave` 列：\n\n"
+        "```python\n"
+        'rel.scales.set_index("scale").loc["Memory", "ave"]  # 0.682\n'
+        "```\n\n"
+        "AVE = .682，高于 .50：收敛效度成立。不是 .865——那是同一行中记忆量表的 α。",
     )
 )
 
@@ -124,6 +151,21 @@ register(
         prompt_zh="对四个体验领域的 12 道题项，平行分析建议提取几个因子？",
         hint_zh="cx.psychometrics.efa(data[items], seed=0)，不指定 n_factors；看 .n_factors。",
         explanation_zh="四个：正如派恩和吉尔摩所说，教育、审美、娱乐和逃避现实是四种不同的体验。",
+        worked="Run the EFA of section 2 on the 12 realm items without fixing the number "
+        "of factors; parallel analysis chooses it:\n\n"
+        "```python\n"
+        "efa = cx.psychometrics.efa(hotel.data[realm_items], seed=0)\n"
+        "efa.n_factors  # 4\n"
+        "```\n\n"
+        "Four factors, one per realm: each item loads .67–.87 on its own realm and near 0 "
+        "elsewhere.",
+        worked_zh="对四个领域的 12 个题项做第 2 节的探索性因子分析，不指定因子数，由平行分析来决"
+        "定：\n\n"
+        "```python\n"
+        "efa = cx.psychometrics.efa(hotel.data[realm_items], seed=0)\n"
+        "efa.n_factors  # 4\n"
+        "```\n\n"
+        "四个因子，每个领域一个：每个题项在自己所属领域上的载荷为 .67–.87，在其他因子上接近 0。",
     )
 )
 
@@ -141,6 +183,22 @@ register(
         hint_zh="用 cx.psychometrics.htmt(ecsi, {'PERQ': [...], 'CUSA': [...]}) 计算。",
         explanation_zh="约 .95：高于 .90，所以在这份数据中两个量表在实证上区分不开——这正是 ECSI "
         "的 CB-SEM 失败的原因（第 06 课）。",
+        worked="Section 6 computed the HTMT matrix of the six ECSI scales; read the pair "
+        "PERQ–CUSA:\n\n"
+        "```python\n"
+        "ecsi_htmt = cx.psychometrics.htmt(ecsi, ecsi_scales)\n"
+        'ecsi_htmt.loc["PERQ", "CUSA"]  # 0.954\n'
+        "```\n\n"
+        "HTMT = .954, above both the strict .85 and the lenient .90 cut-off: quality and "
+        "satisfaction are not distinct in these data. Not .85 — that is the cut-off, not "
+        "the value.",
+        worked_zh="第 6 节算出了六个 ECSI 量表的 HTMT 矩阵；读 PERQ 与 CUSA 这一对：\n\n"
+        "```python\n"
+        "ecsi_htmt = cx.psychometrics.htmt(ecsi, ecsi_scales)\n"
+        'ecsi_htmt.loc["PERQ", "CUSA"]  # 0.954\n'
+        "```\n\n"
+        "HTMT = .954，既高于严格标准 .85，也高于宽松标准 .90：在这份数据中，质量与满意度区分不"
+        "开。不是 .85——那是临界值，不是 HTMT 本身。",
     )
 )
 
@@ -160,5 +218,26 @@ register(
         hint_zh="cx.sem.invariance(cfa_model, data, 'segment')；'holds' 为 True 的最后一级。",
         explanation_zh="严格不变（strict）：载荷、截距和残差方差都相等，所以可以在同样的量表上比"
         "较商务客人和休闲客人。",
+        worked="Fit the ladder configural → metric → scalar → strict across `segment` "
+        "(section 5) and take the last level that holds:\n\n"
+        "```python\n"
+        'inv = cx.sem.invariance(measurement, hotel.data, group="segment")\n'
+        "table = inv.table\n"
+        'table.loc[table["holds"], "level"].iloc[-1]  # \'strict\'\n'
+        "```\n\n"
+        "Strict: all four levels hold (`inv.summary()` says so in its last line). The "
+        "Δχ² test of the strict step is significant (p < .001) with 600 guests, but the "
+        "lesson's criterion is the change in CFI (Chen 2007): ΔCFI = −.004, well within "
+        "−.010.",
+        worked_zh="按第 5 节的做法，在 `segment` 之间依次拟合形态 → 度量 → 标量 → 严格不变，取最后"
+        "一个成立的层级：\n\n"
+        "```python\n"
+        'inv = cx.sem.invariance(measurement, hotel.data, group="segment")\n'
+        "table = inv.table\n"
+        'table.loc[table["holds"], "level"].iloc[-1]  # \'strict\'\n'
+        "```\n\n"
+        "严格不变（strict）：四个层级全部成立（`inv.summary()` 的最后一行也这样说）。有 600 名"
+        "客人时，严格这一步的 Δχ² 检验是显著的（p < .001），但本课的判断标准是 CFI 的变化（Chen "
+        "2007）：ΔCFI = −.004，远在 −.010 以内。",
     )
 )

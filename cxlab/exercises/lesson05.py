@@ -62,6 +62,20 @@ register(
         hint_zh="fit_a.fit_indices()['rmsea']——不是 SRMR，SRMR 碰巧看起来还不错。",
         explanation_zh="RMSEA = .209，远高于 .06：模型 A 漏掉了什么（费力度 → 满意度），尽管它的 "
         "SRMR（.059）看起来可以接受。",
+        worked="Read RMSEA among model A's fit indices (section 1):\n\n"
+        "```python\n"
+        'fit_a.fit_indices()["rmsea"]  # 0.209\n'
+        "```\n\n"
+        "RMSEA = .209 [.190, .229], far above .06: model A misfits, and CFI (.861) and TLI "
+        "(.703) agree. Not .059: that is SRMR, the one index that looks acceptable — and one "
+        "index that passes does not rescue a model the others reject.",
+        worked_zh="在模型 A 的拟合指数中读 RMSEA（第 1 节）：\n\n"
+        "```python\n"
+        'fit_a.fit_indices()["rmsea"]  # 0.209\n'
+        "```\n\n"
+        "RMSEA = .209 [.190, .229]，远高于 .06：模型 A 拟合不好，CFI（.861）和 TLI（.703）也这"
+        "样说。不是 .059：那是 SRMR，唯一看上去还可以接受的指数——一个指数达标，救不了一个被其他"
+        "指数否定的模型。",
     )
 )
 
@@ -79,6 +93,22 @@ register(
         hint_zh="fit_b.r2()，sat_overall 一行（模型 B，含费力度 → 满意度）。",
         explanation_zh="R² = .647：六个关键时刻和费力度解释了总体满意度约三分之二的方差（模型 A "
         "没有费力度，只有 .519）。",
+        worked="Model B (section 2) adds effort → satisfaction; its R² table has one row "
+        "per outcome:\n\n"
+        "```python\n"
+        'r2 = fit_b.r2().set_index("variable")["r2"]\n'
+        'r2["sat_overall"]  # 0.647\n'
+        "```\n\n"
+        "R² = .647: the six moments of truth and effort explain about two thirds of the "
+        "variance of overall satisfaction. Not .519, which is model A's R² "
+        "(`fit_a.r2()`), without the effort path.",
+        worked_zh="模型 B（第 2 节）增加了费力度 → 满意度；它的 R² 表中每个结果变量占一行：\n\n"
+        "```python\n"
+        'r2 = fit_b.r2().set_index("variable")["r2"]\n'
+        'r2["sat_overall"]  # 0.647\n'
+        "```\n\n"
+        "R² = .647：六个关键时刻和费力度解释了总体满意度约三分之二的方差。不是 .519——那是没有"
+        "费力度路径的模型 A 的 R²（`fit_a.r2()`）。",
     )
 )
 
@@ -99,6 +129,28 @@ register(
         "std_all 最大的那个。",
         explanation_zh="乘务组（标准化总效应 .19）：服务人员陪伴乘客好几个小时的这个关键时刻最重"
         "要。",
+        worked="Take model B's total effects on `nps_score` (section 3), keep the six moments "
+        "of truth and find the largest `std_all`:\n\n"
+        "```python\n"
+        "eff_b = fit_b.effects()\n"
+        'totals = eff_b[(eff_b["to"] == "nps_score") & (eff_b["effect"] == "total")]\n'
+        'moments = totals[totals["from"].isin(mots)]\n'
+        'moments.loc[moments["std_all"].idxmax(), "from"]  # \'mot_crew\'\n'
+        "```\n\n"
+        "The crew: standardized total effect .191 (0.53 NPS points per rating point), "
+        "ahead of arrival (.147). The sorted table of section 3 starts with `sat_overall` "
+        "(.805) and `ces` (.371): neither is a moment of truth.",
+        worked_zh="取模型 B 中对 `nps_score` 的总效应（第 3 节），只留下六个关键时刻，找出 "
+        "`std_all` 最大的一个：\n\n"
+        "```python\n"
+        "eff_b = fit_b.effects()\n"
+        'totals = eff_b[(eff_b["to"] == "nps_score") & (eff_b["effect"] == "total")]\n'
+        'moments = totals[totals["from"].isin(mots)]\n'
+        'moments.loc[moments["std_all"].idxmax(), "from"]  # \'mot_crew\'\n'
+        "```\n\n"
+        "乘务组：标准化总效应 .191（评分每高 1 分，推荐可能性高 0.53 分），领先于到达（.147）。第 "
+        "3 节排好序的表中，排在最前面的是 `sat_overall`（.805）和 `ces`（.371）：它们都不是关键"
+        "时刻。",
     )
 )
 
@@ -116,5 +168,24 @@ register(
         hint_zh="sem.effects()：effect == 'indirect'、从 TRUST 到 LI 的那一行，std_all 列。",
         explanation_zh="约 .23——比信任对忠诚意向的直接效应（.21）还大：信任对忠诚的作用有一半经由"
         "满意度。",
+        worked="`effects()` of the retail SEM (section 4) lists TRUST → LI as direct, "
+        "indirect (via SAT) and total:\n\n"
+        "```python\n"
+        "eff = sem.effects()\n"
+        'trust_li = eff[(eff["from"] == "TRUST") & (eff["to"] == "LI")].set_index("effect")\n'
+        'trust_li.loc["indirect", "std_all"]  # 0.232\n'
+        "```\n\n"
+        "β = .232 = .429 × .540, the standardized paths TRUST → SAT and SAT → LI. It is "
+        "larger than the direct effect (.210): about half of trust's total effect (.441) "
+        "runs through satisfaction.",
+        worked_zh="零售结构方程模型（第 4 节）的 `effects()` 把 TRUST → LI 分成直接效应、间接效应"
+        "（经由 SAT）和总效应：\n\n"
+        "```python\n"
+        "eff = sem.effects()\n"
+        'trust_li = eff[(eff["from"] == "TRUST") & (eff["to"] == "LI")].set_index("effect")\n'
+        'trust_li.loc["indirect", "std_all"]  # 0.232\n'
+        "```\n\n"
+        "β = .232 = .429 × .540，即 TRUST → SAT 与 SAT → LI 两条标准化路径的乘积。它比直接效应"
+        "（.210）还大：信任的总效应（.441）约有一半经由满意度。",
     )
 )

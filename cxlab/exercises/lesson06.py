@@ -76,6 +76,22 @@ register(
         hint_zh="fit.htmt().loc['Quality', 'Satisfaction']——不是 CFA 的潜变量相关。",
         explanation_zh="HTMT = .954，连宽松的 .90 界限都超过了：客户几乎分不清质量和满意度，这就"
         "是 CB-SEM 的解崩溃的原因。",
+        worked="Section 3 computed the HTMT of the ECSI scales from the items; read the pair "
+        "quality–satisfaction:\n\n"
+        "```python\n"
+        "htmt = cx.psychometrics.htmt(ecsi, scales)\n"
+        'htmt.loc["Quality", "Satisfaction"]  # 0.954\n'
+        "```\n\n"
+        "HTMT = .954, above even the lenient .90 cut-off: customers barely tell quality and "
+        "satisfaction apart. Not .957: that is satisfaction–loyalty, the first row of "
+        "section 3's sorted list.",
+        worked_zh="第 3 节根据题项算出了各 ECSI 量表之间的 HTMT；读质量与满意度这一对：\n\n"
+        "```python\n"
+        "htmt = cx.psychometrics.htmt(ecsi, scales)\n"
+        'htmt.loc["Quality", "Satisfaction"]  # 0.954\n'
+        "```\n\n"
+        "HTMT = .954，连宽松的 .90 界限都超过了：客户几乎分不清质量和满意度。不是 .957：那是满意"
+        "度与忠诚度这一对，排在第 3 节排序列表的第一行。",
     )
 )
 
@@ -97,6 +113,25 @@ register(
         "自题项的观测取值范围（CUSA1 从 4 开始，而不是 1）。",
         explanation_zh="100 分中的 72.6 分：三道满意度题项的加权平均，每道题都从 1–10 分换算成 "
         "0–100 分——这就是 ACSI/ECSI 报告公布的那个数字。",
+        worked="The PLS fit of section 4 was given the codebook (`scale=book`), so "
+        "`csi_index()` rescales every item from 1–10 to 0–100 (section 6):\n\n"
+        "```python\n"
+        "csi = fit.csi_index()  # fit = cx.pls.fit(model, ecsi, scale=book)\n"
+        'csi.set_index("construct").loc["Satisfaction", "index"]  # 72.6\n'
+        "```\n\n"
+        "72.6 of 100 (bootstrap interval [70.8, 74.3]): the three satisfaction items, each "
+        "rescaled as (x − 1)/9·100, averaged with the rescaled PLS weights. Fitted without "
+        "`scale=book`, the items are rescaled from their observed ranges (CUSA1 starts at "
+        "4) and the index comes out at 68.4.",
+        worked_zh="第 4 节的 PLS 拟合传入了编码手册（`scale=book`），所以 `csi_index()` 把每个题项"
+        "从 1–10 分换算成 0–100 分（第 6 节）：\n\n"
+        "```python\n"
+        "csi = fit.csi_index()  # fit = cx.pls.fit(model, ecsi, scale=book)\n"
+        'csi.set_index("construct").loc["Satisfaction", "index"]  # 72.6\n'
+        "```\n\n"
+        "100 分中的 72.6 分（自助法区间 [70.8, 74.3]）：三道满意度题项各按 (x − 1)/9·100 换算，"
+        "再用重新缩放的 PLS 权重求加权平均。如果拟合时不传 `scale=book`，题项就按观测到的取值范"
+        "围换算（CUSA1 从 4 开始），指数就成了 68.4。",
     )
 )
 
@@ -134,6 +169,22 @@ register(
         "路径），ci_low 和 ci_high 两列。",
         explanation_zh="是：[−0.04, 0.16]。一旦形象、质量和价值已知，客户原先的期望对满意度就没有"
         "额外的作用。",
+        worked="In `boot.paths()` (section 5) `lhs` is the outcome and `rhs` the predictor, "
+        "so the path Expectation → Satisfaction is the row (Satisfaction, Expectation):\n\n"
+        "```python\n"
+        'row = boot.paths().set_index(["lhs", "rhs"]).loc[("Satisfaction", "Expectation")]\n'
+        '"yes" if row["ci_low"] <= 0 <= row["ci_high"] else "no"  # \'yes\'\n'
+        "```\n\n"
+        "Yes: the path is .065 with the 95 % interval [−.036, .160]. Expectation → Value "
+        "([−.101, .217]) includes 0 as well; the other eight paths do not.",
+        worked_zh="在 `boot.paths()`（第 5 节）中，`lhs` 是结果，`rhs` 是预测变量，所以期望 → "
+        "满意度这条路径是 (Satisfaction, Expectation) 那一行：\n\n"
+        "```python\n"
+        'row = boot.paths().set_index(["lhs", "rhs"]).loc[("Satisfaction", "Expectation")]\n'
+        '"yes" if row["ci_low"] <= 0 <= row["ci_high"] else "no"  # \'yes\'\n'
+        "```\n\n"
+        "包含（yes）：这条路径为 .065，95 % 区间为 [−.036, .160]。期望 → 价值（[−.101, .217]）"
+        "也包含 0；其余八条路径都不包含。",
     )
 )
 
@@ -154,5 +205,23 @@ register(
         "低的）。",
         explanation_zh="感知质量：质量指数每提高 1 分，满意度提高 .64 分。价值的绩效最差（62），"
         "重要性却最低（.14）。",
+        worked="The IPMA of section 7 gives each driver of satisfaction an importance (its "
+        "unstandardized total effect) and a performance (its mean index):\n\n"
+        "```python\n"
+        'table = fit.ipma("Satisfaction").constructs\n'
+        'table.loc[table["importance"].idxmax(), "construct"]  # \'Quality\'\n'
+        "```\n\n"
+        "Perceived quality: in the model, one index point more of quality goes with .64 "
+        "points more satisfaction, at a performance of 75.0. Not Value: it performs worst "
+        "(62.3) but matters least (.14) — the question is the largest importance, not the "
+        "lowest performance.",
+        worked_zh="第 7 节的 IPMA 给满意度的每个驱动因素一个重要性（非标准化总效应）和一个绩效（平"
+        "均指数）：\n\n"
+        "```python\n"
+        'table = fit.ipma("Satisfaction").constructs\n'
+        'table.loc[table["importance"].idxmax(), "construct"]  # \'Quality\'\n'
+        "```\n\n"
+        "感知质量：在模型中，质量指数每高 1 分，满意度相应高 .64 分，而它的绩效是 75.0。不是价值："
+        "价值的绩效最差（62.3），重要性却最低（.14）——要找的是重要性最大的，而不是绩效最低的。",
     )
 )

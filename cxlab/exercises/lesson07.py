@@ -174,6 +174,22 @@ register(
         hint_zh="fit.estimates()：label 为 'indirect'（op 为 ':='）的那一行，'est' 列。",
         explanation_zh="a·b = 0.294 × 0.717 ≈ 0.210（标准化值为 .21；数据生成器的真实值是 .33 × "
         ".60 ≈ .20）。",
+        worked="The `:=` line `indirect := a*b` of the mediation model (section 1) makes a·b "
+        "a row of the estimates:\n\n"
+        "```python\n"
+        "est = fit.estimates()\n"
+        'est.loc[est["label"] == "indirect", "est"].iloc[0]  # 0.210\n'
+        "```\n\n"
+        "a·b = 0.294 × 0.717 ≈ 0.210 (standardized .21; the truth ≈ .20). Not 0.181: that is "
+        "the total effect c + a·b, which adds the direct path c = −0.030.",
+        worked_zh="中介模型（第 1 节）中的 `:=` 行 `indirect := a*b` 让 a·b 成为估计值表中的一行："
+        "\n\n"
+        "```python\n"
+        "est = fit.estimates()\n"
+        'est.loc[est["label"] == "indirect", "est"].iloc[0]  # 0.210\n'
+        "```\n\n"
+        "a·b = 0.294 × 0.717 ≈ 0.210（标准化值 .21；真实值 ≈ .20）。不是 0.181：那是总效应 "
+        "c + a·b，其中还加上了直接路径 c = −0.030。",
     )
 )
 
@@ -200,6 +216,38 @@ register(
         explanation_zh="仅间接效应型（indirect-only，即 Baron & Kenny 所说的“完全中介”）：a·b 明"
         "显大于 0，直接路径 c（−0.030，p = .495）则不然——与数据生成器一致，它没有审美体验 → 满意"
         "度的直接路径。",
+        worked="Two questions decide the type: does the interval of a·b exclude 0 "
+        "(Monte-Carlo, section 3), and is the direct path c significant?\n\n"
+        "```python\n"
+        'mc_row = mc.defined().set_index("label").loc["indirect"]\n'
+        'c_row = est.loc[est["label"] == "c"].iloc[0]\n'
+        'ab_there = not mc_row["ci_low"] <= 0 <= mc_row["ci_high"]\n'
+        'c_there = c_row["pvalue"] < 0.05\n'
+        "if ab_there and c_there:\n"
+        '    kind = "complementary" if mc_row["est"] * c_row["est"] > 0 else "competitive"\n'
+        "else:\n"
+        '    kind = "indirect-only" if ab_there else "direct-only" if c_there else "no-effect"\n'
+        "kind  # 'indirect-only'\n"
+        "```\n\n"
+        "a·b = 0.210 [0.148, 0.278] is clearly above 0; c = −0.030 (p = .495) is not: "
+        'indirect-only, Baron & Kenny\'s "full mediation" — as in the generator, which has '
+        "no direct path. Not complementary: that needs a direct effect too.",
+        worked_zh="判断类型要回答两个问题：a·b 的区间是否排除 0（蒙特卡洛区间，第 3 节）？直接路"
+        "径 c 是否显著？\n\n"
+        "```python\n"
+        'mc_row = mc.defined().set_index("label").loc["indirect"]\n'
+        'c_row = est.loc[est["label"] == "c"].iloc[0]\n'
+        'ab_there = not mc_row["ci_low"] <= 0 <= mc_row["ci_high"]\n'
+        'c_there = c_row["pvalue"] < 0.05\n'
+        "if ab_there and c_there:\n"
+        '    kind = "complementary" if mc_row["est"] * c_row["est"] > 0 else "competitive"\n'
+        "else:\n"
+        '    kind = "indirect-only" if ab_there else "direct-only" if c_there else "no-effect"\n'
+        "kind  # 'indirect-only'\n"
+        "```\n\n"
+        "a·b = 0.210 [0.148, 0.278]，明显大于 0；c = −0.030（p = .495）则不显著：这是仅间接效应型"
+        "中介，即 Baron & Kenny 所说的“完全中介”——与数据生成器一致，它没有直接路径。不是互补型："
+        "互补型还需要一个直接效应。",
     )
 )
 
@@ -218,6 +266,24 @@ register(
         hint_zh="cx.sem.compare(free, equal, names=[...])，第二行的 delta_chisq 列。",
         explanation_zh="Δχ²(1) = 3.72，p = .054：差一点达到 5 % 的显著水平，尽管真实路径并不相同"
         "（.15 对 .45）。一个样本只是一次抽样；不要把 p > .05 解读为“没有差异”。",
+        worked="Section 6 fitted the two-group model twice — esthetics → memory free "
+        "(`c(a1, a2)`) and held equal (`c(a, a)`) — and compared them:\n\n"
+        "```python\n"
+        'comparison = cx.sem.compare(free, equal, names=["a free", "a equal"])\n'
+        'comparison["delta_chisq"].iloc[1]  # 3.72\n'
+        "```\n\n"
+        "Δχ²(1) = 3.72, p = .054: just short of 5 % significance, although the true paths "
+        "differ (.15 vs .45). Not 3.841: that is the 5 % critical value of χ²(1), which "
+        '3.72 just misses. Report the difference with its interval, never "no difference".',
+        worked_zh="第 6 节把两群组模型拟合了两次——审美体验 → 记忆自由估计（`c(a1, a2)`）和设为相等"
+        "（`c(a, a)`）——再加以比较：\n\n"
+        "```python\n"
+        'comparison = cx.sem.compare(free, equal, names=["a free", "a equal"])\n'
+        'comparison["delta_chisq"].iloc[1]  # 3.72\n'
+        "```\n\n"
+        "Δχ²(1) = 3.72，p = .054：差一点达到 5 % 的显著水平，尽管真实路径并不相同（.15 对 .45）。"
+        "不是 3.841：那是 χ²(1) 在 5 % 水平上的临界值，3.72 刚好没有达到。应当报告差异及其置信区"
+        "间，绝不要写成“没有差异”。",
     )
 )
 
@@ -239,5 +305,22 @@ register(
         "的是估计值，不是数据生成器的真实值。",
         explanation_zh="约 .235，休闲客人为 .382；真实值是 .15 和 .45，所以抽样误差把两个估计值拉"
         "近了。",
+        worked="In the model with the path free, `a1` labels esthetics → memory in group 1; "
+        "`free.groups` is ['business', 'leisure'], so group 1 is business:\n\n"
+        "```python\n"
+        "est_g = free.estimates()\n"
+        'est_g.loc[est_g["label"] == "a1", "std.all"].iloc[0]  # 0.235\n'
+        "```\n\n"
+        "β = .235 for business guests, against .382 for leisure guests (`a2`). Not .15: that "
+        "is the generator's truth, not the estimate — sampling error pulled the two "
+        "estimates towards each other.",
+        worked_zh="在路径自由估计的模型中，`a1` 是群组 1 中审美体验 → 记忆的标签；`free.groups` 是 "
+        "['business', 'leisure']，所以群组 1 是商务客人：\n\n"
+        "```python\n"
+        "est_g = free.estimates()\n"
+        'est_g.loc[est_g["label"] == "a1", "std.all"].iloc[0]  # 0.235\n'
+        "```\n\n"
+        "商务客人的 β = .235，休闲客人（`a2`）为 .382。不是 .15：那是数据生成器的真实值，不是估计"
+        "值——抽样误差把两个估计值拉近了。",
     )
 )

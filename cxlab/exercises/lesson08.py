@@ -70,6 +70,21 @@ register(
         hint_zh="fit.r2()，变量 'Memory' 那一行（kind 为 'structural'）。",
         explanation_zh="R² = .38：四个领域解释了这次入住难忘程度的 38 %；其余来自客人经历的其他事"
         "情。",
+        worked="Section 2 printed the R² of the structural variables; take the row of "
+        "Memory:\n\n"
+        "```python\n"
+        "r2 = fit.r2()\n"
+        'r2.loc[r2["variable"] == "Memory", "r2"].iloc[0]  # 0.380\n'
+        "```\n\n"
+        "R² = .380: the four realms explain 38 % of the variance of memory. Not .476: that is "
+        "the R² of Satisfaction (memory with entertainment), the next row.",
+        worked_zh="第 2 节打印了各结构变量的 R²；取 Memory 那一行：\n\n"
+        "```python\n"
+        "r2 = fit.r2()\n"
+        'r2.loc[r2["variable"] == "Memory", "r2"].iloc[0]  # 0.380\n'
+        "```\n\n"
+        "R² = .380：四个领域解释了记忆方差的 38 %。不是 .476：那是下一行满意度（Satisfaction）的 "
+        "R²（由记忆和娱乐解释）。",
     )
 )
 
@@ -91,6 +106,22 @@ register(
         "'Loyalty'）的那一行；或者 fit.estimates() 中的 ind_est_mem_sat_wom。",
         explanation_zh="β = .13 = .316 × .633 × .652，即审美 → 记忆 → 满意度 → 口碑各条标准化路径"
         "的乘积。",
+        worked="`eff` from section 3 (`fit.effects(boot=boot)`) holds every effect; take "
+        "Esthetics → WOM:\n\n"
+        "```python\n"
+        'est_wom = eff[(eff["from"] == "Esthetics") & (eff["to"] == "WOM")].set_index("effect")\n'
+        'est_wom.loc["indirect", "std_all"]  # 0.130\n'
+        "```\n\n"
+        "β = .130 = .316 × .633 × .652, the standardized paths Esthetics → Memory → "
+        "Satisfaction → WOM. Not .118: that is the same route ending in Loyalty, whose last "
+        "path is .591.",
+        worked_zh="第 3 节的 `eff`（`fit.effects(boot=boot)`）包含所有效应；取审美 → 口碑：\n\n"
+        "```python\n"
+        'est_wom = eff[(eff["from"] == "Esthetics") & (eff["to"] == "WOM")].set_index("effect")\n'
+        'est_wom.loc["indirect", "std_all"]  # 0.130\n'
+        "```\n\n"
+        "β = .130 = .316 × .633 × .652，即审美 → 记忆 → 满意度 → 口碑各条标准化路径的乘积。不是 "
+        ".118：那是终点为忠诚度（Loyalty）的同一条路线，它最后一段路径是 .591。",
     )
 )
 
@@ -113,6 +144,28 @@ register(
         "'Memory → Satisfaction' 的那一条除以总效应。",
         explanation_zh="约 .29：娱乐的效应只有不到三分之一经过记忆；另外的 .71 直接通向满意度（客"
         "人当晚就享受了演出，不管以后还记不记得）。",
+        worked="`to_loyalty` (section 3) lists entertainment's two specific routes to "
+        "loyalty and its total; divide the route via memory by the total:\n\n"
+        "```python\n"
+        'ent = to_loyalty[to_loyalty["from"] == "Entertainment"]\n'
+        'via_memory = ent.loc[ent["via"] == "Memory → Satisfaction", "est"].iloc[0]\n'
+        'ent_total = ent.loc[ent["effect"] == "total", "est"].iloc[0]\n'
+        "via_memory / ent_total  # 0.29\n"
+        "```\n\n"
+        "0.0395 / 0.1356 = .29: less than a third runs through memory. Both routes end with "
+        "satisfaction → loyalty, so this equals section 3's share of the effect on "
+        "satisfaction (.29). Not .71: that is the share of the route via satisfaction only.",
+        worked_zh="`to_loyalty`（第 3 节）列出了娱乐通向忠诚度的两条特定路线及其总效应；用经过记忆"
+        "的那条除以总效应：\n\n"
+        "```python\n"
+        'ent = to_loyalty[to_loyalty["from"] == "Entertainment"]\n'
+        'via_memory = ent.loc[ent["via"] == "Memory → Satisfaction", "est"].iloc[0]\n'
+        'ent_total = ent.loc[ent["effect"] == "total", "est"].iloc[0]\n'
+        "via_memory / ent_total  # 0.29\n"
+        "```\n\n"
+        "0.0395 / 0.1356 = .29：不到三分之一经过记忆。两条路线最后都经过满意度 → 忠诚度，所以这个"
+        "比例等于第 3 节中对满意度的效应里记忆所占的比例（.29）。不是 .71：那是只经过满意度的那条"
+        "路线所占的比例。",
     )
 )
 
@@ -156,5 +209,24 @@ register(
         "std_all（不是通向记忆的路径）。",
         explanation_zh="娱乐（β = .13）：它经由记忆、也直接经由满意度到达忠诚度。但逃避现实"
         "（.12）和审美（.12）紧随其后，而且领域之间的对比没有一个排除 0：这个排名并不可靠。",
+        worked="Among the rows of `to_loyalty` (section 3), take each realm's total effect and "
+        "compare the standardized values:\n\n"
+        "```python\n"
+        'betas = to_loyalty[to_loyalty["effect"] == "total"].set_index("from")["std_all"]\n'
+        "betas.idxmax()  # 'Entertainment'\n"
+        "```\n\n"
+        "Entertainment (β = .13), ahead of escapism (.12), esthetics (.12) and education "
+        "(.08) — but none of section 4's contrasts excludes 0, so the data cannot rank the "
+        "realms. Not esthetics: it ties escapism for the largest path to Memory (.32), while "
+        "entertainment also reaches loyalty directly through satisfaction.",
+        worked_zh="在 `to_loyalty`（第 3 节）的各行中，取每个领域的总效应，比较它们的标准化值："
+        "\n\n"
+        "```python\n"
+        'betas = to_loyalty[to_loyalty["effect"] == "total"].set_index("from")["std_all"]\n'
+        "betas.idxmax()  # 'Entertainment'\n"
+        "```\n\n"
+        "娱乐（β = .13），领先于逃避现实（.12）、审美（.12）和教育（.08）——但第 4 节的对比没有一"
+        "个排除 0，所以这些数据排不出各领域的名次。不是审美：它与逃避现实并列通向记忆的路径最大"
+        "（.32），而娱乐还直接经由满意度到达忠诚度。",
     )
 )
