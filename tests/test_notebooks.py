@@ -17,7 +17,10 @@ LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))  # 00, 00b, 0
 # Instructor notebooks (dashboards) are not lessons: no template, exercises or checked
 # numbers, but they are stored executed and clean like the lessons, and nbval runs them.
 INSTRUCTOR = sorted((ROOT / "notebooks" / "instructor").glob("*.ipynb"))
-WIDGET_CALL = re.compile(r"cx\.widgets\.\w+\(")
+WIDGET_CALL = re.compile(
+    r"cx\.widgets\.(?:nps_simulator|sem_what_if|ipa_explorer|journey_explorer|survey_explorer"
+    r"|cem_maturity|dashboard)\("
+)  # the apps (pure functions such as maturity_view print plain text)
 TEMPLATE = ["## Aim", "## Concepts", "## Practice", "## Discussion", "## Exercises", "## Summary"]
 CHECK_CALL = re.compile(r"""cx\.check\(\s*["']([\w.]+)["']\s*,\s*answer\s*\)""")
 

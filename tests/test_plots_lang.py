@@ -175,6 +175,18 @@ def _plot_paths(r: Results, lang: Any) -> Any:
 
 #: one drawing per plot: (results, lang) → Axes or Figure
 DRAW: dict[str, Callable[[Results, Any], Any]] = {
+    "cxlab.widgets._maturity.MaturityView.plot": (
+        lambda r, lang: cx.widgets.maturity_view(
+            {
+                "strategy": 4,
+                "insight": 3,
+                "design": 4,
+                "measurement": 2,
+                "management": 3,
+                "culture": 3,
+            }
+        ).plot(lang=lang)
+    ),
     "cxlab.psychometrics._efa_result.EFA.plot": lambda r, lang: r.efa.plot(lang=lang),
     "cxlab.psychometrics.validity.DiscriminantValidity.plot": (
         lambda r, lang: r.validity.plot(lang=lang)

@@ -15,6 +15,8 @@ app                        pure function               built on
                                                        :func:`cxlab.drivers.ipa`
 :func:`journey_explorer`   :func:`funnel_view`         :func:`cxlab.journey.funnel`
 :func:`survey_explorer`    :func:`construct_view`      :func:`cxlab.psychometrics.reliability`
+:func:`cem_maturity`       :func:`maturity_view`       the six components of a CEM system
+                                                       (lesson 01b)
 =========================  ==========================  =========================================
 
 Bad input never ends in a traceback inside an app: shares above 100 %, a what-if model
@@ -46,9 +48,10 @@ cxlab.errors.DataError: Promoters (70 %) and detractors (40 %) add up to 110 %: 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from cxlab.widgets._maturity import CEM_COMPONENTS, MaturityView, maturity_view
 from cxlab.widgets.logic import (
     ConstructView,
     IPAView,
@@ -70,19 +73,24 @@ if TYPE_CHECKING:
     from cxlab.widgets._apps import NPSSimulator, SEMWhatIf
     from cxlab.widgets._dashboard import Dashboard
     from cxlab.widgets._explorers import IPAExplorer, JourneyExplorer, SurveyExplorer
+    from cxlab.widgets._maturity import CEMMaturity
     from cxlab.widgets._text import Lang
 
 __all__ = [
+    "CEM_COMPONENTS",
     "ConstructView",
     "IPAView",
+    "MaturityView",
     "NPSScenario",
     "WhatIf",
+    "cem_maturity",
     "construct_view",
     "dashboard",
     "funnel_view",
     "ipa_explorer",
     "ipa_view",
     "journey_explorer",
+    "maturity_view",
     "nps_scenario",
     "nps_simulator",
     "sem_what_if",
@@ -245,6 +253,32 @@ def survey_explorer(
     from cxlab.widgets._explorers import SurveyExplorer
 
     return SurveyExplorer(dataset=dataset, lang=lang)
+
+
+def cem_maturity(
+    scores: Mapping[str, float] | None = None, *, lang: Lang | None = None
+) -> CEMMaturity:
+    """A manager's CEM maturity self-assessment: one slider (1–5) per component of a CEM
+    system — strategy, customer insight, design, measurement, management, culture — each
+    with a short description → radar chart of the profile, the weakest component and a
+    first step to take (wraps :func:`maturity_view`).
+
+    ``scores`` sets the sliders (whole points; default 3 everywhere); a missing or unknown
+    component or a score outside 1–5 raises :class:`~cxlab.errors.DataError`.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> app = cx.widgets.cem_maturity(lang="en")
+    >>> app.controls["measurement"].value = 2  # the manager moves a slider
+    >>> print(app.result.text())
+    CEM maturity 2.8 of 5 · work on first: measurement (2.0, the weakest)
+    >>> cx.widgets.cem_maturity(lang="zh").controls["culture"].description
+    '体验文化'
+    """
+    from cxlab.widgets._maturity import CEMMaturity
+
+    return CEMMaturity(scores=scores, lang=lang)
 
 
 def dashboard(lang: Lang | None = None, *, projector: bool = False) -> Dashboard:

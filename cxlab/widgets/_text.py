@@ -76,6 +76,50 @@ TEXT: dict[str, dict[str, str]] = {
         "survey.xlabel": "% of answers",
         "survey.answer": "answer",
         "survey.yes": "yes",
+        # CEM maturity self-assessment
+        "maturity.title": "CEM maturity: rate your firm on the six components",
+        "maturity.strategy": "strategy",
+        "maturity.insight": "customer insight",
+        "maturity.design": "design",
+        "maturity.measurement": "measurement",
+        "maturity.management": "management",
+        "maturity.culture": "culture",
+        "maturity.strategy.about": "a written CX vision and positioning that leaders fund and "
+        "decide by",
+        "maturity.insight.about": "who the customers are and what they need, from research "
+        "rather than guesses",
+        "maturity.design.about": "each key touchpoint designed on purpose: staff, setting, "
+        "communication",
+        "maturity.measurement.about": "CSAT, NPS and CES tracked at the key touchpoints, each "
+        "with its interval",
+        "maturity.management.about": "feedback reaches the owner of each touchpoint, who acts "
+        "and closes the loop",
+        "maturity.culture.about": "everyone, not only the front line, owns the experience; "
+        "staff may act on the spot",
+        "maturity.strategy.first": "write one page on which customers, which experience and "
+        "which trade-offs; have the leadership team sign it and fund it",
+        "maturity.insight.first": "interview and observe customers of your main segments and "
+        "map one journey with them, not for them",
+        "maturity.design.first": "take the key touchpoint where customers complain or give up "
+        "most and redesign it: script, staff, setting and what happens when it goes wrong",
+        "maturity.measurement.first": "measure the key touchpoints with one short survey (NPS "
+        "or CSAT, and CES) and report every score with its interval",
+        "maturity.management.first": "give every key touchpoint an owner, route its feedback "
+        "to that owner within a day and review the alerts every week",
+        "maturity.culture.first": "tell one customer story at every daily meeting, let front-"
+        "line staff fix problems on the spot and recognise those who do",
+        "maturity.level1": "initial",
+        "maturity.level2": "repeatable",
+        "maturity.level3": "defined",
+        "maturity.level4": "managed",
+        "maturity.level5": "optimising",
+        "maturity.line": "CEM maturity {mean:.1f} of 5 · work on first: {name} ({score:.1f}, "
+        "the weakest{tie})",
+        "maturity.tie": "; tied with {others}, listed after it",
+        "maturity.advice": "Work on first: {name}. A first step: {step}.",
+        "maturity.plot_title": "CEM maturity profile · mean {mean:.1f} of 5",
+        "maturity.weakest": "weakest",
+        "maturity.columns": "component,score,level",
         # messages
         "unexpected": "Something unexpected went wrong ({error}). Try other values; if it "
         "persists, report it with the values above.",
@@ -168,6 +212,44 @@ TEXT: dict[str, dict[str, str]] = {
         "survey.xlabel": "作答占比 %",
         "survey.answer": "选项",
         "survey.yes": "是",
+        "maturity.title": "客户体验管理成熟度：为你的企业在六个维度上打分",
+        "maturity.strategy": "体验战略",
+        "maturity.insight": "体验认知",
+        "maturity.design": "体验设计",
+        "maturity.measurement": "体验测量",
+        "maturity.management": "体验管理",
+        "maturity.culture": "体验文化",
+        "maturity.strategy.about": "有成文的客户体验愿景和定位，管理层据此拨款和决策",
+        "maturity.insight.about": "客户是谁、需要什么，来自调研而不是猜测",
+        "maturity.design.about": "每个关键触点都经过有意的设计：员工、环境、沟通",
+        "maturity.measurement.about": "在关键触点上跟踪客户满意度、净推荐值和客户费力度，"
+        "每个分数都附区间",
+        "maturity.management.about": "反馈送到每个触点的负责人手中，由其采取行动、形成闭环",
+        "maturity.culture.about": "人人（不只是一线员工）都对体验负责；员工可以当场处理问题",
+        "maturity.strategy.first": "写一页纸：服务哪些客户、提供什么体验、放弃什么；"
+        "请管理层签字认可并拨出经费",
+        "maturity.insight.first": "访谈和观察主要细分群体的客户，和他们一起（而不是替他们）"
+        "画出一条客户旅程",
+        "maturity.design.first": "挑出客户投诉最多或最常放弃的关键触点，重新设计它："
+        "话术、员工、环境，以及出错时怎么办",
+        "maturity.measurement.first": "用一份简短的问卷（净推荐值或客户满意度，加上客户费力度）"
+        "测量关键触点，每个分数都附上区间",
+        "maturity.management.first": "给每个关键触点指定负责人，一天之内把反馈送到其手中，"
+        "每周检查一次预警",
+        "maturity.culture.first": "每次晨会讲一个客户故事，让一线员工当场解决问题，"
+        "并表彰这样做的人",
+        "maturity.level1": "初始级",
+        "maturity.level2": "可重复级",
+        "maturity.level3": "已定义级",
+        "maturity.level4": "已管理级",
+        "maturity.level5": "优化级",
+        "maturity.line": "客户体验管理成熟度 {mean:.1f}（满分 5）· 首先改进：{name}"
+        "（{score:.1f}，最薄弱{tie}）",
+        "maturity.tie": "；与{others}并列，但{others}排在它之后",
+        "maturity.advice": "首先改进：{name}。第一步：{step}。",
+        "maturity.plot_title": "客户体验管理成熟度画像 · 平均 {mean:.1f}（满分 5）",
+        "maturity.weakest": "最薄弱",
+        "maturity.columns": "维度,得分,等级",
         "unexpected": "出现了意外错误（{error}）。请换一组数值再试；"
         "如果仍然出错，请连同上面的数值一起报告。",
         "english_only": "无法计算（详细说明为英文）：\n{message}",
