@@ -122,13 +122,14 @@ register(
         wrong=lambda: "mot_arrival",
         hint="fit_b.effects(): rows with to == 'nps_score' and effect == 'total', "
         "largest std_all among the mot_ columns.",
-        explanation="The cabin crew (std. total effect .19): the moment of truth where "
-        "service staff meet the passenger for hours matters most.",
+        explanation="The cabin crew (std. total effect .19): in model B, the moment of truth "
+        "where service staff meet the passenger for hours has the largest association with NPS "
+        "(a survey cannot show that improving it would raise NPS: that needs a test).",
         prompt_zh="在模型 B 中，哪个关键时刻对 NPS 得分的标准化总效应最大？",
         hint_zh="fit_b.effects()：to == 'nps_score' 且 effect == 'total' 的各行中，mot_ 各列里 "
         "std_all 最大的那个。",
-        explanation_zh="乘务组（标准化总效应 .19）：服务人员陪伴乘客好几个小时的这个关键时刻最重"
-        "要。",
+        explanation_zh="乘务组（标准化总效应 .19）：在模型 B 中，服务人员陪伴乘客好几个小时的这个"
+        "关键时刻与净推荐值的关联最强（调查数据不能证明改进它就会提高净推荐值，那需要实验检验）。",
         worked="Take model B's total effects on `nps_score` (section 3), keep the six moments "
         "of truth and find the largest `std_all`:\n\n"
         "```python\n"

@@ -97,25 +97,27 @@ register(
         tol=0.01,
         hint="behaviour_model(d, 'bought', ['sat', 'li'], 'logit', missing='drop').table, row li, "
         "column ratio (1.26 is satisfaction's odds ratio on its own).",
-        explanation="OR ≈ 1.45: one SD more loyalty intention raises the odds of buying again "
-        "by 45 %, while satisfaction adds nothing once intention is known (OR 1.03, p = .75).",
+        explanation="OR ≈ 1.45: one SD more loyalty intention goes with 45 % higher odds of "
+        "buying again, while satisfaction adds nothing once intention is known (OR 1.03, p = .75).",
         prompt_zh="控制满意度之后，忠诚意向每增加一个标准差，重复购买的优势比是多少？",
         hint_zh="behaviour_model(d, 'bought', ['sat', 'li'], 'logit', missing='drop').table，li "
         "行，ratio 列（1.26 是满意度单独的优势比）。",
-        explanation_zh="OR ≈ 1.45：忠诚意向每高一个标准差，再次购买的优势（odds）提高 45 %；而一"
-        "旦知道了意向，满意度就没有额外的贡献（OR 1.03，p = .75）。",
+        explanation_zh="OR ≈ 1.45：忠诚意向每高一个标准差，再次购买的优势（odds）相应高 45 %；"
+        "而一旦知道了意向，满意度就没有额外的贡献（OR 1.03，p = .75）。",
         worked="In a logistic regression the odds ratio is exp(coefficient); the predictors are "
         "standardized, so it is per SD. Read the row `li` of the model with both attitudes "
         "(section 3):\n\n"
         '```python\nm = logit["sat + li"]\nround(m.table.loc["li", "ratio"], 2)  # 1.45\n```\n\n'
-        "OR = 1.45: one SD more loyalty intention raises the odds of buying again by 45 % with "
-        "satisfaction held fixed (satisfaction's OR is then 1.03). 1.26 is satisfaction's OR in "
+        "OR = 1.45: one SD more loyalty intention goes with 45 % higher odds of buying again "
+        "with satisfaction held fixed (an association in survey data, not an effect of changing "
+        "intention) (satisfaction's OR is then 1.03). 1.26 is satisfaction's OR in "
         "the model without intention.",
         worked_zh="在逻辑回归中，优势比就是 exp(系数)；预测变量已经标准化，所以它是按一个标准差计算"
         "的。读出同时包含两种态度的模型（第 3 节）中 `li` 这一行：\n\n"
         '```python\nm = logit["sat + li"]\nround(m.table.loc["li", "ratio"], 2)  # 1.45\n```\n\n'
-        "OR = 1.45：在满意度保持不变时，忠诚意向每高一个标准差，再次购买的优势提高 45 %（此时满"
-        "意度的 OR 为 1.03）。1.26 是不含意向的模型中满意度的优势比。",
+        "OR = 1.45：在满意度保持不变时，忠诚意向每高一个标准差，再次购买的优势相应高 45 %"
+        "（这是调查数据中的关联，不是改变意向的效果；此时满意度的 OR 为 1.03）。"
+        "1.26 是不含意向的模型中满意度的优势比。",
     )
 )
 
