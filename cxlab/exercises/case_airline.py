@@ -157,6 +157,18 @@ register(
         "分）%。43.8 只是推荐者的比例。",
         explanation_zh="净推荐值 = 43.8 % − 22.6 % = 21.2，调整 Wald 95 % 置信区间 [16.3, 26.0]："
         "有 1,000 份回答，这个分数的精度约为 ±5 分。",
+        worked="Task 1's call gives the shares, the NPS and its interval in one row:\n\n"
+        '```python\noverall = cx.metrics.nps(air["nps_score"], ci="wald")\n'
+        'round(overall["nps"].iloc[0], 1)  # 21.2\n```\n\n'
+        "NPS = 43.8 % promoters − 22.6 % detractors = 21.2, Wald 95 % CI [16.3, 26.1] "
+        "(adjusted-Wald [16.3, 26.0]): with 1,000 answers the methods agree, ± 5 points. 43.8 is "
+        "the share of promoters, not the NPS.",
+        worked_zh="任务 1 的这次调用在一行里给出各个比例、净推荐值及其区间：\n\n```python\n"
+        'overall = cx.metrics.nps(air["nps_score"], ci="wald")\n'
+        'round(overall["nps"].iloc[0], 1)  # 21.2\n```\n\n'
+        "净推荐值 = 推荐者 43.8 % − 贬损者 22.6 % = 21.2，Wald 95 % 置信区间 [16.3, 26.1]（调整 "
+        "Wald 区间 [16.3, 26.0]）：有 1,000 份回答，几种方法结果一致，精度约 ± 5 分。43.8 是推荐者"
+        "的比例，不是净推荐值。",
     )
 )
 
@@ -178,6 +190,21 @@ register(
         "舱。）",
         explanation_zh="+30.1 分 [16.6, 42.0]（46.2 对 16.1），p < .0001；超级经济舱与经济舱区分"
         "不开（+2.3 [−12.1, 16.1]）。",
+        worked="Compare the cabins with economy as the reference and read the business row of the "
+        "differences:\n\n```python\nby_cabin = cx.metrics.compare(\n"
+        '    air, "nps", by="cabin", score="nps_score", reference="economy"\n)\n'
+        'diffs = by_cabin.differences.set_index("group")\n'
+        'round(diffs.loc["business", "difference"], 1)  # 30.1\n```\n\n'
+        "Business 46.2 against economy 16.1: +30.1 points [16.6, 42.0], p < .0001. Premium "
+        "economy cannot be told apart from economy (+2.3 [−12.1, 16.1]); 27.8 is business minus "
+        "premium economy, not minus economy.",
+        worked_zh="以经济舱为参照组比较各舱位，读出差值表中商务舱那一行：\n\n```python\n"
+        "by_cabin = cx.metrics.compare(\n"
+        '    air, "nps", by="cabin", score="nps_score", reference="economy"\n)\n'
+        'diffs = by_cabin.differences.set_index("group")\n'
+        'round(diffs.loc["business", "difference"], 1)  # 30.1\n```\n\n'
+        "商务舱 46.2 对经济舱 16.1：+30.1 分 [16.6, 42.0]，p < .0001。超级经济舱与经济舱区分不开（"
+        "+2.3 [−12.1, 16.1]）；27.8 是商务舱减去超级经济舱，不是减去经济舱。",
     )
 )
 
@@ -200,6 +227,20 @@ register(
         "False 作比较（Welch t 检验）。注意正负号：遇到问题会让旅程更费力。",
         explanation_zh="在 7 分量表上为 −1.52 [−1.81, −1.23]（3.82 对 5.34）：遇到问题的乘客觉得"
         "这趟行程难办得多，这个差距远远超过任何舱位之间的差别（商务舱 − 经济舱为 +0.47）。",
+        worked="Compare passengers with a problem (True) against those without (the reference "
+        "False); `compare` uses Welch's t:\n\n```python\nces_problem = cx.metrics.compare(\n"
+        '    air, "ces", by="had_problem", score="ces", reference=False\n)\n'
+        'round(ces_problem.differences["difference"].iloc[0], 2)  # -1.52\n```\n\n'
+        "3.82 against 5.34 on the 7-point scale: −1.52 [−1.81, −1.23]. The sign is negative "
+        "because CES 2.0 is higher when the trip is easier, and a problem makes it harder; +1.52 "
+        "subtracts the wrong way round. The cabin gap is far smaller (business − economy +0.47).",
+        worked_zh="把遇到问题的乘客（True）与没有遇到问题的乘客（参照组 False）作比较；`compare` "
+        "使用 Welch t 检验：\n\n```python\nces_problem = cx.metrics.compare(\n"
+        '    air, "ces", by="had_problem", score="ces", reference=False\n)\n'
+        'round(ces_problem.differences["difference"].iloc[0], 2)  # -1.52\n```\n\n'
+        "在 7 分量表上是 3.82 对 5.34：−1.52 [−1.81, −1.23]。符号为负，因为 CES 2.0 的分数越高表示"
+        "行程越省力，而遇到问题会让它更费力；+1.52 是减反了。舱位之间的差距要小得多（商务舱 − 经济"
+        "舱为 +0.47）。",
     )
 )
 
@@ -224,6 +265,21 @@ register(
         explanation_zh="到达与行李：占 R² 的 25.2 % [18.3, 31.9]，仅次于乘务组的 28.5 % [22.1, "
         "35.6]（B = 1000，seed = 1）——两个区间相互重叠，所以两者并列领先。沙普利值的结果与之相差"
         "不到一个百分点。",
+        worked="Share the R² of `nps_score` among the six moments every passenger rated; "
+        "`rw.table` is sorted by rank:\n\n```python\n"
+        'rw = cx.drivers.relative_weights(air, "nps_score", MOTS, B=1000, seed=1)\n'
+        "rw.table.index[1]  # 'mot_arrival'\n```\n\n"
+        "Arrival and baggage: 25.2 % of R² [18.3, 31.9], behind the crew's 28.5 % [22.1, 35.6]. "
+        "The intervals overlap, so the two lead together; Shapley values "
+        "(`cx.drivers.shapley_r2`) agree to within a point. Boarding ranks second only among "
+        "passengers without a problem (lesson 11).",
+        worked_zh="把 `nps_score` 的 R² 分给每位乘客都打过分的六个关键时刻；`rw.table` 按名次排序"
+        "：\n\n```python\n"
+        'rw = cx.drivers.relative_weights(air, "nps_score", MOTS, B=1000, seed=1)\n'
+        "rw.table.index[1]  # 'mot_arrival'\n```\n\n"
+        "到达与行李：占 R² 的 25.2 % [18.3, 31.9]，仅次于乘务组的 28.5 % [22.1, 35.6]。两个区间相"
+        "互重叠，所以两者并列领先；沙普利值（`cx.drivers.shapley_r2`）与之相差不到一个百分点。登机"
+        "只在没有遇到问题的乘客中排第二（第 11 课）。",
     )
 )
 
@@ -250,6 +306,27 @@ register(
         explanation_zh="只有到达与行李（重要性 25.2 %，高于 16.7 % 的分界线；评分 3.69，低于 "
         "3.86 的分界线）。机上餐饮的评分最差（3.00），却不太重要：低优先级。登机和值机恰好略低于"
         "重要性分界线（16.6 %）：以中位数为界时，登机会和到达一起进入——要报告分界线的位置。",
+        worked="Importance is Task 4's relative weights, performance the mean rating, the lines "
+        "at the means; keep the moments whose quadrant is 'concentrate here':\n\n```python\n"
+        'rw = cx.drivers.relative_weights(air, "nps_score", MOTS, B=1000, seed=1)\n'
+        "grid = cx.drivers.ipa(rw, air[MOTS].mean(), labels=ZH)\ntable = grid.table\n"
+        'sorted(table.index[table["quadrant"] == "concentrate here"])  # [\'mot_arrival\']\n```\n'
+        "\n"
+        "Only arrival and baggage: importance 25.2 % above the line at 16.7 % (100 / 6), rating "
+        "3.69 below the line at 3.86. The meal is rated worst (3.00) but carries 7.5 %: low "
+        "priority — the quadrant needs high importance, not just the lowest rating. Boarding and "
+        "check-in sit a hair below the importance line (16.6 %); at the medians boarding joins "
+        "arrival, so report where the lines are.",
+        worked_zh="重要性用任务 4 的相对权重，绩效用平均评分，分界线画在均值处；留下象限为 "
+        "'concentrate here'（重点改进）的关键时刻：\n\n```python\n"
+        'rw = cx.drivers.relative_weights(air, "nps_score", MOTS, B=1000, seed=1)\n'
+        "grid = cx.drivers.ipa(rw, air[MOTS].mean(), labels=ZH)\ntable = grid.table\n"
+        'sorted(table.index[table["quadrant"] == "concentrate here"])  # [\'mot_arrival\']\n```\n'
+        "\n"
+        "只有到达与行李：重要性 25.2 %，高于 16.7 %（100 / 6）的分界线；评分 3.69，低于 3.86 的分"
+        "界线。机上餐饮的评分最差（3.00），但只占 7.5 %：低优先级——进入重点改进象限要重要性高，而"
+        "不只是评分最低。登机和值机恰好略低于重要性分界线（16.6 %）；以中位数为界时，登机会和到达"
+        "一起进入，所以要报告分界线的位置。",
     )
 )
 
@@ -275,6 +352,20 @@ register(
         explanation_zh="McFadden R² = .51 中的 41.6 %（B = 200，seed = 1：[27.8, 53.2]）：对遇到"
         "问题的乘客来说，问题处理得如何，比旅程本身的任何一个关键时刻都更能把贬损者与其他乘客区分"
         "开——排第二的到达只有 17.8 %。",
+        worked="With Task 7's `problem` (the 194 passengers with a problem) and its `detractor` "
+        "column, share McFadden's R² among the seven moments:\n\n```python\n"
+        'det = cx.drivers.shapley_logistic(problem, "detractor", SEVEN, B=200, seed=1)\n'
+        'round(det.table.loc["mot_complaint", "pct"], 1)  # 41.6\n```\n\n'
+        "Complaint handling carries 41.6 % [27.8, 53.2] of McFadden's R² = .51 — more than twice "
+        "arrival, next with 17.8 %. 40.3 is its share of the R² of `nps_score` by relative "
+        "weights (lesson 11), another outcome and another method.",
+        worked_zh="用任务 7 的 `problem`（194 名遇到问题的乘客）及其 `detractor` 列，把 McFadden "
+        "R² 分给七个关键时刻：\n\n```python\n"
+        'det = cx.drivers.shapley_logistic(problem, "detractor", SEVEN, B=200, seed=1)\n'
+        'round(det.table.loc["mot_complaint", "pct"], 1)  # 41.6\n```\n\n'
+        "投诉处理占 McFadden R² = .51 的 41.6 % [27.8, 53.2]——是排第二的到达（17.8 %）的两倍多。"
+        "40.3 是用相对权重算出的它在 `nps_score` 的 R² 中的份额（第 11 课），结果变量和方法都不同"
+        "。",
     )
 )
 
@@ -296,6 +387,19 @@ register(
         "100。（16.5 % 是没有遇到问题的乘客中的比例。）",
         explanation_zh="85.1 %（67 人中有 57 人），而处理一般的为 54.5 %，处理得好的为 19.1 %，没"
         "有遇到问题的为 16.5 %：处理得如何，决定了一个问题会不会制造出一个贬损者。",
+        worked="The mean of the True/False column `detractor` is a share; take it per `recovery` "
+        "group (the Part C cell) and read the badly handled group:\n\n```python\n"
+        'shares = air.groupby("recovery")["detractor"].mean() * 100\n'
+        'round(shares["handled badly (1-2)"], 1)  # 85.1\n```\n\n'
+        "85.1 % (57 of 67) are detractors, against 54.5 % after a neutral handling, 19.1 % after "
+        "a good one and 16.5 % without a problem: between 'badly' and 'well' lie 66 percentage "
+        "points. 16.5 is the share of the passengers without a problem.",
+        worked_zh="True/False 列 `detractor` 的均值就是一个比例；按 `recovery` 分组（C 部分的单元"
+        "格）求均值，读出处理得很差的那一组：\n\n```python\n"
+        'shares = air.groupby("recovery")["detractor"].mean() * 100\n'
+        'round(shares["handled badly (1-2)"], 1)  # 85.1\n```\n\n'
+        "85.1 %（67 人中有 57 人）是贬损者，而处理一般的为 54.5 %，处理得好的为 19.1 %，没有遇到问"
+        "题的为 16.5 %：“很差”与“很好”之间相差 66 个百分点。16.5 是没有遇到问题的乘客中的比例。",
     )
 )
 
@@ -318,6 +422,20 @@ register(
         "problem')；'handled well (4-5)' 的差值。（38.3 是这一组的净推荐值，不是差值。）",
         explanation_zh="+8.3 分，95 % 置信区间 [−9.3, 23.7]，p = .39——94 名处理得好的乘客分不清 "
         "+8 和 0（或 −8）。",
+        worked="Compare the four recovery groups with 'no problem' as the reference and read the "
+        "difference of the well-handled group:\n\n```python\nrecovery = cx.metrics.compare(\n"
+        '    air, "nps", by="recovery", score="nps_score", reference="no problem"\n)\n'
+        'well = recovery.differences.set_index("group").loc["handled well (4-5)"]\n'
+        'round(well["difference"], 1)  # 8.3\n```\n\n'
+        "38.3 (handled well) − 30.0 (no problem) = +8.3 points, 95 % CI [−9.3, 23.7], p = .39. "
+        "38.3 is the group's NPS, not the difference.",
+        worked_zh="以 'no problem'（没有遇到问题）为参照组比较四个补救分组，读出处理得好的那一组的"
+        "差值：\n\n```python\nrecovery = cx.metrics.compare(\n"
+        '    air, "nps", by="recovery", score="nps_score", reference="no problem"\n)\n'
+        'well = recovery.differences.set_index("group").loc["handled well (4-5)"]\n'
+        'round(well["difference"], 1)  # 8.3\n```\n\n'
+        "38.3（处理得好）− 30.0（没有遇到问题）= +8.3 分，95 % 置信区间 [−9.3, 23.7]，p = .39。"
+        "38.3 是这一组的净推荐值，不是差值。",
     )
 )
 
@@ -364,6 +482,20 @@ register(
         explanation_zh="否：区间 [−9.3, 23.7] 包含 0。不过“没有得到证明”也不等于“被推翻”——把 4 分"
         "和 5 分分开、控制旅程的其他环节、再与模拟的真实值作比较（后面的任务），才能讲出更完整的"
         "故事。",
+        worked="Significantly above means that the whole 95 % interval of Task 9's difference "
+        "lies above 0:\n\n```python\nrecovery = cx.metrics.compare(\n"
+        '    air, "nps", by="recovery", score="nps_score", reference="no problem"\n)\n'
+        'well = recovery.differences.set_index("group").loc["handled well (4-5)"]\n'
+        '"yes" if well["ci_low"] > 0 else "no"  # \'no\'\n```\n\n'
+        "No: the interval [−9.3, 23.7] contains 0 (p = .39); 94 well-handled passengers cannot "
+        "tell +8 from 0. 'Not shown' is not 'refuted' either — Task 11 compares like with like.",
+        worked_zh="“显著高于”意味着任务 9 中差值的整个 95 % 区间都位于 0 之上：\n\n```python\n"
+        "recovery = cx.metrics.compare(\n"
+        '    air, "nps", by="recovery", score="nps_score", reference="no problem"\n)\n'
+        'well = recovery.differences.set_index("group").loc["handled well (4-5)"]\n'
+        '"yes" if well["ci_low"] > 0 else "no"  # \'no\'\n```\n\n'
+        "否：区间 [−9.3, 23.7] 包含 0（p = .39）；94 名处理得好的乘客分不清 +8 和 0。不过“没有得到"
+        "证明”也不等于“被推翻”——任务 11 会做同类比较。",
     )
 )
 
@@ -390,5 +522,23 @@ register(
         explanation_zh="在 0–10 分量表上为 −0.30 [−0.65, 0.06]：与对旅程其余环节评分相同的乘客相"
         "比，问题处理得好并不会让净推荐值更高——反而略低。原始的 +8 个净推荐值分数，是伴随着对其他"
         "一切环节更好的评分而来的。",
+        worked="Regress `nps_score` on the six moments and the recovery groups, 'no problem' as "
+        "the reference, and read the coefficient of the well-handled group:\n\n```python\n"
+        "groups = \"C(recovery, Treatment('no problem'))\"\n"
+        'formula = "nps_score ~ " + " + ".join(MOTS) + " + " + groups\n'
+        "ols = smf.ols(formula, data=air).fit()\n"
+        'round(ols.params[groups + "[T.handled well (4-5)]"], 2)  # -0.3\n```\n\n'
+        "−0.30 on the 0–10 scale [−0.65, 0.06]: compared with passengers without a problem who "
+        "rated the six moments the same, a well-handled problem leaves `nps_score` no higher — "
+        "slightly lower. The raw +8 NPS points came with better ratings of everything else; 0.07 "
+        "is the raw difference of the mean `nps_score`, without the six moments.",
+        worked_zh="让 `nps_score` 对六个关键时刻和补救分组做回归，以 'no problem' 为参照组，读出处"
+        "理得好的那一组的系数：\n\n```python\ngroups = \"C(recovery, Treatment('no problem'))\"\n"
+        'formula = "nps_score ~ " + " + ".join(MOTS) + " + " + groups\n'
+        "ols = smf.ols(formula, data=air).fit()\n"
+        'round(ols.params[groups + "[T.handled well (4-5)]"], 2)  # -0.3\n```\n\n'
+        "在 0–10 分量表上为 −0.30 [−0.65, 0.06]：与对六个关键时刻评分相同、却没有遇到问题的乘客相"
+        "比，问题处理得好并不会让 `nps_score` 更高——反而略低。原始的 +8 个净推荐值分数，是伴随着对"
+        "其他一切环节更好的评分而来的；0.07 是 `nps_score` 均值的原始差异，没有控制六个关键时刻。",
     )
 )

@@ -179,6 +179,19 @@ register(
         "“全打 7 分、转换题打 1 分”的客户看起来就像直线作答。",
         explanation_zh="42 名受访者直线作答、答案毫无变化和/或答得太快——这就是第 03 课的候选名"
         "单。本案例的其余部分使用其余 1,958 名受访者。",
+        worked="`flags` of Task 1 holds the number of flags per respondent in `n_flags`; count "
+        'the rows with two or more:\n\n```python\n(flags["n_flags"] >= 2).sum()  # 42\n```\n\n'
+        "42 respondents are straight, invariant and/or far too fast. 85 counts everyone with at "
+        "least one flag: among the 43 with a single flag are 22 who answered 7 throughout (and 1 "
+        "on 'I am likely to switch') at a normal pace — delighted customers, not careless ones. "
+        "Run the flags on the answers as given: after reverse coding those 22 look like "
+        "straight-liners.",
+        worked_zh="任务 1 的 `flags` 在 `n_flags` 列中记录了每位受访者的标记数；数一数两个或更多标"
+        '记的行：\n\n```python\n(flags["n_flags"] >= 2).sum()  # 42\n```\n\n'
+        "42 名受访者直线作答、答案毫无变化和/或答得太快。85 是至少有一个标记的人数：在只有一个标记"
+        "的 43 人中，有 22 人以正常速度处处打 7 分（在“我很可能转到另一家零售商”上打 1 分）——他们"
+        "是非常满意的客户，不是不认真作答的人。要在原始答案上计算标记：反向计分之后，这 22 人看起"
+        "来就像直线作答。",
     )
 )
 
@@ -198,6 +211,17 @@ register(
         "分）%——不是只看推荐者的比例。",
         explanation_zh="净推荐值 ≈ 12（95 % 置信区间 8.2 到 15.4）：推荐者只比贬损者略多一点。模"
         "拟的真实净推荐值是 13（40 % 推荐者，27 % 贬损者）。",
+        worked="`cx.metrics.nps` on the 0–10 answers of the valid respondents; the NPS is the "
+        'column `nps` of its one row:\n\n```python\nnps = cx.metrics.nps(valid.data["nps"])\n'
+        'round(nps["nps"].iloc[0], 1)  # 11.8\n```\n\n'
+        "39.3 % promoters − 27.5 % detractors = 11.8, 95 % CI [8.2, 15.4], from the 1,958 valid "
+        "respondents: barely more promoters than detractors. 39.3 is the promoter share, not the "
+        "NPS. The simulation's true NPS is 13.",
+        worked_zh="对有效受访者 0–10 分的回答调用 `cx.metrics.nps`；净推荐值是它唯一一行中的 "
+        '`nps` 列：\n\n```python\nnps = cx.metrics.nps(valid.data["nps"])\n'
+        'round(nps["nps"].iloc[0], 1)  # 11.8\n```\n\n'
+        "推荐者 39.3 % − 贬损者 27.5 % = 11.8，95 % 置信区间 [8.2, 15.4]，来自 1,958 名有效受访者"
+        "：推荐者只比贬损者略多一点。39.3 是推荐者的比例，不是净推荐值。模拟的真实净推荐值是 13。",
     )
 )
 
@@ -222,6 +246,19 @@ register(
         explanation_zh="约 40 个百分点：五位客户中有两位是推荐者，而不是四位。推荐者比例的区间"
         "（Wilson，37.1 % 到 41.5 %）离 80 % 还远得很。两个数都是这家零售商客户的占比；贝恩的 "
         "72 个百分点是企业占比之差，不能与它相比。",
+        worked="Both numbers are shares of the same customers: subtract the promoter share (in %) "
+        'from the CEO\'s 80 %:\n\n```python\nnps = cx.metrics.nps(valid.data["nps"])\n'
+        'round(CEO_CLAIM - nps["promoters"].iloc[0], 1)  # 40.7\n```\n\n'
+        "80 − 39.3 = 40.7 percentage points; with the promoter share's Wilson interval (37.1 % to "
+        "41.5 %) the gap lies between 38.5 and 42.9. 68.2 is 80 minus the NPS, which has already "
+        "subtracted the detractors. Bain's 72 points are a gap between shares of firms and cannot "
+        "be compared with this one.",
+        worked_zh="两个数都是同一批客户的占比：用首席执行官的 80 % 减去推荐者的比例（%）：\n\n"
+        '```python\nnps = cx.metrics.nps(valid.data["nps"])\n'
+        'round(CEO_CLAIM - nps["promoters"].iloc[0], 1)  # 40.7\n```\n\n'
+        "80 − 39.3 = 40.7 个百分点；按推荐者比例的 Wilson 区间（37.1 % 到 41.5 %），差距在 38.5 到"
+        " 42.9 之间。68.2 是 80 减去净推荐值，而净推荐值已经减掉了贬损者。贝恩的 72 个百分点是企业"
+        "占比之差，不能与这里的差距相比。",
     )
 )
 
@@ -244,6 +281,25 @@ register(
         explanation_zh="约 .39 [.35, .42]：一致性每高一个标准差，忠诚意向就高 .39 个标准差，而且"
         "全部是间接效应。模拟的真实值是 .389；那 42 名直线作答者曾把估计值推高到 .432，落在它自己"
         "的区间之外。",
+        worked="Add the structural paths to Task 3's `measurement`, fit the model to `valid.data` "
+        "with FIML and keep the effects of CONS on LI:\n\n```python\n"
+        'structural = measurement + """\nTRUST ~ CONS\nSAT   ~ CONS + TRUST\nLI    ~ SAT + TRUST\n'
+        '"""\nfit = cx.sem.fit(structural, valid.data, missing="fiml")\neff = fit.effects()\n'
+        'cons_li = eff[(eff["from"] == "CONS") & (eff["to"] == "LI")]\n'
+        'round(cons_li.loc[cons_li["effect"] == "total", "std_all"].iloc[0], 3)  # 0.387\n```\n\n'
+        "0.387 [0.354, 0.421]: one SD more perceived consistency goes with 0.387 SD more loyalty "
+        "intention, all of it indirect. The simulation's truth is .389. Fitted to all 2,000 "
+        "respondents the estimate is 0.432 [0.400, 0.464]: the 42 straight-liners push it outside "
+        "its own interval.",
+        worked_zh="在任务 3 的 `measurement` 上加入结构路径，用 FIML 在 `valid.data` 上拟合，留下 "
+        'CONS 对 LI 的各项效应：\n\n```python\nstructural = measurement + """\nTRUST ~ CONS\n'
+        'SAT   ~ CONS + TRUST\nLI    ~ SAT + TRUST\n"""\n'
+        'fit = cx.sem.fit(structural, valid.data, missing="fiml")\neff = fit.effects()\n'
+        'cons_li = eff[(eff["from"] == "CONS") & (eff["to"] == "LI")]\n'
+        'round(cons_li.loc[cons_li["effect"] == "total", "std_all"].iloc[0], 3)  # 0.387\n```\n\n'
+        "0.387 [0.354, 0.421]：感知到的一致性每高一个标准差，忠诚意向就高 0.387 个标准差，而且全部"
+        "是间接效应。模拟的真实值是 .389。用全部 2,000 名受访者拟合，估计值是 0.432 [0.400, 0.464]"
+        "：那 42 名直线作答者把它推到了它自己的区间之外。",
     )
 )
 
@@ -287,6 +343,22 @@ register(
         "的 std_all。",
         explanation_zh="满意度（总效应 .39 中约占 .17）：在模型中，一致性与忠诚意向之间的关联大"
         "部分经由满意度；单独经由信任（.10）和经由信任 → 满意度（.11）承载了其余部分。",
+        worked="Among the effects of CONS on LI of the fitted model (`fit` of Task 3), keep the "
+        "specific indirect effects and take the route with the largest `std_all`:\n\n```python\n"
+        'eff = fit.effects()\ncons_li = eff[(eff["from"] == "CONS") & (eff["to"] == "LI")]\n'
+        'specific = cons_li[cons_li["effect"] == "specific"]\n'
+        'specific.loc[specific["std_all"].idxmax(), "via"]  # \'SAT\'\n```\n\n'
+        "Through satisfaction: .172 of the total .387, ahead of trust → satisfaction (.113) and "
+        "trust alone (.102). In the model most of consistency's association with loyalty "
+        "intention runs through satisfaction; trust alone is the smallest route, not the largest.",
+        worked_zh="在拟合好的模型（任务 3 的 `fit`）中 CONS 对 LI 的各项效应里，留下特定间接效应，"
+        "取 `std_all` 最大的那条路径：\n\n```python\neff = fit.effects()\n"
+        'cons_li = eff[(eff["from"] == "CONS") & (eff["to"] == "LI")]\n'
+        'specific = cons_li[cons_li["effect"] == "specific"]\n'
+        'specific.loc[specific["std_all"].idxmax(), "via"]  # \'SAT\'\n```\n\n'
+        "经由满意度：总效应 .387 中占 .172，领先于信任 → 满意度（.113）和单独经由信任（.102）。在"
+        "模型中，一致性与忠诚意向之间的关联大部分经由满意度；单独经由信任是最小的一条路径，不是最"
+        "大的。",
     )
 )
 
@@ -311,6 +383,19 @@ register(
         explanation_zh="IRR ≈ 1.05 [1.00, 1.10]：感知到的一致性每高一个标准差，购买次数只多约 5 "
         "%，与没有作用几乎区分不开（p = .048）。在模型中，一致性只经由态度与购买相连，而态度"
         "只能部分地预测购买。",
+        worked="Fit the negative binomial model with `cons` as the only predictor; the `ratio` "
+        "column is the IRR per SD:\n\n```python\n"
+        'm = loyalty.behaviour_model(d, "purchases", ["cons"], "negbin", missing="drop")\n'
+        'round(m.table.loc["cons", "ratio"], 3)  # 1.047\n```\n\n'
+        "IRR 1.047 [1.001, 1.096], p = .048: one SD more perceived consistency goes with about 5 "
+        "% more purchases, barely distinguishable from nothing. Loyalty intention alone gives "
+        "1.310 — that is the ratio of `li`, not of `cons`.",
+        worked_zh="以 `cons` 为唯一预测变量拟合负二项模型；`ratio` 列就是每个标准差的发生率比：\n"
+        "\n```python\n"
+        'm = loyalty.behaviour_model(d, "purchases", ["cons"], "negbin", missing="drop")\n'
+        'round(m.table.loc["cons", "ratio"], 3)  # 1.047\n```\n\n'
+        "IRR 1.047 [1.001, 1.096]，p = .048：感知到的一致性每高一个标准差，购买次数只多约 5 %，与"
+        "没有作用几乎区分不开。只用忠诚意向得到的是 1.310——那是 `li` 的发生率比，不是 `cons` 的。",
     )
 )
 
@@ -335,6 +420,25 @@ register(
         "cal).totals['error_pct']——(预测 − 实际) / 实际，所以正数表示预测偏多。",
         explanation_zh="+12 %：模型预测的购买偏多，主要是截至 9 月还没有或只有一次重复购买的客户"
         "——BG/NBD 假定他们仍然“活着”，但在这份数据中，客户在任何一个月都可能渐渐流失。",
+        worked="Split the log at the end of September, fit BG/NBD to the calibration part and "
+        "compare its forecast with October–December:\n\n```python\ncal = loyalty.clv_summary(\n"
+        '    tx, amount="amount", as_of="2025-12-31", calibration_end="2025-09-30"\n)\n'
+        "bg_cal = loyalty.fit_bgnbd(cal)\ncheck = loyalty.holdout_check(bg_cal, cal)\n"
+        'round(check.totals["error_pct"], 1)  # 12.0\n```\n\n'
+        "+12.0 %: 3,264 repeat purchases predicted where 2,913 happened — too many, mostly for "
+        "customers with no or one repeat purchase by September (0.54 predicted against 0.12 "
+        "actual for those with none). BG/NBD assumes such customers are still alive; in these "
+        "data customers drift away in any month. −12 turns the sign round: (predicted − actual) / "
+        "actual is positive when the forecast is too high.",
+        worked_zh="在 9 月底把交易记录一分为二，用校准期拟合 BG/NBD，把它的预测与 10–12 月的实际情"
+        "况作比较：\n\n```python\ncal = loyalty.clv_summary(\n"
+        '    tx, amount="amount", as_of="2025-12-31", calibration_end="2025-09-30"\n)\n'
+        "bg_cal = loyalty.fit_bgnbd(cal)\ncheck = loyalty.holdout_check(bg_cal, cal)\n"
+        'round(check.totals["error_pct"], 1)  # 12.0\n```\n\n'
+        "+12.0 %：预测 3,264 次重复购买，实际发生 2,913 次——偏多，主要是截至 9 月还没有或只有一次"
+        "重复购买的客户（没有重复购买的客户预测 0.54 次，实际 0.12 次）。BG/NBD 假定这些客户仍然“"
+        "活着”；在这份数据中，客户在任何一个月都可能渐渐流失。−12 是符号反了：(预测 − 实际) / 实际"
+        "在预测偏多时为正。",
     )
 )
 
@@ -358,6 +462,23 @@ register(
         explanation_zh="约 0.31：五分之一的客户——其中将近一半是净推荐值的贬损者——握有将近三分之一"
         "的预期价值（贴现后的收入，未乘以毛利率）。竞争对手的优惠会不会把它抢走，是有待检验的假设，"
         "而不是一项发现。",
+        worked="Build the matrix, sum the 12-month CLV per cell (customers without a 2025 "
+        "purchase count 0) and divide by the total:\n\n```python\n"
+        'matrix = loyalty.loyalty_matrix(d["li"], d["purchases"], missing="drop")\n'
+        'total = d.groupby(matrix.assignment, observed=False)["clv"].sum()\n'
+        'round(total["spurious loyalty"] / total.sum(), 3)  # 0.312\n```\n\n'
+        "0.312: the spurious loyals — 20.8 % of the customers, 47.5 % of them detractors — hold "
+        "nearly a third of the expected value (discounted revenue, no margin). 0.208 is their "
+        "share of the customers, not of the value. Whether a competitor's offer would take that "
+        "value is a hypothesis to test, not a finding.",
+        worked_zh="建立忠诚矩阵，按格子汇总未来 12 个月的客户生命周期价值（2025 年没有购买的客户计"
+        "为 0），再除以总和：\n\n```python\n"
+        'matrix = loyalty.loyalty_matrix(d["li"], d["purchases"], missing="drop")\n'
+        'total = d.groupby(matrix.assignment, observed=False)["clv"].sum()\n'
+        'round(total["spurious loyalty"] / total.sum(), 3)  # 0.312\n```\n\n'
+        "0.312：虚假忠诚的客户——占客户的 20.8 %，其中 47.5 % 是贬损者——握有将近三分之一的预期价值"
+        "（贴现后的收入，未乘以毛利率）。0.208 是他们占客户人数的比例，不是占价值的比例。竞争对手"
+        "的优惠会不会把这部分价值抢走，是有待检验的假设，而不是一项发现。",
     )
 )
 
@@ -378,5 +499,21 @@ register(
         "rate_peak)——是订单数，而不是两个转化率之差的 14.5 个百分点。",
         explanation_zh="约 57 单（95 % 置信区间大约 35 到 78）：394 次结账如果按圣诞节前 45.5 % "
         "的转化率，本应带来 179 单，而不是 122 单。",
+        worked="Compare Black Friday's steps with 15–22 December, then multiply its checkouts by "
+        "the difference of the two checkout → purchase rates:\n\n```python\n"
+        "steps = cx.journey.compare_days(\n"
+        '    events, STAGES, "2025-11-28", ("2025-12-15", "2025-12-22")\n)\n'
+        'co = steps.set_index("step").loc["checkout → purchase"]\n'
+        'round(co["n_peak"] * (co["rate_base"] - co["rate_peak"]), 1)  # 57.3\n```\n\n'
+        "57.3 orders [35.1, 78.4]: Black Friday's 394 checkouts converted at 31.0 % instead of "
+        "the pre-Christmas 45.5 % — 122 orders instead of about 179. 14.5 is the difference of "
+        "the rates in percentage points, not a number of orders.",
+        worked_zh="把黑色星期五的每一步与 12 月 15–22 日作比较，再用它的结账次数乘以两个结账 → 购"
+        "买转化率之差：\n\n```python\nsteps = cx.journey.compare_days(\n"
+        '    events, STAGES, "2025-11-28", ("2025-12-15", "2025-12-22")\n)\n'
+        'co = steps.set_index("step").loc["checkout → purchase"]\n'
+        'round(co["n_peak"] * (co["rate_base"] - co["rate_peak"]), 1)  # 57.3\n```\n\n'
+        "57.3 单 [35.1, 78.4]：黑色星期五的 394 次结账按 31.0 % 而不是圣诞节前的 45.5 % 转化——得到"
+        " 122 单，而不是约 179 单。14.5 是两个转化率之差（百分点），不是订单数。",
     )
 )

@@ -183,7 +183,9 @@ def _compare(ex: Exercise, answer: Any, reference: Any, text: dict[str, str]) ->
             return True, ""
         return False, _slip(ex, value, float(reference), text)
     if ex.kind in ("choice", "text"):
-        if not isinstance(answer, str | int) or isinstance(answer, bool):
+        if isinstance(answer, bool):  # True / False (e.g. a comparison) answer yes / no
+            answer = "yes" if answer else "no"
+        if not isinstance(answer, str | int):
             return False, text["word"].format(type=type(answer).__name__)
         return _canon(ex, answer) == _canon(ex, reference), ""
     if ex.kind == "set":

@@ -89,6 +89,17 @@ register(
         "误差范围是正负多少分？",
         hint_zh="误差范围是区间宽度的一半：（上限 − 下限）/ 2。",
         explanation_zh="(26.0 − 16.3) / 2 ≈ 4.9：可以说“净推荐值 21，上下约 5 分”。",
+        worked="The margin of error is half the width of the interval. Section B1 keeps the "
+        "airline's NPS and its interval in `row`:\n\n```python\n"
+        'result = cx.metrics.nps(air["nps_score"])\nrow = result.iloc[0]\n'
+        'round((row["ci_high"] - row["ci_low"]) / 2, 1)  # 4.9\n```\n\n'
+        "By hand, (26.0 − 16.3) / 2 = 4.85: ± 4.9 points, 'NPS 21, give or take 5'. The whole "
+        "width of the interval, 9.7, is twice the margin.",
+        worked_zh="误差范围是区间宽度的一半。B1 节把航空公司的净推荐值及其区间存在 `row` 里：\n\n"
+        '```python\nresult = cx.metrics.nps(air["nps_score"])\nrow = result.iloc[0]\n'
+        'round((row["ci_high"] - row["ci_low"]) / 2, 1)  # 4.9\n```\n\n'
+        "手算：(26.0 − 16.3) / 2 = 4.85，即 ± 4.9 分——“净推荐值 21，上下约 5 分”。整个区间的宽度 "
+        "9.7 是误差范围的两倍。",
     )
 )
 
@@ -111,6 +122,18 @@ register(
         hint_zh="0 是否位于区间的下限和上限之间？下限低于 0、上限高于 0，答案就是“是”。",
         explanation_zh="是：−1.7 低于 0，12.6 高于 0。差值为 0 与这些数据并不矛盾——这里的真实"
         "差值就是 0，因为在模拟中会员身份是随机抽取的。",
+        worked="An interval includes 0 when its lower end is at most 0 and its upper end at least "
+        "0. With `members` from section B2:\n\n```python\n"
+        'includes = members["ci_low"] <= 0 <= members["ci_high"]\n'
+        '"yes" if includes else "no"  # \'yes\'\n```\n\n'
+        "Yes: −1.7 is below 0 and 12.6 above, so a difference of 0 is compatible with these data "
+        "(p = 0.14). Here we also know the truth: the simulation drew membership at random, and "
+        "the true difference is 0.",
+        worked_zh="下限不大于 0、上限不小于 0 时，区间就包含 0。用 B2 节的 `members`：\n\n"
+        '```python\nincludes = members["ci_low"] <= 0 <= members["ci_high"]\n'
+        '"yes" if includes else "no"  # \'yes\'\n```\n\n'
+        "是：−1.7 低于 0，12.6 高于 0，所以差值为 0 与这些数据并不矛盾（p = 0.14）。这里我们还知道"
+        "真相：模拟随机抽取了会员身份，真实差值就是 0。",
     )
 )
 
@@ -131,6 +154,17 @@ register(
         "成小数；不写比例，得到的就是最坏情况。",
         explanation_zh="1,465 份回答。不给预计比例时，按最坏情况（一半推荐者、一半贬损者）计算，需"
         "要 2,401 份。",
+        worked="Give the margin and the expected shares, as proportions, to the formula of "
+        "section B4:\n\n```python\n"
+        "cx.metrics.nps_sample_size(margin=4, promoters=0.5, detractors=0.2)  # 1465\n```\n\n"
+        "n = (1.96 · 100)² · [0.5 + 0.2 − (0.5 − 0.2)²] / 4² ≈ 1,465 answers. Without the shares "
+        "you get the worst case (half promoters, half detractors), 2,401; shares in percent (50, "
+        "20) are refused with a message.",
+        worked_zh="把误差范围和预计的比例（写成小数）交给 B4 节的公式：\n\n```python\n"
+        "cx.metrics.nps_sample_size(margin=4, promoters=0.5, detractors=0.2)  # 1465\n```\n\n"
+        "n = (1.96 · 100)² · [0.5 + 0.2 − (0.5 − 0.2)²] / 4² ≈ 1,465 份回答。不给比例，得到的是最"
+        "坏情况（一半推荐者、一半贬损者）：2,401 份；把比例写成百分数（50, 20）会收到一条错误提示"
+        "。",
     )
 )
 
@@ -158,6 +192,17 @@ register(
         "假设为真的概率。",
         explanation_zh="(b)。(a) 和 (c) 把 p 值当成了某个假设为真的概率，而它不是；(d) p 值不能说明"
         "差距的大小或重要性——要看差值及其置信区间。",
+        worked="A p-value is computed *assuming* the two stores have the same true NPS; it says "
+        "how often a gap at least this large would then turn up by chance. That is sentence (b):\n"
+        '\n```python\nanswer = "b"\ncx.check("00b.pvalue", answer)\n```\n\n'
+        "(a) and (c) read the p-value as the probability that a hypothesis is true, which it is "
+        "not; (d) reads it as size or importance — for those, look at the 8-point difference and "
+        "its interval.",
+        worked_zh="p 值是在*假定*两家门店真实的净推荐值相同的前提下算出来的；它说的是：那样的话，"
+        '单凭偶然，至少这么大的差距会有多频繁地出现。这正是 (b) 句：\n\n```python\nanswer = "b"\n'
+        'cx.check("00b.pvalue", answer)\n```\n\n'
+        "(a) 和 (c) 把 p 值当成了某个假设为真的概率，而它不是；(d) 把它当成了差距的大小或重要性——"
+        "这些要看 8 分的差值及其置信区间。",
     )
 )
 
@@ -185,5 +230,16 @@ register(
         hint_zh="会员是自己选择加入的。哪一种研究由随机决定谁获得这个计划，使两组之间别无其他差别？",
         explanation_zh="(c)，随机实验：由随机决定邀请谁，所以两半客户唯一的差别就是是否受到邀请。回答更"
         "多 (a) 或 p 值更小 (b) 只能让差距更确定，却不能证明因果；(d) 要求人们说清自己行为的原因。",
+        worked="Members chose to join, so they may differ from non-members in more than the "
+        "programme. Only a study in which chance decides who gets the programme makes the two "
+        "groups alike in everything else — (c), a randomised experiment:\n\n```python\n"
+        'answer = "c"\ncx.check("00b.cause", answer)\n```\n\n'
+        "More answers (a) or a smaller p (b) make the gap more certain, not causal; asking the "
+        "members (d) relies on people knowing the causes of their own satisfaction.",
+        worked_zh="会员是自己选择加入的，所以他们与非会员的差别可能不止于这个计划。只有由随机决定"
+        "谁获得这个计划的研究，才能让两组在其他方面都一样——这就是 (c)，随机实验：\n\n```python\n"
+        'answer = "c"\ncx.check("00b.cause", answer)\n```\n\n'
+        "回答更多 (a) 或 p 值更小 (b) 只能让差距更确定，却不能证明因果；问会员 (d) 则要求人们说清"
+        "自己满意的原因。",
     )
 )

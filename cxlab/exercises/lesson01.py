@@ -91,6 +91,21 @@ register(
         hint_zh="客人是主动参与，还是在一旁观看？他们是吸收了什么，还是沉浸在一个环境之中？主动 "
         "+ 吸收是四格中的一个角。",
         explanation_zh="客人主动参与，并吸收了新的技能：属于教育领域（educational）。",
+        worked="Place the activity on Pine & Gilmore's two dimensions (section 2): the guests "
+        "cook themselves (active participation) and take a new skill into their minds "
+        '(absorption).\n\n```python\nrealms = {\n    ("passive", "absorption"): "entertainment",\n'
+        '    ("active", "absorption"): "educational",\n    ("passive", "immersion"): "esthetic",\n'
+        '    ("active", "immersion"): "escapist",\n}\n'
+        'realms[("active", "absorption")]  # \'educational\'\n```\n\n'
+        "The educational realm. Not entertainment: that realm is passive — guests who only "
+        "watched the chef would be entertained.",
+        worked_zh="按派恩和吉尔摩的两个维度（第 2 节）来定位：客人亲手做菜（主动参与），把新的技能"
+        "带进了自己的头脑（吸收）。\n\n```python\nrealms = {\n"
+        '    ("passive", "absorption"): "entertainment",\n'
+        '    ("active", "absorption"): "educational",\n    ("passive", "immersion"): "esthetic",\n'
+        '    ("active", "immersion"): "escapist",\n}\n'
+        'realms[("active", "absorption")]  # \'educational\'\n```\n\n'
+        "教育领域（educational）。不是娱乐：娱乐是被动的——如果客人只是看主厨做菜，那才属于娱乐。",
     )
 )
 
@@ -111,6 +126,19 @@ register(
         "里的一杯咖啡）结束。",
         explanation_zh="初级产品 → 商品 → 服务 → 体验：每上一级都增加了差异化，也让卖方能收取溢"
         "价。",
+        worked="Each stage in the lesson's `coffee` table is more differentiated and commands a "
+        "higher price, so sorting the stages by the price of a cup gives the order:\n\n```python\n"
+        'coffee.sort_values("mid")["stage"].tolist()\n'
+        "# ['commodity', 'good', 'service', 'experience']\n```\n\n"
+        "Commodities → goods → services → experiences: from beans on the futures market "
+        "(US$0.01–0.02 a cup) to a cup in a grand café on a Venice square (US$2–5). Goods come "
+        "after commodities, not before: they are made from them.",
+        worked_zh="课上 `coffee` 表中的每一级都更有差异化，也能卖出更高的价格，所以按一杯咖啡的价"
+        '格排序，就得到这个顺序：\n\n```python\ncoffee.sort_values("mid")["stage"].tolist()\n'
+        "# ['commodity', 'good', 'service', 'experience']\n```\n\n"
+        "初级产品 → 商品 → 服务 → 体验：从期货市场上的咖啡豆（每杯 0.01–0.02 美元）到威尼斯广场上"
+        "一家豪华咖啡馆里的一杯咖啡（2–5 美元）。商品排在初级产品之后，而不是之前：商品是用初级产"
+        "品制造出来的。",
     )
 )
 
@@ -126,6 +154,13 @@ register(
         prompt_zh="卡尔森：每年 1000 万名客户，每人大约与 5 名员工接触。一年共有多少个关键时刻？",
         hint_zh="一位客户与一名员工的每一次接触，就是一个关键时刻。",
         explanation_zh="1000 万 × 5 = 每年 5000 万个关键时刻，每个约 15 秒。",
+        worked="Every contact between one customer and one employee is one moment of truth, so "
+        "multiply:\n\n```python\n10_000_000 * 5  # 50000000\n```\n\n"
+        "50 million moments of truth a year, each about 15 seconds. 10 million counts the "
+        "customers, not their contacts.",
+        worked_zh="一位客户与一名员工的每一次接触就是一个关键时刻，所以相乘：\n\n```python\n"
+        "10_000_000 * 5  # 50000000\n```\n\n"
+        "每年 5000 万个关键时刻，每个约 15 秒。1000 万是客户的人数，不是接触的次数。",
     )
 )
 
@@ -145,6 +180,13 @@ register(
         hint_zh="以百分点计的差距是两数之差，不是两数之比（80 / 8 = 10 是比值）。",
         explanation_zh="80 − 8 = 72 个百分点（362 家企业中的占比）：这就是交付差距。两个数都是企业"
         "的占比；8 % 不是客户的占比。",
+        worked="A gap in percentage points is the difference of the two shares:\n\n```python\n"
+        "80 - 8  # 72\n```\n\n"
+        "72 percentage points of the 362 firms: the delivery gap. 80 / 8 = 10 is a ratio, not a "
+        "gap; and 8 % is a share of firms, not of customers.",
+        worked_zh="以百分点计的差距是两个占比之差：\n\n```python\n80 - 8  # 72\n```\n\n"
+        "362 家企业中的 72 个百分点：这就是交付差距。80 / 8 = 10 是比值，不是差距；而且 8 % 是企业"
+        "的占比，不是客户的占比。",
     )
 )
 
@@ -161,5 +203,16 @@ register(
         prompt_zh="在 ECSI 的受访者中，给总体满意度 CUSA1 打 9 分或 10 分的人占多少（%）？",
         hint_zh="(ecsi['CUSA1'] >= 9).mean() 得到的是比例；乘以 100 才是百分比。",
         explanation_zh="只有约四分之一的客户真正感到惊喜，尽管平均分约为 8 分。",
+        worked="`>= 9` gives True or False for each respondent, and the mean of True/False is the "
+        "share of True. With `ecsi` from the practice section:\n\n```python\n"
+        'round((ecsi["CUSA1"] >= 9).mean() * 100, 1)  # 26.8\n```\n\n'
+        "26.8 % (67 of 250) rate overall satisfaction 9 or 10 — about a quarter, though the mean "
+        "is about 8. 73.2 is the share who rate it 8 or lower; 0.268 is the proportion, not the "
+        "percentage.",
+        worked_zh="`>= 9` 为每位受访者给出 True 或 False，而 True/False 的均值就是 True 所占的比例"
+        "。用“动手练习”部分的 `ecsi`：\n\n```python\n"
+        'round((ecsi["CUSA1"] >= 9).mean() * 100, 1)  # 26.8\n```\n\n'
+        "26.8 %（250 人中的 67 人）给总体满意度打了 9 分或 10 分——约四分之一，尽管平均分约为 8 分"
+        "。73.2 是打 8 分及以下的人所占的比例；0.268 是比例，不是百分比。",
     )
 )

@@ -157,6 +157,19 @@ register(
         "测量，也没有传递反馈：哪个维度讲的是人人（不只是一线员工）每天都对体验负责？",
         explanation_zh="体验文化（culture）：每天的晨会和当众感谢让体验成为每个人的事，"
         "也给当场采取行动的员工撑腰。",
+        worked="Ask what the practice builds. Nothing is measured and no feedback is routed to an "
+        "owner; the daily line-up and the public thanks make the experience everyone's job and "
+        "back staff who act on the spot — the culture row of the table in §1 (customer stories in "
+        'daily meetings; what gets praised).\n\n```python\nanswer = "culture"\n'
+        'cx.check("01b.component", answer)\n```\n\n'
+        "Culture (体验文化). Not management: management routes feedback to the owner of a "
+        "touchpoint and checks that it was acted on.",
+        worked_zh="问一问这种做法建设的是什么。这里没有测量任何东西，也没有把反馈送到哪位负责人手"
+        "中；每天的晨会和当众感谢让体验成为每个人的事，也给当场采取行动的员工撑腰——这正是第 1 节表"
+        "中体验文化那一行（每天的例会上讲客户的故事；受到表扬的是什么）。\n\n```python\n"
+        'answer = "culture"\ncx.check("01b.component", answer)\n```\n\n'
+        "体验文化（culture）。不是体验管理：体验管理是把反馈送到触点负责人手中，并检查问题是否得到"
+        "了处理。",
     )
 )
 
@@ -182,6 +195,18 @@ register(
         explanation_zh="体验认知（insight）：它的平均分 2.33 是六个维度中最低的。体验文化有"
         "全表最低的单个分数（1 分，来自一位经理），但平均分是 3.0：值得问一问这位经理为什么看法"
         "如此不同。",
+        worked="Average the three managers' ratings per component first, then let `maturity_view` "
+        "find the weakest mean (`team` is the table of the exercise cell):\n\n```python\n"
+        "view = cx.widgets.maturity_view(team.mean())\nview.weakest  # 'insight'\n```\n\n"
+        "Customer insight: its mean, 2.33, is the lowest of the six (measurement, 2.67, comes "
+        "next). Culture holds the single lowest rating (1, from one manager) but averages 3.0 — "
+        "one manager's view, not the team's, and worth asking about.",
+        worked_zh="先按维度求三位经理的平均分，再让 `maturity_view` 找出平均分最低的维度（`team` "
+        "是练习单元格里的表）：\n\n```python\nview = cx.widgets.maturity_view(team.mean())\n"
+        "view.weakest  # 'insight'\n```\n\n"
+        "体验认知（insight）：它的平均分 2.33 是六个维度中最低的（其次是体验测量，2.67）。体验文化"
+        "有全表最低的单个分数（1 分，来自一位经理），但平均分是 3.0——那是一位经理的看法，不是整个"
+        "团队的看法，值得问一问原因。",
     )
 )
 
@@ -209,6 +234,17 @@ register(
         explanation_zh="资料 S5 意义上的 CEM：客户参与管理（customer engagement management）"
         "——在应用程序里实时双向对话，并提出量身定制的邀请。它用到了 CRM 的客户画像，而两者都"
         "服务于覆盖整个客户旅程的 CXM（客户体验管理）战略。",
+        worked="Sort by what the app does: a real-time, two-way conversation during the stay and "
+        "an offer made in it — engagement. The wine preference it draws on sits in the CRM "
+        "profile, and both serve the CXM strategy for the whole journey.\n\n```python\n"
+        'answer = "CEM"\ncx.check("01b.approach", answer)\n```\n\n'
+        "CEM in source S5's sense: customer engagement management (客户参与管理). Not CRM: CRM "
+        "keeps the guest's record; here the record is used in a live dialogue.",
+        worked_zh="看应用程序做了什么：入住期间实时的双向对话，以及在对话中提出的邀请——这是客户参"
+        "与。它用到的葡萄酒偏好来自 CRM 的客户画像，而两者都服务于覆盖整个客户旅程的 CXM 战略。\n"
+        '\n```python\nanswer = "CEM"\ncx.check("01b.approach", answer)\n```\n\n'
+        "资料 S5 意义上的 CEM：客户参与管理（customer engagement management）。不是 CRM：CRM 保存"
+        "客人的档案；这里是在实时对话中用到这份档案。",
     )
 )
 
@@ -234,5 +270,19 @@ register(
         "看到它确实奏效之后才算完成。",
         explanation_zh="客户旅程地图（关键触点）→ 客户反馈 → 分析 → 改进 → 监测，然后再转一圈："
         "监测告诉你改进是否奏效，以及下一个问题出在哪里。",
+        worked="First know where to ask (the key touchpoints on the journey map), then ask, then "
+        "find what matters, then change the touchpoint, then check that the change worked:\n\n"
+        "```python\n"
+        'answer = ["journey map", "feedback", "analysis", "improvement", "monitoring"]\n'
+        'cx.check("01b.loop", answer)\n```\n\n'
+        "Feedback does not come first: without the map you do not know which touchpoints to ask "
+        "about. Monitoring closes the loop — it shows whether the fix worked and where the next "
+        "problem is — and the loop goes round again.",
+        worked_zh="先知道去哪里问（客户旅程地图上的关键触点），再去问，再找出什么最重要，再改进触"
+        "点，最后检查改进是否奏效：\n\n```python\n"
+        'answer = ["journey map", "feedback", "analysis", "improvement", "monitoring"]\n'
+        'cx.check("01b.loop", answer)\n```\n\n'
+        "客户反馈不是第一步：没有地图，就不知道该就哪些触点去问。监测让闭环合上——它显示改进是否奏"
+        "效，以及下一个问题出在哪里——然后再转一圈。",
     )
 )
