@@ -29,10 +29,19 @@ _SUBMODULES = _submodules()
 
 if TYPE_CHECKING:  # pragma: no cover
     from cxlab import datasets, errors, exercises, viz
-    from cxlab.exercises import check
+    from cxlab.exercises import check, self_assessment
     from cxlab.selfcheck import self_check
 
-__all__ = ["__version__", "check", "datasets", "errors", "exercises", "self_check", "viz"]
+__all__ = [
+    "__version__",
+    "check",
+    "datasets",
+    "errors",
+    "exercises",
+    "self_assessment",
+    "self_check",
+    "viz",
+]
 
 
 # Old module names kept for one release (each use warns): name -> (new module, advice).
@@ -64,6 +73,10 @@ def __getattr__(name: str) -> Any:
         from cxlab.exercises import check
 
         return check
+    if name == "self_assessment":
+        from cxlab.exercises import self_assessment
+
+        return self_assessment
     if name == "self_check":
         from cxlab.selfcheck import self_check
 

@@ -26,7 +26,13 @@ True
 
 from __future__ import annotations
 
-from cxlab.exercises.feedback import Feedback, check, forget_attempts, worked_solution
+from cxlab.exercises.feedback import (
+    Feedback,
+    check,
+    forget_attempts,
+    self_assessment,
+    worked_solution,
+)
 from cxlab.exercises.registry import (
     Exercise,
     all_exercises,
@@ -44,5 +50,6 @@ __all__ = [
     "forget_attempts",
     "list_exercises",
     "register",
+    "self_assessment",
     "worked_solution",
 ]

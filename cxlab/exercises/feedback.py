@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from cxlab.exercises.registry import Exercise, exercise
 
-__all__ = ["Feedback", "check", "forget_attempts", "worked_solution"]
+__all__ = ["Feedback", "check", "forget_attempts", "self_assessment", "worked_solution"]
 
 #: exercises answered (wrongly or rightly) in this session: their worked solutions may open
 _TRIED: set[str] = set()
@@ -62,6 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
         "try_first": "Try it first: the worked solution of {id} opens after your first answer.",
         "no_worked": "No worked solution has been written for {id} yet; the hint above shows "
         "the way.",
+        "score": "Self-assessment: {right} of {total} right{pending}.",
+        "score_pending": ", {n} not answered yet",
+        "empty": "The self-assessment needs a dict of question ids and answers, e.g. "
+        "{{'05.sa1': 'b'}}; got {type}.",
     },
     "zh": {
         "pending": "⏳ {id}：尚未作答——把 None 换成你的答案，再运行本单元格。",
@@ -83,6 +87,9 @@ TEXT: dict[str, dict[str, str]] = {
         "worked": "{id} 的完整解答：",
         "try_first": "先试一试：作答一次之后，才能看到 {id} 的完整解答。",
         "no_worked": "{id} 的完整解答尚未写好；请参考上面的提示。",
+        "score": "自测：{total} 题中答对 {right} 题{pending}。",
+        "score_pending": "，{n} 题尚未作答",
+        "empty": "自测需要一个由题号和答案组成的字典，例如 {{'05.sa1': 'b'}}；收到的是 {type}。",
     },
 }
 
@@ -202,6 +209,41 @@ def _compare(ex: Exercise, answer: Any, reference: Any, text: dict[str, str]) ->
         return bool(ex.checker(answer, reference)), ""
     except Exception as exc:  # a participant's odd answer must never crash the lesson
         return False, text["crash"].format(error=f"{type(exc).__name__}: {exc}")
+
+
+def self_assessment(answers: dict[str, Any], *, lang: Lang | None = None) -> list[Feedback]:
+    """Check a lesson's self-assessment at once: one :func:`check` per question (in the
+    order given), then the score. Unanswered questions (``None``) count as not answered
+    yet, never as wrong, so a participant's untouched notebook runs through.
+
+    Parameters
+    ----------
+    answers : dict
+        Question id → answer, e.g. ``{"05.sa1": "b", "05.sa2": None}``.
+    lang : {"en", "zh"}, optional
+        Default: the notebook's language.
+
+    Examples
+    --------
+    >>> from cxlab.exercises import self_assessment
+    >>> _ = self_assessment({"00.sum": 12, "00.rows": None}, lang="en")  # doctest: +ELLIPSIS
+    ✓ 00.sum: correct. 3 + 4 + 5 = 12.
+    ⏳ 00.rows: not answered yet — ...
+    Self-assessment: 1 of 2 right, 1 not answered yet.
+    """
+    from cxlab.errors import ExerciseError
+    from cxlab.viz import language
+
+    lang = lang or language()
+    text = TEXT[lang]
+    if not isinstance(answers, dict) or not answers:
+        raise ExerciseError(text["empty"].format(type=type(answers).__name__))
+    results = [check(qid, answer, lang=lang) for qid, answer in answers.items()]
+    pending = sum(r.correct is None for r in results)
+    right = sum(r.correct is True for r in results)
+    note = text["score_pending"].format(n=pending) if pending else ""
+    print(text["score"].format(right=right, total=len(results), pending=note))
+    return results
 
 
 def forget_attempts() -> None:
