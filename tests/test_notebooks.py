@@ -23,6 +23,7 @@ WIDGET_CALL = re.compile(
 )  # the apps (pure functions such as maturity_view print plain text)
 TEMPLATE = ["## Aim", "## Concepts", "## Practice", "## Discussion", "## Exercises", "## Summary"]
 CHECK_CALL = re.compile(r"""cx\.check\(\s*["']([\w.]+)["']\s*,\s*answer\s*\)""")
+SELF_ASSESSMENT = re.compile(r"""["']([\w.]+)["']\s*:\s*([^,}\s]+)""")
 
 
 def _read(path: Path) -> nbformat.NotebookNode:
@@ -100,6 +101,12 @@ def test_exercises_unanswered_and_registered(path):
                 f"exercise cell {ids} must ship with answer = None"
             )
             used += ids
+        if "cx.self_assessment(" in cell.source:
+            answers = SELF_ASSESSMENT.findall(cell.source)
+            assert answers and all(value == "None" for _, value in answers), (
+                f"self-assessment {answers} must ship with every answer None"
+            )
+            used += [qid for qid, _ in answers]
     registered = set(cx.exercises.list_exercises(lesson)["id"])
     assert len(used) >= 3, "each lesson has at least three exercises"
     assert set(used) == registered, (

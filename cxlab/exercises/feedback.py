@@ -211,7 +211,15 @@ def _compare(ex: Exercise, answer: Any, reference: Any, text: dict[str, str]) ->
         return False, text["crash"].format(error=f"{type(exc).__name__}: {exc}")
 
 
-def self_assessment(answers: dict[str, Any], *, lang: Lang | None = None) -> list[Feedback]:
+class Results(list):
+    """The feedback of a self-assessment, one :class:`Feedback` per question (already
+    printed by :func:`self_assessment`: a notebook shows nothing twice)."""
+
+    def _ipython_display_(self) -> None:
+        return None
+
+
+def self_assessment(answers: dict[str, Any], *, lang: Lang | None = None) -> Results:
     """Check a lesson's self-assessment at once: one :func:`check` per question (in the
     order given), then the score. Unanswered questions (``None``) count as not answered
     yet, never as wrong, so a participant's untouched notebook runs through.
@@ -238,7 +246,7 @@ def self_assessment(answers: dict[str, Any], *, lang: Lang | None = None) -> lis
     text = TEXT[lang]
     if not isinstance(answers, dict) or not answers:
         raise ExerciseError(text["empty"].format(type=type(answers).__name__))
-    results = [check(qid, answer, lang=lang) for qid, answer in answers.items()]
+    results = Results(check(qid, answer, lang=lang) for qid, answer in answers.items())
     pending = sum(r.correct is None for r in results)
     right = sum(r.correct is True for r in results)
     note = text["score_pending"].format(n=pending) if pending else ""
