@@ -21,7 +21,10 @@ WIDGET_CALL = re.compile(
     r"cx\.widgets\.(?:nps_simulator|sem_what_if|ipa_explorer|journey_explorer|survey_explorer"
     r"|cem_maturity|dashboard)\("
 )  # the apps (pure functions such as maturity_view print plain text)
-TEMPLATE = ["## Aim", "## Concepts", "## Practice", "## Discussion", "## Exercises", "## Summary"]
+TEMPLATE = [
+    "## Aim", "## Concepts", "## Practice", "## Discussion", "## Exercises", "## Self-assessment",
+    "## Summary",
+]  # fmt: skip
 CHECK_CALL = re.compile(r"""cx\.check\(\s*["']([\w.]+)["']\s*,\s*answer\s*\)""")
 SELF_ASSESSMENT = re.compile(r"""["']([\w.]+)["']\s*:\s*([^,}\s]+)""")
 

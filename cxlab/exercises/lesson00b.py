@@ -15,6 +15,70 @@ OPTION_WORDS = {
     **{f"第{number}个": letter for number, letter in zip("一二三四", "abcd", strict=True)},
 }
 
+
+def self_assessment_question(
+    exercise_id: str,
+    right: str,
+    wrong: str,
+    *,
+    prompt: str,
+    hint: str,
+    explanation: str,
+    worked: str,
+    prompt_zh: str,
+    hint_zh: str,
+    explanation_zh: str,
+    worked_zh: str,
+) -> Exercise:
+    """One question of a lesson's self-assessment (``"<NN>.sa<k>"``): a multiple choice
+    whose answer is one option letter, given in English or Chinese ("b", "(b)", "选B",
+    "b项", "第二项" …). The worked solutions end with the answer cell, the same code in
+    both languages.
+
+    Parameters
+    ----------
+    exercise_id : str
+        e.g. ``"02.sa1"``.
+    right, wrong : str
+        The right option letter and a tempting wrong one (the usual misreading).
+    prompt, hint, explanation, worked, prompt_zh, hint_zh, explanation_zh, worked_zh : str
+        As in :class:`~cxlab.exercises.registry.Exercise`; the worked texts without the
+        answer cell.
+
+    Examples
+    --------
+    >>> q = self_assessment_question(
+    ...     "99.sa1", "c", "a", prompt="Which?", hint="Look.", explanation="(c).",
+    ...     worked="Because (c):", prompt_zh="哪个？", hint_zh="看。", explanation_zh="(c)。",
+    ...     worked_zh="因为 (c)：")
+    >>> q.kind, q.wrong()
+    ('choice', 'a')
+    >>> print(q.worked)
+    Because (c):
+    <BLANKLINE>
+    ```python
+    answer = "c"
+    cx.check("99.sa1", answer)
+    ```
+    """
+    cell = f'\n\n```python\nanswer = "{right}"\ncx.check("{exercise_id}", answer)\n```'
+    return Exercise(
+        id=exercise_id,
+        prompt=prompt,
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: right,
+        wrong=lambda: wrong,
+        hint=hint,
+        explanation=explanation,
+        prompt_zh=prompt_zh,
+        hint_zh=hint_zh,
+        explanation_zh=explanation_zh,
+        worked=worked + cell,
+        worked_zh=worked_zh + cell,
+    )
+
+
 #: "does the interval include 0?" answered in words
 INCLUDES_WORDS = {
     "includes 0": "yes",
@@ -241,5 +305,144 @@ register(
         'answer = "c"\ncx.check("00b.cause", answer)\n```\n\n'
         "回答更多 (a) 或 p 值更小 (b) 只能让差距更确定，却不能证明因果；问会员 (d) 则要求人们说清"
         "自己满意的原因。",
+    )
+)
+
+# --- Self-assessment: the key ideas of Part B in plain words --------------------------------
+
+register(
+    self_assessment_question(
+        "00b.sa1",
+        "c",
+        "a",
+        prompt="A report says 'NPS 21, 95 % CI 16 to 26'. Which sentence reads the 95 % "
+        "correctly? (a) there is a 95 % probability that the true NPS lies between 16 and 26; "
+        "(b) next month's NPS will lie between 16 and 26 with 95 % probability; (c) the method "
+        "that made the interval catches the true NPS in about 95 of 100 surveys — whether this "
+        "interval is one of them, nobody can know; (d) 95 % of the customers answered the survey",
+        hint="Section B1, 'What 95 % means': does the 95 % belong to this one interval, or to "
+        "the method that made it?",
+        explanation="(c): the 95 % belongs to the method — run the survey again and again, and "
+        "its intervals contain the true NPS in about 95 of 100 surveys; values between 16 and 26 "
+        "are compatible with this one. (a) gives the 95 % to this one interval, which either "
+        "contains the true NPS or does not; (b) turns it into a forecast of another survey; (d) "
+        "mistakes it for a response rate.",
+        worked="The 95 % is a property of the method, not of one interval: in section B1, the "
+        "intervals of 2,000 simulated surveys catch the true NPS of 30 in about 95 of 100 "
+        "surveys, and no single survey can tell whether it is one of the few that miss. Say "
+        "'values between 16 and 26 are compatible with the survey' — sentence (c):",
+        prompt_zh="一份报告写着“净推荐值 21，95 % 置信区间 16 到 26”。哪一句正确地解读了这个 "
+        "95 %？(a) 真实净推荐值落在 16 到 26 之间的概率是 95 %；(b) 下个月的净推荐值有 95 % 的概"
+        "率落在 16 到 26 之间；(c) 用这种方法算出的区间，大约每 100 次调查中有 95 次能套住真实的"
+        "净推荐值——至于这一个区间是不是其中之一，谁也无法知道；(d) 95 % 的客户回答了这份调查",
+        hint_zh="B1 节“‘95 %’是什么意思”：这个 95 % 属于眼前这一个区间，还是属于算出它的方法？",
+        explanation_zh="(c)：95 % 属于方法——把调查一次又一次地做下去，它算出的区间大约每 100 次"
+        "调查中有 95 次包含真实的净推荐值；16 到 26 之间的数值都与这一次调查相容。(a) 把 95 % 安"
+        "在了这一个区间上，而这个区间要么包含真实值，要么不包含；(b) 把它当成了对另一次调查的预测"
+        "；(d) 把它误当成了回复率。",
+        worked_zh="95 % 是方法的性质，而不是某一个区间的性质：在 B1 节模拟的 2,000 次调查中，区间"
+        "大约每 100 次有 95 次套住了真实的净推荐值 30，而任何一次调查自己都无法知道它是不是没套住"
+        "的那少数之一。要说“16 到 26 之间的数值都与这次调查相容”——也就是 (c) 句：",
+    )
+)
+
+register(
+    self_assessment_question(
+        "00b.sa2",
+        "b",
+        "a",
+        prompt="Your monthly NPS has a margin of error of ± 8 points with 400 answers. About how "
+        "many answers give ± 4 points, at the same shares? (a) 800; (b) 1,600; (c) 4,000; (d) "
+        "400 again: the margin depends only on the shares of promoters and detractors",
+        hint="Section B1, 'Why more answers narrow it': does the margin shrink with n, or with √n?",
+        explanation="(b): the margin of error shrinks with the square root of the number of "
+        "answers — four times the answers halve it, so 4 × 400 = 1,600. Twice the answers (a) "
+        "narrow it only by √2, to about ± 5.7 points; (d) forgets n: the shares matter, and so "
+        "does the number of answers.",
+        worked="The margin shrinks with √n: halving it takes four times the answers, 4 × 400 = "
+        "1,600 — option (b). Section B1 shows it with `nps_scenario`: at 50 % promoters and 20 % "
+        "detractors, 400 answers give ± 7.7 points and 1,600 give ± 3.8.",
+        prompt_zh="你们每月的净推荐值基于 400 份回答，误差范围是 ± 8 分。在比例不变的情况下，大约"
+        "要多少份回答才能达到 ± 4 分？(a) 800；(b) 1,600；(c) 4,000；(d) 还是 400：误差范围只取"
+        "决于推荐者和贬损者的比例",
+        hint_zh="B1 节“为什么回答越多，区间越窄”：误差范围是随 n 缩小，还是随 √n 缩小？",
+        explanation_zh="(b)：误差范围随回答份数的平方根缩小——回答增加到 4 倍，误差范围减半，所以"
+        "是 4 × 400 = 1,600。回答加倍 (a) 只能把它缩小到原来的 1/√2，约 ± 5.7 分；(d) 忘了 n："
+        "比例有影响，回答的份数同样有影响。",
+        worked_zh="误差范围随 √n 缩小：要减半，回答就得增加到 4 倍，4 × 400 = 1,600——选项 (b)。B1 "
+        "节用 `nps_scenario` 演示过：推荐者 50 %、贬损者 20 % 时，400 份回答的误差范围是 ± 7.7 分"
+        "，1,600 份是 ± 3.8 分。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "00b.sa3",
+        "d",
+        "a",
+        prompt="A hotel e-mails its survey only to guests who have just left a five-star review "
+        "and gets 2,000 answers: NPS 70, with a narrow interval. Which statement is right? (a) "
+        "with 2,000 answers the interval is narrow, so the NPS of all guests is about 70; (b) the "
+        "narrow interval shows that the guests were well chosen; (c) the width of the interval "
+        "already allows for who was asked; (d) the interval covers only the chance of who "
+        "happened to answer — a survey sent only to happy guests stays biased however many answer",
+        hint="Section B1, after the 50 simulated surveys: which errors does an interval cover, "
+        "and which stay however many answers come in?",
+        explanation="(d): the interval covers only the chance of who happened to answer. It does "
+        "not cover the customers who never answer, a leading question, or a survey sent only to "
+        "happy customers — such errors stay however many answers come in. (a), (b) and (c) read "
+        "a narrow interval as proof of a good sample; it only says that chance plays a small part.",
+        worked="An interval is about chance only: with 2,000 answers chance moves the NPS little, "
+        "so the interval is narrow — around a number that describes the guests who had just "
+        "praised the hotel, not all guests. Many answers are no defence against a biased sample: "
+        "statement (d).",
+        prompt_zh="一家酒店只把问卷发给刚刚留下五星好评的客人，收到 2,000 份回答：净推荐值 70，区"
+        "间很窄。哪一种说法对？(a) 有 2,000 份回答，区间很窄，所以全体客人的净推荐值约为 70；(b) "
+        "区间很窄，说明客人选得好；(c) 区间的宽度已经把问了谁考虑在内；(d) 区间只涵盖碰巧是哪些人"
+        "作答带来的偶然误差——只发给满意客人的问卷，无论回答再多，偏差也不会消失",
+        hint_zh="B1 节 50 次模拟调查的图后面：置信区间涵盖哪些误差？哪些误差无论回答再多也不会消失"
+        "？",
+        explanation_zh="(d)：置信区间只涵盖碰巧是哪些人作答带来的偶然误差。它不涵盖从来不作答的客"
+        "户、带诱导性的问题，或者只发给满意客户的问卷——这类误差无论回答再多也不会消失。(a)、(b) "
+        "和 (c) 都把窄区间当成了样本好的证明；它只说明偶然误差的影响小。",
+        worked_zh="置信区间只管偶然误差：有 2,000 份回答，偶然因素对净推荐值的影响很小，所以区间很"
+        "窄——但它围绕的数字描述的是刚刚称赞过酒店的那些客人，而不是全体客人。回答再多也挡不住有偏"
+        "的样本：这就是 (d)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "00b.sa4",
+        "a",
+        "b",
+        prompt="In March 2025, store S05's NPS was 8.6 points below S01's: p = 0.43, 95 % CI of "
+        "the difference −28.0 to 11.9. What may you conclude? (a) the March data cannot tell the "
+        "two stores apart: the interval is compatible with a large gap either way; (b) the two "
+        "stores have the same NPS; (c) there is a 43 % probability that the gap is due to "
+        "chance; (d) S01 is clearly the better store",
+        hint="Section B2, the last point of 'What a p-value is not': what does p = 0.43 not show?",
+        explanation="(a): between two equal stores a gap like this would turn up in about 43 % "
+        "of such months, and the interval, −28.0 to 11.9, allows a large gap in either "
+        "direction. 'Not significant' is not 'no difference' (b): over two years, with far more "
+        "answers, the same two stores differ (p = 0.0002). (c) reads the p-value as the "
+        "probability of a hypothesis; (d) ignores the interval.",
+        worked="A large p-value says that chance alone could easily produce the gap; the "
+        "interval says which gaps remain possible — from S05 28.0 points below S01 to 11.9 "
+        "above. That is statement (a). Section B2 asks the same question of two years: with "
+        "2,467 and 2,858 answers the interval narrows to 3.6 to 11.4 points below S01, p = "
+        "0.0002.",
+        prompt_zh="2025 年 3 月，门店 S05 的净推荐值比 S01 低 8.6 分：p = 0.43，差值的 95 % 置信区"
+        "间为 −28.0 到 11.9。你可以得出什么结论？(a) 3 月份的数据分不出两家门店的高下：这个区间与"
+        "两个方向上的大差距都相容；(b) 两家门店的净推荐值相同；(c) 这个差距由偶然造成的概率是 43 "
+        "%；(d) S01 显然是更好的门店",
+        hint_zh="B2 节“p 值不是什么”的最后一点：p = 0.43 不能说明什么？",
+        explanation_zh="(a)：即使两家门店一模一样，这么大的差距也会在大约 43 % 的月份里出现；而区"
+        "间 −28.0 到 11.9 容得下两个方向上的大差距。“不显著”不等于“没有差别” (b)：两年下来，回答"
+        "多得多，同样这两家门店就显出了差别（p = 0.0002）。(c) 把 p 值当成了某个假设为真的概率；"
+        "(d) 没有看区间。",
+        worked_zh="p 值大，说明单凭偶然就很容易产生这样的差距；区间则说明哪些差距仍有可能——从 S05 "
+        "比 S01 低 28.0 分到高 11.9 分。这就是 (a)。B2 节对两年的数据问了同一个问题：两家门店分别"
+        "有 2,467 和 2,858 份回答，区间缩小到 S05 比 S01 低 3.6 到 11.4 分，p = 0.0002。",
     )
 )

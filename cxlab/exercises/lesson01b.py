@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxlab.exercises.lesson00b import self_assessment_question
 from cxlab.exercises.registry import Exercise, register
 
 #: the six components of a CEM system (source S3), as a learner may name them
@@ -284,5 +285,137 @@ register(
         'cx.check("01b.loop", answer)\n```\n\n'
         "客户反馈不是第一步：没有地图，就不知道该就哪些触点去问。监测让闭环合上——它显示改进是否奏"
         "效，以及下一个问题出在哪里——然后再转一圈。",
+    )
+)
+
+# --- Self-assessment: the key ideas in plain words ------------------------------------------
+
+register(
+    self_assessment_question(
+        "01b.sa1",
+        "b",
+        "a",
+        prompt="A management team rates its firm 4 of 5 on average in the CEM maturity "
+        "self-assessment. What does the score show? (a) that the firm's CEM is mature — a "
+        "measured fact; (b) a starting point for a conversation: the self-assessment has not been "
+        "validated as a measurement instrument, and ratings of one's own firm tend to be "
+        "generous; (c) that the firm has no weak component; (d) that customers rate the firm 4 "
+        "of 5",
+        hint="Section 5: what the lesson says the self-assessment is and is not, and how to "
+        "score with it.",
+        explanation="(b): the self-assessment is a teaching tool for a conversation in a "
+        "management team, not a validated measurement, and ratings of one's own firm tend to be "
+        "generous (lesson 01's delivery gap). Score with evidence and compare several managers' "
+        "ratings. (a) treats it as a measurement; (c) forgets that a mean can hide a weak "
+        "component; (d) takes managers' ratings for customers'.",
+        worked="Section 5 calls the self-assessment a teaching tool for a conversation, not a "
+        "validated instrument, and warns that ratings of one's own firm tend to be generous. A "
+        "mean of 4 can even hide a weak component: `view.text()` names the weakest. Option (b).",
+        prompt_zh="一个管理团队在客户体验管理成熟度自评中给自己的企业打了平均 4 分（满分 5 分）。这"
+        "个分数说明什么？(a) 这家企业的客户体验管理已经成熟——这是测量出来的事实；(b) 讨论的起点：这"
+        "次自评并没有作为测量工具得到验证，而且人们给自己企业打的分往往偏宽松；(c) 这家企业没有薄弱"
+        "的维度；(d) 客户给这家企业打了 4 分",
+        hint_zh="第 5 节：课文说这次自评是什么、不是什么，以及应当怎样打分。",
+        explanation_zh="(b)：这次自评是供管理团队讨论用的教学工具，并不是经过验证的测量，而且人们给"
+        "自己企业打的分往往偏宽松（想想第 01 课的交付差距）。打分要有证据，并比较几位管理者的评分。"
+        "(a) 把它当成了测量；(c) 忘了平均分可能掩盖一个薄弱的维度；(d) 把管理者的评分当成了客户的评"
+        "分。",
+        worked_zh="第 5 节说，这次自评是供讨论用的教学工具，不是经过验证的测量工具，并提醒人们给自"
+        "己企业打的分往往偏宽松。平均 4 分甚至可能掩盖一个薄弱的维度：`view.text()` 会指出最薄弱的"
+        "那个。选项 (b)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "01b.sa2",
+        "d",
+        "b",
+        prompt="A hotel surveys its guests every month; the results go into a report that no "
+        "department acts on. What repairs the loop? (a) a longer questionnaire; (b) more "
+        "answers, for narrower intervals; (c) a new CRM system; (d) an owner for each key "
+        "touchpoint who receives the results, changes the touchpoint and checks that the change "
+        "worked",
+        hint="Section 2, the text under the drawing of the loop: where does a loop break?",
+        explanation="(d): a loop breaks where a step has no owner — here feedback is collected "
+        "but never reaches anyone who improves the touchpoint and monitors the result. More or "
+        "longer surveys (a, b) measure more precisely a loop that still leads nowhere; a CRM (c) "
+        "keeps records of customers.",
+        worked="The loop runs journey map → feedback → analysis → improvement → monitoring. "
+        "Here the feedback stops at a report: nobody owns the steps after it. A named owner per "
+        "key touchpoint — who gets the results, changes the touchpoint and checks the change — "
+        "closes it: option (d).",
+        prompt_zh="一家酒店每个月都做客人问卷，结果写进一份没有任何部门据此行动的报告。怎样把闭环修"
+        "好？(a) 把问卷加长；(b) 收集更多回答，让区间更窄；(c) 换一套新的客户关系管理系统；(d) 为每"
+        "个关键触点指定一位负责人：由他接收结果、改动这个触点，并检查改动是否奏效",
+        hint_zh="第 2 节闭环图下面的文字：闭环在哪里断开？",
+        explanation_zh="(d)：哪一步没有负责人，闭环就在哪里断开——这里收集了反馈，却没有送到任何一"
+        "个会改进触点、监测结果的人手里。更多或更长的问卷 (a、b) 只是把一个仍然不通向任何行动的闭环"
+        "测量得更准；客户关系管理系统 (c) 保存的是客户记录。",
+        worked_zh="闭环的顺序是：客户旅程地图 → 客户反馈 → 分析 → 改进 → 监测。这里的反馈停在了一份"
+        "报告上：之后的各步都没有负责人。为每个关键触点指定一位负责人——由他接收结果、改动触点并检查"
+        "改动——闭环才能接上：选项 (d)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "01b.sa3",
+        "a",
+        "b",
+        prompt="A vendor offers you a 'CEM platform'. What do you ask first? (a) which CEM is "
+        "meant: customer experience management, or customer engagement management — the "
+        "real-time dialogue of source S5; (b) nothing: CEM always means customer experience "
+        "management; (c) how many customer records it can store; (d) whether it replaces the CRM",
+        hint="Section 3: are the acronyms CXM, CRM and CEM used consistently?",
+        explanation="(a): lesson 01 and most Chinese texts use CEM for customer experience "
+        "management; source S5 uses it for customer engagement management, a real-time two-way "
+        "dialogue. Ask which one is meant. (b) assumes one meaning where the texts use two; (c) "
+        "and (d) are questions about a CRM.",
+        worked="Section 3: the acronyms are not used consistently — CEM is customer experience "
+        "management in lesson 01 and most Chinese texts, customer engagement management in "
+        "source S5. Ask which one is meant: option (a).",
+        prompt_zh="一家供应商向你推销一个“CEM 平台”。你首先要问什么？(a) 指的是哪一种 CEM：客户体验"
+        "管理，还是客户参与管理——资料 S5 所说的那种实时对话；(b) 不用问：CEM 总是指客户体验管理；"
+        "(c) 它能存多少条客户记录；(d) 它能否取代客户关系管理系统",
+        hint_zh="第 3 节：CXM、CRM 和 CEM 这几个缩写的用法统一吗？",
+        explanation_zh="(a)：第 01 课和大多数中文文本用 CEM 指客户体验管理；资料 S5 却用它指客户参"
+        "与管理，即实时的双向对话。要问清楚指的是哪一种。(b) 把文本中的两种含义当成了一种；(c) 和 ("
+        "d) 问的是客户关系管理系统的事。",
+        worked_zh="第 3 节：这几个缩写的用法并不统一——在第 01 课和大多数中文文本里，CEM 是客户体验"
+        "管理；在资料 S5 里，CEM 是客户参与管理。要问清楚指的是哪一种：选项 (a)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "01b.sa4",
+        "c",
+        "a",
+        prompt="The six cases — Apple, Starbucks, Amazon, Tesla, Singapore Airlines, the "
+        "Ritz-Carlton — are famous successes. What do their sources show? (a) that the practices "
+        "caused the firms' success; (b) that copying the practices works in any firm; (c) that "
+        "the practices can go with success — not that they caused it, nor how many firms did the "
+        "same and failed; (d) nothing: the practices are not documented",
+        hint="Section 6, the paragraph before the cases, and the Summary's point on the cases.",
+        explanation="(c): the sources document what the firms did; a famous success shows that "
+        "a practice can go with success. That it caused the success (a) would need a "
+        "comparison — a pilot with a control group — and a list of successes leaves out the "
+        "firms that did the same and did not succeed, so (b) does not follow either. (d) goes "
+        "too far: each case keeps to what a published source documents.",
+        worked="The cases document practices (Apple's steps of service, the Ritz-Carlton's "
+        "empowerment …), not their effects: a success story cannot show what would have "
+        "happened without the practice, nor how many firms tried it and failed. Option (c).",
+        prompt_zh="六个案例——苹果、星巴克、亚马逊、特斯拉、新加坡航空、丽思卡尔顿——都是著名的成功故"
+        "事。它们的资料能说明什么？(a) 这些做法导致了这些企业的成功；(b) 照搬这些做法在任何企业都行"
+        "得通；(c) 这些做法可以与成功相伴——但不能说明它们导致了成功，也不能说明有多少企业做了同样的"
+        "事却失败了；(d) 什么也说明不了：这些做法没有记载",
+        hint_zh="第 6 节案例前面的那一段，以及“小结”中讲案例的那一点。",
+        explanation_zh="(c)：资料记载的是这些企业做了什么；一个著名的成功案例说明某种做法可以与成功"
+        "相伴。要说它导致了成功 (a)，需要比较——例如设对照组的试点；而一份成功名单漏掉了那些做了同样"
+        "的事却没有成功的企业，所以 (b) 也推不出来。(d) 走过了头：每个案例都只讲公开发表的资料记载"
+        "了什么。",
+        worked_zh="这些案例记载的是做法（苹果的服务步骤、丽思卡尔顿的员工授权……），而不是做法的效果"
+        "：一个成功故事既说明不了没有这种做法会怎样，也说明不了有多少企业试过却失败了。选项 (c)。",
     )
 )

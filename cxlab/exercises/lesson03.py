@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cxlab.exercises.lesson00b import self_assessment_question
 from cxlab.exercises.registry import Exercise, register
 
 
@@ -210,5 +211,190 @@ register(
         "```\n\n"
         "80.05 %，约 80.0 %：每五位受访者中就有一位至少空了一道评分题。不是 98.5 %——那是已作"
         "答的*答案*所占的比例（缺失 1.5 %），不是受访者的比例。",
+    )
+)
+
+# --- Self-assessment: the key ideas in plain words ------------------------------------------
+
+register(
+    self_assessment_question(
+        "03.sa1",
+        "a",
+        "b",
+        prompt="Validation finds the value 8 on a 1–7 item. What do you do? (a) decide what to "
+        "do with it (e.g. set it to missing), write the decision down, and leave the source file "
+        "untouched; (b) change it to 7 in the source file; (c) ignore it: one value does not "
+        "matter; (d) delete the whole dataset",
+        hint="Concepts, 'Validation before analysis', and section 2: what did the lesson do with "
+        "the two answers of 8?",
+        explanation="(a): find every problem, decide what to do with each, write the decision "
+        "down, and never edit the source file — the lesson set the out-of-range answers to "
+        "missing, since they cannot be repaired, and checked that the file's hash was unchanged. "
+        "(b) guesses an answer and leaves no trace; (c) lets one value silently change a mean, "
+        "an α or a path; (d) throws away every good answer with the bad one.",
+        worked="Find, decide, write down, never edit the source. Section 2 sets the "
+        "out-of-range answers to missing in a copy of the data:\n\n```python\n"
+        'bad = ~data["Q1_2"].between(1, 7) & data["Q1_2"].notna()\n'
+        'data.loc[bad, "Q1_2"] = pd.NA\n```\n\n'
+        "and then checks that the source file's hash is unchanged. Option (a).",
+        prompt_zh="校验发现一道 1–7 分的题项中有一个 8。你该怎么办？(a) 决定怎么处理它（例如设为缺"
+        "失），把决定写下来，源文件保持原样；(b) 在源文件里把它改成 7；(c) 不用管：一个数值无关紧要"
+        "；(d) 删掉整个数据集",
+        hint_zh="“核心概念”中的“先校验，再分析”，以及第 2 节：课文是怎样处理那两个 8 的？",
+        explanation_zh="(a)：找出每一个问题，逐一决定怎么处理，把决定写下来，并且永远不要改动源文件"
+        "——课文把超出范围的答案设为缺失，因为它们无法修复，并核对了源文件的哈希值没有变化。(b) 是在"
+        "替受访者猜答案，而且不留痕迹；(c) 会让一个数值悄无声息地改变均值、α 系数或路径系数；(d) 把"
+        "好答案和坏答案一起扔掉了。",
+        worked_zh="找出问题、做出决定、写下来、永远不改源文件。第 2 节在数据的副本中把超出范围的答"
+        "案设为缺失：\n\n```python\n"
+        'bad = ~data["Q1_2"].between(1, 7) & data["Q1_2"].notna()\n'
+        'data.loc[bad, "Q1_2"] = pd.NA\n```\n\n'
+        "然后核对源文件的哈希值没有变化。选项 (a)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "03.sa2",
+        "c",
+        "a",
+        prompt="When do you reverse-code a reverse-keyed item such as 'I am likely to switch'? "
+        "(a) every time you analyse the data; (b) after computing the scale scores; (c) exactly "
+        "once, as min + max − answer, before computing scale scores; (d) never: the mean evens "
+        "it out",
+        hint="Concepts, the paragraph on reverse-keyed items, and section 3.",
+        explanation="(c): recode once, before scoring; cxlab refuses to compute scale scores "
+        "until the item is reversed. Reversing a second time (a) turns the item back the wrong "
+        "way; not reversing it (d) leaves it pulling against the other items — r(Q4_1, Q4_4) is "
+        "−0.53 before reversing and 0.53 after; (b) comes too late, since the scores already "
+        "contain the unreversed answers.",
+        worked="Reverse once, then score — section 3:\n\n```python\n"
+        "reversed_ = retail.reverse_code()\nscores = reversed_.scale_scores(min_items=0.5)\n"
+        "```\n\nOn a 1–7 scale an answer of 2 becomes 1 + 7 − 2 = 6. Option (c).",
+        prompt_zh="像“我很可能转到别家”这样的反向题，什么时候做反向计分？(a) 每次分析数据时都做一遍"
+        "；(b) 在算出量表得分之后；(c) 只做一次，按 最小值 + 最大值 − 原答案 重新编码，并且在计算量"
+        "表得分之前；(d) 不用做：平均值会把它抵消掉",
+        hint_zh="“核心概念”中关于反向题的那一段，以及第 3 节。",
+        explanation_zh="(c)：在计算得分之前重新编码，而且只做一次；反向题没有反向计分之前，cxlab 会"
+        "拒绝计算量表得分。做第二次 (a) 又把它翻回了错误的方向；不做 (d) 会让它与其他题项方向相反——"
+        "反向计分之前 r(Q4_1, Q4_4) 为 −0.53，之后为 0.53；(b) 为时已晚，因为得分里已经含有未经反向"
+        "计分的答案。",
+        worked_zh="先反向计分一次，再计算得分——第 3 节：\n\n```python\n"
+        "reversed_ = retail.reverse_code()\nscores = reversed_.scale_scores(min_items=0.5)\n"
+        "```\n\n在 1–7 分的量表上，答案 2 变为 1 + 7 − 2 = 6。选项 (c)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "03.sa3",
+        "b",
+        "a",
+        prompt="In retail_omnichannel, 1.5 % of the answers are missing. What happens if you "
+        "drop every respondent with any missing answer (listwise deletion)? (a) about 1.5 % of "
+        "the respondents are lost, and nothing else changes; (b) one respondent in five is lost "
+        "(80.0 % answered every rating item), and the result is safe only if the data are "
+        "missing completely at random; (c) nothing: missing answers are ignored anyway; (d) the "
+        "sample becomes more representative",
+        hint="Section 4, the missing-data report by item and by respondent, and Concepts, "
+        "'Missing data'.",
+        explanation="(b): a little missingness per item leaves many respondents incomplete — "
+        "80.0 % are complete, so a fifth would go. Listwise deletion is safe only when data are "
+        "missing completely at random (MCAR), and it wastes data; lesson 05 uses "
+        "full-information maximum likelihood instead. (a) confuses the share of answers with the "
+        "share of respondents.",
+        worked="Count complete respondents, not missing answers — section 4:\n\n```python\n"
+        "missing = survey.missing_report()\n"
+        "print(missing)  # 1.5% of answers missing; 80.0% of respondents complete\n```\n\n"
+        "Dropping the incomplete fifth is listwise deletion: safe only under MCAR, and it "
+        "wastes data. Option (b).",
+        prompt_zh="在 retail_omnichannel 中，1.5 % 的答案缺失。如果把有任何缺失答案的受访者都删掉（"
+        "成列删除），会怎样？(a) 大约损失 1.5 % 的受访者，其他一切不变；(b) 每五位受访者就损失一位"
+        "（80.0 % 的受访者答全了所有评分题），而且只有在数据完全随机缺失时，结果才是安全的；(c) 没"
+        "有影响：缺失的答案反正会被忽略；(d) 样本会变得更有代表性",
+        hint_zh="第 4 节按题项和按受访者统计的缺失值报告，以及“核心概念”中的“缺失值”。",
+        explanation_zh="(b)：每个题项只缺一点点，也会让许多受访者的答卷不完整——答全的只有 80.0 %，"
+        "删掉的将是五分之一。成列删除只有在完全随机缺失（MCAR）时才安全，而且会浪费数据；第 05 课改"
+        "用全信息最大似然估计。(a) 把答案的缺失比例当成了受访者的缺失比例。",
+        worked_zh="要数答全的受访者，而不是缺失的答案——第 4 节：\n\n```python\n"
+        "missing = survey.missing_report()\n"
+        "print(missing)  # 1.5% 的答案缺失；80.0% 的受访者答全\n```\n\n"
+        "删掉不完整的那五分之一，就是成列删除：只有在完全随机缺失时才安全，而且会浪费数据。"
+        "选项 (b)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "03.sa4",
+        "d",
+        "a",
+        prompt="A respondent took six minutes and answered 7 to every item of the battery but "
+        "the reverse-keyed 'I am likely to switch', which got a 1. The long-string index flags "
+        "this respondent. What do you do? (a) remove: the flag proves careless responding; (b) "
+        "remove: answers without variation are worthless; (c) replace the answers by the item "
+        "means; (d) keep: one flag is a screen, not a verdict — this looks like a delighted "
+        "customer who read the questions; remove only on converging evidence (long-string, IRV, "
+        "response time), and report it",
+        hint="Concepts, 'Careless responding', and section 5: who are the straight-line "
+        "respondents who took their time?",
+        explanation="(d): each index also catches honest people. The 24 straight-line "
+        "respondents who took normal time answered 7 nearly everywhere and 1 to the "
+        "reverse-keyed item — they read the question: delighted customers, not careless ones. "
+        "Remove only when several screens agree, and report it. (a) treats a screen as a "
+        "verdict; (b) would remove the most satisfied customers.",
+        worked="Look at the straight-liners who took their time — section 5:\n\n```python\n"
+        'honest = flags[flags["flag_longstring"] & ~flags["flag_fast"]]\n'
+        "len(honest)  # 24\n```\n\n"
+        "They answered 7 nearly everywhere and 1 to the reverse-keyed item. Option (d).",
+        prompt_zh="一位受访者用了六分钟作答，题组中除反向题“我很可能转到别家”打了 1 分之外，每道题"
+        "都打 7 分。长串指数标记了这位受访者。你怎么办？(a) 删除：这个标记证明了不认真作答；(b) 删"
+        "除：没有变化的答案毫无价值；(c) 用各题项的平均值替换这些答案；(d) 保留：一个标记只是筛查，"
+        "不是判决——这看起来是一位读过题目、非常满意的客户；只有几种证据（长串指数、IRV、作答时长）相互印证"
+        "时才删除，并且在报告中说明",
+        hint_zh="“核心概念”中的“不认真作答”，以及第 5 节：那些用时正常的直线作答者是什么人？",
+        explanation_zh="(d)：每一种指标也都会误伤认真作答的人。那 24 位用时正常的直线作答者几乎每题"
+        "都打 7 分，在反向题上却打了 1 分——说明他们读过题目：这些是非常满意的客户，而不是不认真的作"
+        "答者。只有几种筛查结果一致时才删除，并在报告中说明。(a) 把筛查当成了判决；(b) 会把最满意的"
+        "客户删掉。",
+        worked_zh="看看那些用时正常的直线作答者——第 5 节：\n\n```python\n"
+        'honest = flags[flags["flag_longstring"] & ~flags["flag_fast"]]\n'
+        "len(honest)  # 24\n```\n\n"
+        "他们几乎每题都打 7 分，在反向题上却打 1 分。选项 (d)。",
+    )
+)
+
+register(
+    self_assessment_question(
+        "03.sa5",
+        "c",
+        "a",
+        prompt="Is a salted hash of a phone number anonymous? (a) yes: a hash cannot be turned "
+        "back into the number; (b) yes, as long as the salt is published with the data; (c) no: "
+        "it is a pseudonym — China's PIPL and the EU's GDPR treat it as personal data still, so "
+        "keep the salt secret and apart from the data; (d) no, so phone numbers may never be "
+        "collected",
+        hint="Concepts, 'Pseudonymisation', and section 6: what must stay secret, and why?",
+        explanation="(c): pseudonymisation replaces identifiers by salted hashes, but whoever "
+        "has the salt can hash a known phone number again and find the customer; the law treats "
+        "the result as personal data still. (a) overlooks that second hashing; (b) hands out "
+        "the key; (d) does not follow — the lesson pseudonymises and keeps the salt apart.",
+        worked="A salted hash is a pseudonym, not anonymity: anyone with the salt can hash a "
+        "known number again and match it. Generate the salt once and store it apart from the "
+        "data — section 6:\n\n```python\nimport secrets\n\n"
+        "salt = secrets.token_hex(16)  # keep it secret, apart from the data\n```\n\n"
+        "Option (c).",
+        prompt_zh="手机号码的加盐哈希值算是匿名的吗？(a) 是：哈希值无法还原成号码；(b) 是，只要把盐"
+        "值和数据一起公布；(c) 不是：它只是假名——中国的《个人信息保护法》（PIPL）和欧盟的《通用数据"
+        "保护条例》（GDPR）都仍把它视为个人信息，所以盐值要保密，并与数据分开保存；(d) 不是，所以永"
+        "远不能收集手机号码",
+        hint_zh="“核心概念”中的“假名化”，以及第 6 节：什么必须保密？为什么？",
+        explanation_zh="(c)：假名化用加盐哈希值替换标识信息，但拿到盐值的人可以把一个已知的手机号码"
+        "再哈希一次，从而找到这位客户；法律仍把处理结果视为个人信息。(a) 忽略了这种再次哈希；(b) 等"
+        "于把钥匙交了出去；(d) 推不出来——课文的做法是假名化，并把盐值分开保存。",
+        worked_zh="加盐哈希值是假名，不是匿名：拿到盐值的人可以把一个已知的号码再哈希一次，从而对上"
+        "号。盐值只生成一次，并与数据分开保存——第 6 节：\n\n```python\nimport secrets\n\n"
+        "salt = secrets.token_hex(16)  # 保密，与数据分开保存\n```\n\n"
+        "选项 (c)。",
     )
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from cxlab.exercises.lesson00b import OPTION_WORDS
 from cxlab.exercises.registry import Exercise, register
 
 #: Names of the levels of measurement invariance → the level: the zh lessons' 形态 / 度量 /
@@ -239,5 +240,180 @@ register(
         "严格不变（strict）：四个层级全部成立（`inv.summary()` 的最后一行也这样说）。有 600 名"
         "客人时，严格这一步的 Δχ² 检验是显著的（p < .001），但本课的判断标准是 CFI 的变化（Chen "
         "2007）：ΔCFI = −.004，远在 −.010 以内。",
+    )
+)
+
+# --- Self-assessment: the lesson's key ideas, one letter each (cx.self_assessment) ---
+
+register(
+    Exercise(
+        id="04.sa1",
+        prompt="The hotel's satisfaction scale had α = .97 instead of .89. What is the most "
+        "likely reading? (a) even better: the higher α, the better the scale; (b) the items may "
+        "be near-copies of one another: read their wording before celebrating; (c) the scale is "
+        "valid: it measures satisfaction; (d) the items measure several different constructs",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "b",
+        wrong=lambda: "a",
+        hint="Concepts, the paragraph on reliability: read its rules of thumb to the end.",
+        explanation="(b). Above .95 the items may be near-copies of one another (Concepts): α "
+        "rises when items repeat each other, so a very high α asks for a look at the wording. "
+        "(a) is the usual misreading — higher is not always better; (c) α is reliability "
+        "(consistency), not validity, which needs AVE, Fornell-Larcker and HTMT; (d) items "
+        "that measured different constructs would agree less, and α would fall.",
+        prompt_zh="酒店满意度量表的 α 如果是 .97 而不是 .89，最可能的解读是什么？(a) 更好了：α 越"
+        "高，量表越好；(b) 各题项可能几乎是彼此的翻版：先看看它们的措辞，别急着高兴；(c) 量表有效"
+        "度：它测到的就是满意度；(d) 这些题项测量的是几个不同的构念",
+        hint_zh="基本概念中讲信度的那一段：把其中的经验标准读到最后。",
+        explanation_zh="(b)。超过 .95 时，各题项可能几乎是彼此的翻版（基本概念）：题项彼此重复时 α "
+        "会升高，所以 α 很高时要回头看看题项的措辞。(a) 是常见的误读——并不是越高越好；(c) α 说"
+        "的是信度（一致性），不是效度，效度要看 AVE、Fornell-Larcker 准则和 HTMT；(d) 测量不同构"
+        "念的题项彼此会更不一致，α 反而会下降。",
+        worked="α grows with the agreement among a scale's items. The lesson's rules of thumb: "
+        "≥ .70 acceptable, ≥ .80 good; above .95 the items may be near-copies of one another. "
+        "So .97 is a reason to read the items' wording, not a better scale — (b):\n\n"
+        '```python\nanswer = "b"\ncx.check("04.sa1", answer)\n```\n\n'
+        "(a) is the common misreading; (c) confuses reliability with validity; (d) items of "
+        "different constructs would lower α, not raise it.",
+        worked_zh="题项之间越一致，α 越高。本课的经验标准是：≥ .70 可以接受，≥ .80 为良好；超过 "
+        ".95 时，各题项可能几乎是彼此的翻版。所以 .97 提醒你去读题项的措辞，而不是说量表更好了——"
+        "答案是 (b)：\n\n"
+        '```python\nanswer = "b"\ncx.check("04.sa1", answer)\n```\n\n'
+        "(a) 是常见的误读；(c) 把信度当成了效度；(d) 测量不同构念的题项会让 α 下降，而不是上升。",
+    )
+)
+
+register(
+    Exercise(
+        id="04.sa2",
+        prompt="In ecsi_mobile the HTMT of perceived quality and satisfaction is well above "
+        ".90. What does that say? (a) quality strongly causes satisfaction; (b) both scales "
+        "are unreliable; (c) customers do not tell the two apart: in these data the two "
+        "constructs are not distinct; (d) convergent validity is excellent",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "c",
+        wrong=lambda: "a",
+        hint="Concepts, 'Discriminant validity', and section 6 of the Practice.",
+        explanation="(c). HTMT compares the correlations between two constructs' items with "
+        "those within them; above .85 or .90 (or a bootstrap CI that reaches 1) the two are "
+        "not distinct in these data — the reason lesson 06's CB-SEM fails. (a) a correlation, "
+        "however high, is not a cause, and here it means the two scales measure nearly the "
+        "same thing; (b) the quality and satisfaction scales are acceptably reliable "
+        "(section 6): reliable and distinct are different questions; (d) convergent validity "
+        "is about a construct's own items (AVE), not about two constructs.",
+        prompt_zh="在 ecsi_mobile 中，感知质量与满意度之间的 HTMT 远高于 .90。这说明什么？(a) 质量"
+        "是满意度的强大成因；(b) 两个量表都不可靠；(c) 客户分不清这两者：在这份数据中，这两个构念"
+        "区分不开；(d) 收敛效度非常好",
+        hint_zh="基本概念中的“区分效度”，以及动手练习第 6 节。",
+        explanation_zh="(c)。HTMT 把两个构念的题项之间的相关与各构念内部题项之间的相关相比；高于 "
+        ".85 或 .90（或者自助法置信区间达到 1），这两个构念在这份数据中就区分不开——第 06 课中基于"
+        "协方差的结构方程模型（CB-SEM）正是因此而失败。(a) 相关再高也不是因果，在这里它说明两个量"
+        "表测到的几乎是同一样东西；(b) 质量和满意度量表的信度是可以接受的（第 6 节）：可靠与可区分"
+        "是两个不同的问题；(d) 收敛效度说的是同一构念自己的题项（AVE），而不是两个构念之间的关系。",
+        worked="HTMT asks whether two constructs are empirically distinct: the correlations "
+        "between their items, relative to the correlations within each. Section 6 prints it "
+        "for every pair of the ECSI scales:\n\n"
+        '```python\necsi_htmt.loc["PERQ", "CUSA"]  # far above .90\n'
+        'answer = "c"\ncx.check("04.sa2", answer)\n```\n\n'
+        "Above .85 (strict) or .90 (lenient) the two are not distinct in these data: customers "
+        "answer the quality and the satisfaction questions almost as one. That is not a strong "
+        "causal effect (a), not unreliability (b: both scales are acceptably reliable) and not "
+        "convergent validity (d: that is about one construct's items).",
+        worked_zh="HTMT 问的是两个构念在实证上是否彼此不同：它们的题项之间的相关，相对于各自内部"
+        "题项之间的相关。第 6 节为 ECSI 的每一对量表都算出了它：\n\n"
+        '```python\necsi_htmt.loc["PERQ", "CUSA"]  # far above .90\n'
+        'answer = "c"\ncx.check("04.sa2", answer)\n```\n\n'
+        "高于 .85（严格标准）或 .90（宽松标准），这两个构念在这份数据中就区分不开：客户回答质量"
+        "题和满意度题时，几乎把它们当成了同一道题。这不是一个很强的因果效应 (a)，也不是信度不足"
+        "（(b)：两个量表的信度都可以接受），更不是收敛效度（(d)：那说的是同一构念自己的题项）。",
+    )
+)
+
+register(
+    Exercise(
+        id="04.sa3",
+        prompt="Suppose only metric invariance had held between business and leisure guests "
+        "(equal loadings, unequal intercepts). What could you compare? (a) everything: "
+        "configural invariance is enough; (b) the latent means, but not the paths; (c) the "
+        "scale means (averages of the items), as long as the scales are reliable; (d) "
+        "relationships (paths), but not means",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "d",
+        wrong=lambda: "c",
+        hint="Concepts, 'Measurement invariance': what each level allows you to compare.",
+        explanation="(d). Equal loadings (metric) allow comparing relationships; means need "
+        "equal intercepts as well (scalar). Without scalar invariance a gap in the means may "
+        "come from items that work differently in the two groups rather than from a real "
+        "difference, so (b) and (c) compare what metric invariance does not allow; (a) "
+        "configural invariance, the same factor structure, allows neither.",
+        prompt_zh="假如商务客人和休闲客人之间只有度量不变成立（载荷相等，截距不等），你能比较什么？"
+        "(a) 什么都能比较：形态不变就够了；(b) 潜变量均值，但不能比较路径；(c) 量表均值（题项的平"
+        "均分），只要量表可靠；(d) 变量之间的关系（路径），但不能比较均值",
+        hint_zh="基本概念中的“测量不变性”：每一个层级允许你比较什么。",
+        explanation_zh="(d)。载荷相等（度量不变）允许比较变量之间的关系；比较均值还需要截距也相等"
+        "（标量不变）。没有标量不变时，均值的差距可能来自题项在两个群体中的作用不同，而不是真实的"
+        "差别，所以 (b) 和 (c) 比较的恰恰是度量不变不允许比较的东西；(a) 形态不变只是因子结构相"
+        "同，两者都不允许比较。",
+        worked="The ladder of measurement invariance says what each level licenses:\n\n"
+        "| level | equal across groups | you may compare |\n|---|---|---|\n"
+        "| configural | factor structure | — |\n"
+        "| metric | + loadings | relationships (paths) |\n"
+        "| scalar | + intercepts | + means |\n"
+        "| strict | + residual variances | + observed variances |\n\n"
+        "With metric invariance only, paths can be compared, means cannot — (d):\n\n"
+        '```python\nanswer = "d"\ncx.check("04.sa3", answer)\n```\n\n'
+        "Scale means (c) are the tempting mistake: reliable scales do not make their intercepts "
+        "equal, so a gap in the means may be a gap in how the items work.",
+        worked_zh="测量不变性的各个层级分别允许比较什么：\n\n"
+        "| 层级 | 各群体之间相等的是 | 可以比较 |\n|---|---|---|\n"
+        "| 形态不变 | 因子结构 | — |\n"
+        "| 度量不变 | + 载荷 | 变量之间的关系（路径） |\n"
+        "| 标量不变 | + 截距 | + 均值 |\n"
+        "| 严格不变 | + 残差方差 | + 观测变量的方差 |\n\n"
+        "只有度量不变成立时，可以比较路径，不能比较均值——答案是 (d)：\n\n"
+        '```python\nanswer = "d"\ncx.check("04.sa3", answer)\n```\n\n'
+        "量表均值 (c) 是诱人的错误：量表可靠并不能让截距相等，所以均值的差距可能只是题项作用方式的"
+        "差距。",
+    )
+)
+
+register(
+    Exercise(
+        id="04.sa4",
+        prompt="Harman's single-factor test: the first factor explains less than 50 % of the "
+        "variance. What does that show? (a) little: the test is weak, and passing it does not "
+        "show that common-method variance is absent; (b) the survey has no common-method "
+        "variance; (c) the constructs are distinct; (d) the measurement model fits",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "a",
+        wrong=lambda: "b",
+        hint="Concepts, 'Common-method variance', and the note printed in section 7.",
+        explanation="(a). Harman's test is customary and weak: a first factor below 50 % does "
+        "not show that common-method variance is absent, and one above 50 % does not prove it "
+        "(Podsakoff et al. 2003). (b) is the usual misreading; (c) distinctness is checked "
+        "with Fornell-Larcker and HTMT; (d) fit is a question for the CFA.",
+        prompt_zh="Harman 单因子检验：第一个因子解释的方差不到 50 %。这说明什么？(a) 说明不了多少："
+        "这种检验很弱，通过了也不能说明不存在共同方法偏差；(b) 这份调查不存在共同方法偏差；(c) 各"
+        "构念彼此区分得开；(d) 测量模型拟合良好",
+        hint_zh="基本概念中的“共同方法偏差”，以及第 7 节打印出的说明。",
+        explanation_zh="(a)。Harman 检验是惯常做法，但很弱：第一个因子低于 50 % 不能说明不存在共同"
+        "方法偏差，高于 50 % 也不能证明存在（Podsakoff et al. 2003）。(b) 是常见的误读；(c) 构念"
+        "是否区分得开，要用 Fornell-Larcker 准则和 HTMT 检验；(d) 拟合是验证性因子分析要回答的问"
+        "题。",
+        worked="Section 7 runs the test on the hotel survey and prints its own caveat:\n\n"
+        '```python\nprint(harman["note"])  # a first factor below 50% does not show ... absent\n'
+        'answer = "a"\ncx.check("04.sa4", answer)\n```\n\n'
+        "Passing Harman's test proves little (Podsakoff et al. 2003); better are procedural "
+        "remedies and a marker variable or a method factor in the CFA. It says nothing about "
+        "discriminant validity (c) or fit (d).",
+        worked_zh="第 7 节在酒店调查上做了这项检验，并打印出它自己的提醒：\n\n"
+        '```python\nprint(harman["note"])  # a first factor below 50% does not show ... absent\n'
+        'answer = "a"\ncx.check("04.sa4", answer)\n```\n\n'
+        "通过 Harman 检验证明不了多少（Podsakoff et al. 2003）；更好的做法是在程序上加以补救，并"
+        "在验证性因子分析中加入标记变量或方法因子。它对区分效度 (c) 和拟合 (d) 都说明不了什么。",
     )
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from cxlab.exercises.lesson00b import OPTION_WORDS
 from cxlab.exercises.registry import Exercise, register
 
 REALMS = ("Education", "Esthetics", "Entertainment", "Escapism")
@@ -228,5 +229,182 @@ register(
         "娱乐（β = .13），领先于逃避现实（.12）、审美（.12）和教育（.08）——但第 4 节的对比没有一"
         "个排除 0，所以这些数据排不出各领域的名次。不是审美：它与逃避现实并列通向记忆的路径最大"
         "（.32），而娱乐还直接经由满意度到达忠诚度。",
+    )
+)
+
+# --- Self-assessment: the lesson's key ideas, one letter each (cx.self_assessment) ---
+
+register(
+    Exercise(
+        id="08.sa1",
+        prompt="Entertainment's total effect on loyalty is β = .13, education's .08, and both "
+        "intervals exclude 0. Does entertainment matter more than education? (a) yes: its β is "
+        "larger; (b) yes: both are significant and entertainment's is the larger; (c) only an "
+        "interval for the difference (a := contrast) can say, and here it includes 0: these "
+        "data cannot rank them; (d) no: their intervals overlap, so the two effects are equal",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "c",
+        wrong=lambda: "a",
+        hint="Concepts, 'Comparing realms', and Practice, section 4.",
+        explanation="(c). 'Which realm matters most?' is a question about a difference, so it "
+        "needs the difference's interval: education − entertainment is −.055 loyalty points "
+        "per SD, 95 % CI [−.135, .025]. (a) and (b) compare two point estimates; (d) two "
+        "overlapping intervals can still differ, and an interval of the difference that "
+        "includes 0 does not prove the effects equal — the data cannot tell.",
+        prompt_zh="娱乐对忠诚度的总效应为 β = .13，教育为 .08，两者的区间都不包含 0。娱乐比教育更重"
+        "要吗？(a) 是：它的 β 更大；(b) 是：两者都显著，而娱乐的更大；(c) 只有差值的区间（一个 := "
+        "对比）才能回答，而这里它包含 0：这些数据无法给它们排序；(d) 不是：它们的区间互相重叠，所以"
+        "两个效应相等",
+        hint_zh="基本概念中的“比较各领域”，以及动手练习第 4 节。",
+        explanation_zh="(c)。“哪个领域最重要？”问的是一个差，所以需要这个差的区间：教育 − 娱乐为每"
+        "标准差 −.055 个忠诚度分值，95 % 置信区间 [−.135, .025]。(a) 和 (b) 比较的是两个点估计；(d)"
+        " 两个互相重叠的区间，效应仍然可能不同；而差值的区间包含 0，也不能证明两个效应相等——数据无"
+        "法判断。",
+        worked="Section 4 writes every difference between realms as a `:=` contrast and "
+        "bootstraps it:\n\n"
+        "```python\n"
+        'contrasts[["from", "est", "ci_low", "ci_high"]]  # d_edu_ent: -0.055 [-0.135, 0.025]\n'
+        'answer = "c"\ncx.check("08.sa1", answer)\n```\n\n'
+        "None of the six contrasts excludes 0: with 600 guests these data cannot rank the "
+        "realms. Two significant effects need not differ from each other (b), and overlapping "
+        "intervals do not make them equal (d).",
+        worked_zh="第 4 节把各领域之间的每一个差都写成一个 `:=` 对比，并用自助法估计它的区间：\n\n"
+        "```python\n"
+        'contrasts[["from", "est", "ci_low", "ci_high"]]  # d_edu_ent: -0.055 [-0.135, 0.025]\n'
+        'answer = "c"\ncx.check("08.sa1", answer)\n```\n\n'
+        "六个对比没有一个排除 0：有 600 名客人，这些数据仍然无法给四个领域排序。两个效应都显著，不"
+        "等于它们彼此不同 (b)；区间互相重叠，也不等于效应相等 (d)。",
+    )
+)
+
+register(
+    Exercise(
+        id="08.sa2",
+        prompt="With a direct esthetics → loyalty path added, indirect / total = 1.42. What do "
+        "you report? (a) the effects themselves with their intervals: with a direct and an "
+        "indirect effect of opposite signs the ratio is not a proportion; (b) memory carries "
+        "142 % of esthetics' effect; (c) strong mediation: the higher the proportion, the "
+        "stronger; (d) a software error: a proportion cannot exceed 1",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "a",
+        wrong=lambda: "b",
+        hint="Concepts, 'Effects' (on 'proportion mediated'), and Practice, section 5.",
+        explanation="(a). 'Proportion mediated' is meaningful only when the indirect and the "
+        "total effect have the same sign and the total is clearly away from 0. Here the "
+        "(non-significant) direct path is negative, so the total is smaller than the indirect "
+        "effect, and 1.42 is not a proportion. (b) and (c) read it as one; (d) the arithmetic "
+        "is right — the ratio is the wrong summary.",
+        prompt_zh="加上一条审美 → 忠诚度的直接路径后，间接效应 / 总效应 = 1.42。你该报告什么？(a) "
+        "报告各效应本身及其置信区间：直接效应和间接效应符号相反时，这个比值不是比例；(b) 记忆承载了"
+        "审美效应的 142 %；(c) 很强的中介：比例越高，中介越强；(d) 软件出错了：比例不可能超过 1",
+        hint_zh="基本概念中的“效应”（讲“中介比例”的地方），以及动手练习第 5 节。",
+        explanation_zh="(a)。只有当间接效应和总效应符号相同、总效应又明显不为 0 时，“中介比例”才有"
+        "意义。这里（不显著的）直接路径是负的，所以总效应比间接效应还小，1.42 并不是一个比例。(b) "
+        "和 (c) 把它当成了比例；(d) 算术没有错——错的是用这个比值来概括。",
+        worked="Section 5 adds the direct path and decomposes the effect of esthetics on "
+        "loyalty:\n\n"
+        "```python\n"
+        'est_loy[["effect", "est", "ci_low", "ci_high"]]  # direct -0.034, indirect 0.115\n'
+        'parts["indirect"] / parts["total"]  # 1.42\n'
+        'answer = "a"\ncx.check("08.sa2", answer)\n```\n\n'
+        "The direct effect is negative and not significant, so the total (0.081) is smaller "
+        "than the indirect effect (0.115): a 'proportion' above 1. Report the effects with "
+        "their intervals, not the ratio.",
+        worked_zh="第 5 节加上了直接路径，并分解了审美对忠诚度的效应：\n\n"
+        "```python\n"
+        'est_loy[["effect", "est", "ci_low", "ci_high"]]  # direct -0.034, indirect 0.115\n'
+        'parts["indirect"] / parts["total"]  # 1.42\n'
+        'answer = "a"\ncx.check("08.sa2", answer)\n```\n\n'
+        "直接效应为负且不显著，所以总效应（0.081）比间接效应（0.115）还小：“比例”超过了 1。应报告"
+        "各效应及其置信区间，而不是这个比值。",
+    )
+)
+
+register(
+    Exercise(
+        id="08.sa3",
+        prompt="The pooled esthetics → memory path is .32 (true .33). Whom does it describe? "
+        "(a) every guest: the pooled model uses all 600; (b) the typical resort guest, whatever "
+        "the mix of segments; (c) a path of about .32 for business and leisure guests alike; "
+        "(d) no group in particular: it averages business guests (true .15) and leisure "
+        "guests (true .45), so look for segments before acting on it",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "d",
+        wrong=lambda: "c",
+        hint="Practice, section 7: the caveat at its end; and lesson 07.",
+        explanation="(d). In the simulation the path is .15 for 240 business guests and .45 for "
+        "360 leisure guests; the pooled .33 averages them and describes neither — the path is "
+        "three times as strong for leisure guests. A resort that serves mostly leisure guests "
+        "should weigh esthetics far more than the pooled model suggests, one that serves "
+        "business travellers far less. (a)–(c) read the pooled path as everyone's.",
+        prompt_zh="合并样本中审美 → 记忆的路径为 .32（真实值 .33）。它描述的是谁？(a) 每一位客人："
+        "合并模型用了全部 600 人；(b) 典型的度假村客人，不管细分群体的构成如何；(c) 商务客人和休闲"
+        "客人同样约为 .32 的一条路径；(d) 谁也不是：它是商务客人（真实值 .15）和休闲客人（真实值 .4"
+        "5）的平均，所以在据此行动之前，先找一找细分群体",
+        hint_zh="动手练习第 7 节末尾的提醒，以及第 07 课。",
+        explanation_zh="(d)。在模拟中，这条路径在 240 名商务客人中为 .15，在 360 名休闲客人中为 "
+        ".45；合并样本的 .33 是两者的平均，哪一类客人也描述不了——对休闲客人来说，这条路径的强度是商"
+        "务客人的三倍。一家主要接待休闲客人的度假村，应当远比合并模型所提示的更看重审美；一家主要接"
+        "待商务客人的，则远没有那么看重。(a)–(c) 都把合并样本的路径当成了所有人的路径。",
+        worked="Section 7 prints the true path of each segment next to the pooled one:\n\n"
+        "```python\n"
+        'for segment, text in sim["group_models"].items(): ...\n'
+        "# business (n = 240): .15; leisure (n = 360): .45; pooled: true .33, estimated .316\n"
+        'answer = "d"\ncx.check("08.sa3", answer)\n```\n\n'
+        "The pooled path describes no segment. Lesson 07 tested the difference with a "
+        "multi-group model: always look for such segments before acting on a pooled estimate.",
+        worked_zh="第 7 节把每个细分群体的真实路径与合并样本的路径并排打印出来：\n\n"
+        "```python\n"
+        'for segment, text in sim["group_models"].items(): ...\n'
+        "# business (n = 240): .15; leisure (n = 360): .45; pooled: true .33, estimated .316\n"
+        'answer = "d"\ncx.check("08.sa3", answer)\n```\n\n'
+        "合并样本的路径描述不了任何一个细分群体。第 07 课用多群组模型检验了这个差别：在依据合并样本"
+        "的估计值行动之前，一定要先找一找这样的细分群体。",
+    )
+)
+
+register(
+    Exercise(
+        id="08.sa4",
+        prompt="The 4E model fits almost perfectly (CFI .999, χ² p = .31). Does this show that "
+        "memory causes satisfaction? (a) yes: a fit this good confirms the direction of the "
+        "arrows; (b) no: equivalent models (e.g. the arrow reversed) fit exactly as well, and "
+        "a survey at one moment cannot prove it; (c) yes: the χ² test does not reject the "
+        "model; (d) no: CFI would have to be exactly 1",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "b",
+        wrong=lambda: "a",
+        hint="Concepts, 'Model fit is not truth'.",
+        explanation="(b). Equivalent models — arrows reversed, a path swapped for a covariance "
+        "— fit exactly as well (MacCallum, Wegener, Uchino & Fabrigar 1993), and a satisfied "
+        "guest may remember the stay more kindly. Data simulated from this very model fit "
+        "this well; a good fit does not prove the direction. (a) and (c) read fit as truth; "
+        "(d) no fit value would settle the direction.",
+        prompt_zh="4E 模型几乎完美地拟合了数据（CFI .999，χ² 的 p = .31）。这能说明记忆导致满意度吗"
+        "？(a) 能：这么好的拟合证实了箭头的方向；(b) 不能：等价模型（例如把箭头反过来）的拟合完全一"
+        "样好，而在同一时刻做的一次调查证明不了这一点；(c) 能：χ² 检验没有拒绝这个模型；(d) 不能：C"
+        "FI 必须恰好等于 1",
+        hint_zh="基本概念中的“拟合好不等于正确”。",
+        explanation_zh="(b)。等价模型——箭头反过来，或者把一条路径换成一个协方差——的拟合完全一样好"
+        "（MacCallum, Wegener, Uchino & Fabrigar 1993），而满意的客人也可能把这次住宿记得更美好。从"
+        "这个模型本身模拟出来的数据，就会拟合得这么好；拟合良好证明不了方向。(a) 和 (c) 把拟合当成"
+        "了正确；(d) 任何拟合值都决定不了方向。",
+        worked="Section 2 reads the fit honestly:\n\n"
+        "```python\n"
+        'fit.fit_indices()[["pvalue", "cfi", "rmsea", "srmr"]]  # 0.312, 0.999, 0.008, 0.026\n'
+        'answer = "b"\ncx.check("08.sa4", answer)\n```\n\n'
+        "That is what data simulated from this very model look like. A model with the arrow "
+        "from satisfaction to memory would imply the same covariances; only a design — "
+        "memory measured before satisfaction, or an experiment — could tell the two apart.",
+        worked_zh="第 2 节如实解读了拟合：\n\n"
+        "```python\n"
+        'fit.fit_indices()[["pvalue", "cfi", "rmsea", "srmr"]]  # 0.312, 0.999, 0.008, 0.026\n'
+        'answer = "b"\ncx.check("08.sa4", answer)\n```\n\n'
+        "从这个模型本身模拟出来的数据就是这个样子。箭头从满意度指向记忆的模型会隐含同样的协方差；只"
+        "有研究设计——先测记忆、后测满意度，或者做实验——才能把两者区分开来。",
     )
 )

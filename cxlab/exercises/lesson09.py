@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from cxlab.exercises.lesson00b import OPTION_WORDS
 from cxlab.exercises.registry import Exercise, register
 
 CAL_END = "1997-09-30"
@@ -169,5 +170,208 @@ register(
         'round(total["champions"] / total.sum(), 2)  # 0.85\n```\n\n'
         "0.85：745 名冠军客户只占 2,357 名客户的 32 %，却握有 85 % 的预期（贴现后）收入。0.316 "
         "是他们占客户人数的份额，不是占价值的份额。",
+    )
+)
+
+
+# --- Self-assessment: the key ideas of the lesson, one letter each ------------------------------
+
+
+def _answer_cell(exercise_id: str, letter: str) -> str:
+    """The code block of a worked self-assessment answer: the letter, checked."""
+    return f'```python\nanswer = "{letter}"\ncx.check("{exercise_id}", answer)\n```'
+
+
+register(
+    Exercise(
+        id="09.sa1",
+        prompt="A customer has bought every month for two years. Which loyalty does the "
+        "transaction log show? (a) emotional loyalty: she is attached to the brand; (b) "
+        "behavioural loyalty: she buys again — whether from attachment, habit or lack of choice, "
+        "the log cannot say; (c) cognitive loyalty: she trusts that the shop fits her needs; (d) "
+        "all three, since buying that often proves each of them",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "b",
+        wrong=lambda: "a",
+        hint="The lesson's introduction names three faces of loyalty and says which of them "
+        "surveys measure and which the transaction log measures.",
+        explanation="(b). A log records what customers do: repeat buying, behavioural loyalty. "
+        "Feelings (emotional loyalty) and beliefs (cognitive loyalty) need a survey; (a) and (d) "
+        "read attachment into a habit. Lesson 10 joins a survey to the purchases to tell the two "
+        "apart.",
+        prompt_zh="一位客户两年来每个月都在这家店购买。交易记录显示的是哪一种忠诚？(a) 情感忠诚：她"
+        "对品牌有依恋；(b) 行为忠诚：她一再购买——至于是出于依恋、习惯还是别无选择，交易记录说不出"
+        "来；(c) 认知忠诚：她相信这家店适合自己的需要；(d) 三种都有，因为这么频繁的购买证明了每一"
+        "种",
+        hint_zh="本课开头列出了客户忠诚度的三个侧面，并说明了哪些由问卷测量、哪一个由交易记录测"
+        "量。",
+        explanation_zh="(b)。交易记录记下的是客户做了什么：重复购买，即行为忠诚。感受（情感忠诚）和"
+        "信念（认知忠诚）要靠问卷；(a) 和 (d) 把习惯读成了依恋。第 10 课把问卷与购买记录连接起来，"
+        "区分这两者。",
+        worked="A transaction log records behaviour — who buys again, how often, for how much — "
+        "not why. Attachment (emotional loyalty) and trust that the shop fits (cognitive loyalty) "
+        "are feelings and beliefs, measured by a survey. So the answer is (b):\n\n"
+        + _answer_cell("09.sa1", "b")
+        + "\n\nA customer who buys every month out of habit or for lack of choice looks exactly "
+        "like an attached one in the log; lesson 10 joins a survey to the purchases to tell them "
+        "apart.",
+        worked_zh="交易记录记下的是行为——谁再次购买、多久买一次、花多少钱——而不是原因。依恋（情感忠"
+        "诚）和相信这家店适合自己（认知忠诚）是感受和信念，要用问卷测量。所以答案是 (b)：\n\n"
+        + _answer_cell("09.sa1", "b")
+        + "\n\n出于习惯或别无选择而每月购买的客户，在交易记录里和真心依恋的客户一模一样；第 10 课把"
+        "问卷与购买记录连接起来，区分这两种客户。",
+    )
+)
+
+register(
+    Exercise(
+        id="09.sa2",
+        prompt="A customer's RFM scores are 5-5-5. What do they say? (a) she will buy again next "
+        "month; (b) she has the highest customer lifetime value of the cohort; (c) so far she "
+        "ranks in the top fifth of this cohort on recency, frequency and spend — a rank under "
+        "fixed conventions, not a forecast; (d) she will stay a customer for good",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "c",
+        wrong=lambda: "a",
+        hint="Section 2 ends with the limits of RFM scores: what they are, and what they say "
+        "nothing about.",
+        explanation="(c). RFM scores are quintile ranks within this cohort, cut at conventional "
+        "points; they describe the past. (a) reads them as a forecast — who will buy next needs a "
+        "model such as the BG/NBD (sections 4–6).",
+        prompt_zh="一位客户的 RFM 得分是 5-5-5。这说明什么？(a) 她下个月会再次购买；(b) 她的客户生"
+        "命周期价值是这个同期群中最高的；(c) 到目前为止，她在最近购买、购买频率和购买金额上都排在这"
+        "个同期群的前五分之一——这是按固定惯例得出的排名，不是预测；(d) 她会永远是这里的客户",
+        hint_zh="第 2 节末尾讲了 RFM 得分的局限：它们是什么，又对什么只字未提。",
+        explanation_zh="(c)。RFM 得分是这个同期群内部的五分位排名，分界点是惯例；它们描述的是过去。"
+        "(a) 把它读成了预测——谁会再次购买，要靠 BG/NBD 模型这样的模型（第 4–6 节）。",
+        worked="RFM ranks customers into quintiles (1–5) within this cohort on what they have "
+        "already done, and names segments by fixed rules. 5-5-5 is the top fifth on all three — a "
+        "description of the past:\n\n"
+        + _answer_cell("09.sa2", "c")
+        + "\n\nWhether she will buy again (a), or what she is worth (b), needs a model of "
+        "purchasing: the BG/NBD and Gamma-Gamma models of sections 4–6.",
+        worked_zh="RFM 按客户已经做过的事，在这个同期群内部把客户分成五个等级（1–5），再按固定规则"
+        "给细分群体命名。5-5-5 就是三项都在前五分之一——描述的是过去：\n\n"
+        + _answer_cell("09.sa2", "c")
+        + "\n\n她会不会再次购买 (a)、价值多少 (b)，要靠购买行为的模型：第 4–6 节的 BG/NBD 模型和 "
+        "Gamma-Gamma 模型。",
+    )
+)
+
+register(
+    Exercise(
+        id="09.sa3",
+        prompt="The model gives nearly all one-time buyers a probability alive of 1.00. What does "
+        "that mean? (a) they are certainly still customers: the model has shown it; (b) the data "
+        "contain an error that the checks of section 1 missed; (c) they are the most valuable "
+        "customers; (d) it is an assumption of the BG/NBD model, not a finding: customers can drop "
+        "out only right after a purchase, so one who never bought again counts as alive — their "
+        "CLV is low because their purchase rate is low",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "d",
+        wrong=lambda: "a",
+        hint="Section 6 discusses the probability alive of the potential, hibernating and lost "
+        "customers.",
+        explanation="(d). In the BG/NBD model dropout happens only after a purchase, so a customer "
+        "with no repeat purchase is assumed alive. (a) reads that assumption as a fact about the "
+        "customers; models where dropout can happen at any time (the Pareto/NBD, the MBG/NBD) do "
+        "not make it.",
+        prompt_zh="模型给几乎所有只买过一次的客户的存活概率都是 1.00。这是什么意思？(a) 他们肯定仍"
+        "是客户：模型证明了这一点；(b) 数据里有错误，第 1 节的检查漏掉了；(c) 他们是最有价值的客"
+        "户；(d) 这是 BG/NBD 模型的一个假定，不是发现：客户只能在一次购买之后立即流失，所以从未再次"
+        "购买的客户被当作仍然存活——他们的客户生命周期价值低，是因为购买率低",
+        hint_zh="第 6 节讨论了潜力客户、沉睡客户和已流失客户的存活概率。",
+        explanation_zh="(d)。在 BG/NBD 模型中，客户只会在一次购买之后流失，所以没有重复购买的客户被"
+        "假定为仍然存活。(a) 把这个假定当成了关于客户的事实；流失可以在任何时候发生的模型（"
+        "Pareto/NBD、MBG/NBD）没有这个假定。",
+        worked="The BG/NBD lets a customer drop out only right *after* a purchase. A customer who "
+        "never bought again has had no chance to drop out, so the model counts her as alive — an "
+        "assumption, not a finding:\n\n"
+        + _answer_cell("09.sa3", "d")
+        + "\n\nHer CLV is still low, because her estimated purchase rate is low. (a) takes the "
+        "assumption for a fact; the Pareto/NBD and the MBG/NBD let dropout happen at any time.",
+        worked_zh="BG/NBD 模型只允许客户在一次购买*之后*立即流失。从未再次购买的客户根本没有流失的"
+        "机会，所以模型把她算作仍然存活——这是假定，不是发现：\n\n"
+        + _answer_cell("09.sa3", "d")
+        + "\n\n她的客户生命周期价值仍然很低，因为估计出的购买率很低。(a) 把假定当成了事实；"
+        "Pareto/NBD 和 MBG/NBD 模型允许流失在任何时候发生。",
+    )
+)
+
+register(
+    Exercise(
+        id="09.sa4",
+        prompt="On average a champion's 12-month CLV in this lesson is $78. Can you set it against "
+        "what it costs to acquire such a customer? (a) not yet: it is discounted expected revenue"
+        " — apply the gross margin and subtract the cost of serving and keeping her first; (b) "
+        "yes: CLV is by definition the profit a customer brings; (c) yes, once it is no longer "
+        "discounted; (d) no: a CLV can never be compared with a cost",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "a",
+        wrong=lambda: "b",
+        hint="The Concepts section has a paragraph 'Revenue, not yet value'.",
+        explanation="(a). cxlab's clv() sums discounted expected spend with no margin; a lifetime "
+        "value in the full sense is discounted margin less the cost to serve and keep the customer "
+        "(Gupta et al. 2006). (b) mistakes revenue for profit.",
+        prompt_zh="本课中冠军客户未来 12 个月的客户生命周期价值平均为 78 美元。可以直接拿它和获取这"
+        "样一位客户的成本相比吗？(a) 还不行：它是贴现后的预期收入——先乘以毛利率，再减去服务和维系这"
+        "位客户的成本；(b) 可以：客户生命周期价值按定义就是客户带来的利润；(c) 可以，只要不再贴现；"
+        "(d) 不行：客户生命周期价值永远不能与成本相比",
+        hint_zh="核心概念部分有一段“这是收入，还不是价值”。",
+        explanation_zh="(a)。cxlab 的 clv() 加总的是贴现后的预期消费金额，没有乘以毛利率；完整意义"
+        "上的生命周期价值是贴现后的利润，再减去服务和维系客户的成本（Gupta et al. 2006）。(b) 把收"
+        "入当成了利润。",
+        worked="The CLV of this lesson is discounted expected *revenue*: expected purchases times "
+        "expected spend, discounted month by month, with no margin. Only the margin, less the cost "
+        "of serving and keeping the customer, can be set against an acquisition cost:\n\n"
+        + _answer_cell("09.sa4", "a")
+        + "\n\n(b) mistakes revenue for profit. With one margin for every customer the segments' "
+        "shares stay as they are; the amounts shrink by the margin.",
+        worked_zh="本课的客户生命周期价值是贴现后的预期*收入*：预期购买次数乘以预期每次消费金额，逐"
+        "月贴现，没有乘以毛利率。只有毛利减去服务和维系客户的成本，才能与获客成本相比：\n\n"
+        + _answer_cell("09.sa4", "a")
+        + "\n\n(b) 把收入当成了利润。如果所有客户的毛利率相同，各细分群体占总额的比例不变，金额则按"
+        "毛利率相应缩小。",
+    )
+)
+
+register(
+    Exercise(
+        id="09.sa5",
+        prompt="In the calibration period the BG/NBD tracks the cumulative repeat purchases within "
+        "1.5 %. What does that say about its forecasts? (a) they are accurate to within about 1.5 "
+        "% too; (b) nothing: the model is useless; (c) little: only a holdout period the model has "
+        "not seen shows the forecast error, which belongs in the report with the CLV; (d) they are "
+        "too high",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "c",
+        wrong=lambda: "a",
+        hint="Section 5 compares the forecast with weeks the model did not see.",
+        explanation="(c). Fit to the data a model was estimated on flatters it: in the holdout "
+        "weeks 40–78 it predicted 1,653 repeat purchases where 1,882 happened, 12 % too few. (a) "
+        "carries the calibration fit over to the future.",
+        prompt_zh="在校准期内，BG/NBD 模型对累计重复购买次数的拟合误差在 1.5 % 以内。这对它的预测说"
+        "明了什么？(a) 预测的误差同样在 1.5 % 左右以内；(b) 什么也说明不了：这个模型没有用；(c) 说"
+        "明得很少：只有模型没有见过的保留期才能显示预测误差，这个误差要和客户生命周期价值一起报告；"
+        "(d) 预测偏高",
+        hint_zh="第 5 节把预测与模型没有见过的那几周作比较。",
+        explanation_zh="(c)。用估计模型所用的数据来衡量拟合，会让模型显得比实际更好：在保留期第 40–"
+        "78 周，它预测了 1,653 次重复购买，实际发生了 1,882 次，少了 12 %。(a) 把校准期的拟合搬到了"
+        "未来。",
+        worked="A model fitted to weeks 1–39 is bound to describe weeks 1–39 well. Its forecasts "
+        "are tested only on weeks it has not seen — the holdout period of section 5:\n\n"
+        + _answer_cell("09.sa5", "c")
+        + "\n\nThere it predicted 1,653 repeat purchases where 1,882 happened: 12 % too few, "
+        "usable for planning, not for promising. Report that error with the CLV.",
+        worked_zh="用第 1–39 周拟合的模型，自然能很好地描述第 1–39 周。它的预测只能在它没有见过的几"
+        "周里检验——也就是第 5 节的保留期：\n\n"
+        + _answer_cell("09.sa5", "c")
+        + "\n\n在保留期里，它预测了 1,653 次重复购买，实际发生了 1,882 次：少了 12 %，可以用来做规"
+        "划，不能用来做承诺。要把这个误差和客户生命周期价值一起报告。",
     )
 )
