@@ -119,3 +119,21 @@ def test_nps_and_ces_follow_satisfaction(df):
     r = df[["sat_overall", "nps_score", "ces"]].corr(method="spearman")
     assert r.loc["sat_overall", "nps_score"] > 0.6
     assert r.loc["sat_overall", "ces"] > 0.5
+
+
+def test_stored_true_importance_is_the_latent_models():
+    """The true shares of R² stored with the data (what lesson 11 compares with) are the
+    relative weights of the latent model's population correlations, computed here again."""
+    sim = cx.datasets.resource("airline_mot")["simulation"]
+    six = ["booking", "checkin", "boarding", "crew", "meal", "arrival"]
+    rxx = pd.DataFrame(sim["latent_correlations"]).loc[six, six].to_numpy()
+    beta = pd.Series(sim["true_weights"])[six].to_numpy()
+    r_sat = rxx @ beta / np.sqrt(beta @ rxx @ beta + 0.6**2)
+    names = ["sat", *(f"mot_{m}" for m in six)]
+    corr = pd.DataFrame(np.eye(7), index=names, columns=names)
+    corr.iloc[1:, 1:] = rxx
+    corr.iloc[0, 1:] = corr.iloc[1:, 0] = r_sat
+    truth = cx.drivers.from_corr(corr, "sat", names[1:]).table["pct"]
+    stored = pd.Series(sim["true_importance_pct"])
+    assert stored.sum() == pytest.approx(100, abs=1e-4)
+    assert (stored.reindex(truth.index) - truth).abs().max() < 1e-5

@@ -264,6 +264,27 @@ FIELDS = {
 }
 
 
+def true_importance() -> dict[str, float]:
+    """The true share (%) of NPS's R² of each of the six moments every passenger rates,
+    for passengers without a problem: NPS follows latent satisfaction, so the shares are
+    those of the latent model S = β'z + N(0, SAT_NOISE²), z ~ N(0, R) — the relative
+    weights of its population correlations (cxlab.drivers.from_corr)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from cxlab.drivers import from_corr
+
+    six = MOTS[:6]
+    rows = [MOTS.index(m) for m in six]
+    rxx = CORR[np.ix_(rows, rows)]
+    beta = np.array([WEIGHTS[m] for m in six])
+    r_sat = rxx @ beta / np.sqrt(beta @ rxx @ beta + SAT_NOISE**2)  # corr(MOT, satisfaction)
+    names = ["sat", *(f"mot_{m}" for m in six)]
+    population = pd.DataFrame(np.eye(7), index=names, columns=names)
+    population.iloc[1:, 1:] = rxx
+    population.iloc[0, 1:] = population.iloc[1:, 0] = r_sat
+    pct = from_corr(population, "sat", names[1:]).table["pct"]
+    return {name: round(float(value), 6) for name, value in pct.items()}
+
+
 def main() -> None:
     """Build the survey data and write ``airline_mot.csv`` and its resource entry."""
     df = build()
@@ -312,6 +333,12 @@ def main() -> None:
                     "complaint weight applies only to passengers with a problem, who also "
                     f"lose {PROBLEM_PENALTY} before handling. Order of the six MOTs every "
                     "passenger rates: crew > check-in > boarding > arrival > meal > booking."
+                ),
+                "true_importance_pct": true_importance(),
+                "true_importance_note": (
+                    "each moment's true share (%) of the R² of NPS for passengers without a "
+                    "problem (relative weights of the latent model's population "
+                    "correlations; see true_importance() in the script)"
                 ),
                 "latent_correlations": {
                     m: dict(zip(MOTS, row.tolist(), strict=True))
