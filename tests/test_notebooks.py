@@ -148,3 +148,25 @@ def test_widget_cells_ignore_their_output(path):
             assert "nbval-ignore-output" in cell.metadata.get("tags", []), (
                 f"cell {i} shows a widget: tag it nbval-ignore-output"
             )
+
+
+MANAGER_LESSONS = [
+    p for p in LESSONS + sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]*_*.ipynb"))
+    if "manager" in _read(p).metadata.get("cxlab", {}).get("tracks", [])
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", MANAGER_LESSONS, ids=lambda p: p.parent.name + "/" + p.stem)
+def test_manager_lessons_fold_long_code_cells(path):
+    """A manager reads the figure or the table, not the plumbing: in manager-track lessons
+    a code cell of more than 12 lines of code opens folded (JupyterLab's source_hidden)."""
+    long_open = []
+    for k, cell in enumerate(_read(path).cells):
+        if cell.cell_type != "code":
+            continue
+        code = [
+            ln for ln in cell.source.splitlines() if ln.strip() and not ln.strip().startswith("#")
+        ]
+        if len(code) > 12 and not cell.metadata.get("jupyter", {}).get("source_hidden"):
+            long_open.append(k)
+    assert long_open == [], f"fold these cells (metadata jupyter.source_hidden): {long_open}"
