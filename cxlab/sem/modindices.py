@@ -10,9 +10,10 @@ fixed value:
 
 MI is the expected drop in χ² (1 df) if k were freed. Candidates, as in lavaan: a
 loading of every indicator on every other factor, a residual covariance for every
-pair of observed variables the model leaves uncorrelated, and a regression between
-every two variables of the structural model (factors and non-indicator observed
-variables) not yet linked by a path in either direction (per group) — all scored at 0 —
+pair of observed variables and of factors the model leaves uncorrelated (for an
+endogenous factor: its residual), and a regression between every two variables of the
+structural model (factors and non-indicator observed variables) not yet in the model,
+reversed paths included (per group) — all scored at 0 —
 and every parameter the model fixes *as written* (``0*x9``, ``x1 ~~ 0.3*x5``, a growth
 model's loadings 1, 2, 3 and its intercepts ``t1 ~ 0*1``), scored at its fixed value
 (the EPC is the change from that value). Parameters fixed by the defaults (the first
@@ -77,6 +78,9 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
         for a, b in combinations([v for v in observed if v not in exo], 2):
             if frozenset((a, b)) not in covs:
                 rows.append({"lhs": a, "op": "~~", "rhs": b, "group": g})
+        for a, b in combinations(latent, 2):  # factor (residual) covariances, as lavaan
+            if frozenset((a, b)) not in covs:
+                rows.append({"lhs": a, "op": "~~", "rhs": b, "group": g})
         regs = set(
             zip(part.loc[part.op == "~", "lhs"], part.loc[part.op == "~", "rhs"], strict=True)
         )
@@ -84,7 +88,7 @@ def _candidates(table: pd.DataFrame) -> list[dict]:
             for x in structural:
                 if y in outcome_items and x in latent:
                     continue
-                if x != y and (y, x) not in regs and (x, y) not in regs:
+                if x != y and (y, x) not in regs:  # reversed paths too, as lavaan
                     rows.append({"lhs": y, "op": "~", "rhs": x, "group": g})
     return rows
 
