@@ -12,7 +12,10 @@ matrices make ``estimates()`` and ``fit_indices()`` raise
 for them anyway with ``allow_inadmissible=True``, to diagnose).
 
 Numbers match lavaan 0.6 (``sem()`` / ``cfa()`` with default settings, ML, complete
-data); see tests/test_sem.py and tests/reference/.
+data); see tests/test_sem.py and tests/reference/. ``estimator="MLR"`` / ``"MLM"`` add
+robust SEs and scaled tests (:mod:`cxlab.sem.robust`), ``missing="fiml"`` uses incomplete
+rows (:mod:`cxlab.sem.fiml`), ``standardized_solution()`` gives lavaan's
+``standardizedSolution()`` (:mod:`cxlab.sem.standardized`).
 
 Examples
 --------
@@ -33,9 +36,13 @@ from cxlab.sem.effects import MonteCarloResult, compare
 from cxlab.sem.fitting import LAVAAN_NAMES, SEMFit, fit
 from cxlab.sem.growth import growth, growth_syntax
 from cxlab.sem.modindices import modification_indices
+from cxlab.sem.robust import ESTIMATORS
+from cxlab.sem.standardized import STD_LAVAAN_NAMES, standardized_solution
 
 __all__ = [
+    "ESTIMATORS",
     "LAVAAN_NAMES",
+    "STD_LAVAAN_NAMES",
     "BootstrapResult",
     "InvarianceResult",
     "MonteCarloResult",
@@ -49,4 +56,5 @@ __all__ = [
     "modification_indices",
     "plot_path",
     "save_path",
+    "standardized_solution",
 ]

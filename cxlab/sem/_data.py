@@ -20,7 +20,8 @@ def _prepare(
     missing: str = "listwise",
     exo: list[str] | tuple[str, ...] = (),
 ):
-    """Sample moments per group, group labels, notes, and (FIML) each group's rows."""
+    """Sample moments per group, group labels, notes, and each group's rows (complete rows
+    after listwise deletion; with FIML every kept row, NaN where missing)."""
     absent = [c for c in observed if c not in data.columns]
     if absent:
         raise DataError(f"Column(s) {', '.join(absent)} used in the model are not in the data.")
@@ -49,7 +50,7 @@ def _prepare(
         )
     labels = list(dict.fromkeys(complete[group])) if group else ["all"]
     _check_emptied(frame, group, labels, missing, observed)
-    moments = []
+    moments, rows = [], []
     for label in labels:
         part = complete[complete[group] == label] if group else complete
         x = part[observed].to_numpy()
@@ -62,7 +63,8 @@ def _prepare(
         if zero:
             raise DataError(f"Column(s) {', '.join(zero)} do not vary in group {label!r}.")
         moments.append(Moments(len(x), np.cov(x, rowvar=False, bias=True), x.mean(axis=0)))
-    return moments, labels, notes, None
+        rows.append(np.asarray(x, dtype=float))
+    return moments, labels, notes, rows
 
 
 def _check_groups(data: pd.DataFrame, group: str) -> None:

@@ -212,6 +212,8 @@ def invariance(
     *,
     levels: tuple[str, ...] = ("configural", "metric", "scalar", "strict"),
     std_lv: bool = False,
+    estimator: str = "ML",
+    missing: str = "listwise",
 ) -> InvarianceResult:
     """Fit the model at each invariance level across *group* and compare the fits.
 
@@ -221,6 +223,24 @@ def invariance(
     (Chen's rule; the configural model holds when it is admissible and fits acceptably:
     CFI ≥ .90 and RMSEA ≤ .10, lenient bounds stated in the ``note`` column). ``data`` is
     a DataFrame or a Survey.
+
+    ``estimator="MLR"`` (or ``"MLM"``) fits every level with robust SEs and scaled χ²
+    (see :func:`cxlab.sem.fit`); the χ² differences are then Satorra–Bentler (2001)
+    scaled, and Chen's rules read the robust CFI and RMSEA (``cfi_robust``,
+    ``rmsea_robust``; lavaan's ``cfi.robust``, ``rmsea.robust``). ``missing="fiml"`` uses
+    incomplete rows (with MLR: lavaan's ``estimator = "MLR", missing = "ml"``).
+
+    # In R: lavTestLRT(configural, metric, scalar) with estimator = "MLR"
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
+    >>> res = cx.sem.invariance(model, hs, "school", levels=("configural", "metric"),
+    ...                         estimator="MLR")
+    >>> float(res.table["delta_chisq"].iloc[1].round(3)), res.table.attrs["test"][:15]
+    (6.567, 'Satorra-Bentler')
     """
     data = as_frame(data)
     unknown = [lvl for lvl in levels if lvl not in LEVELS]
@@ -234,7 +254,15 @@ def invariance(
         raise DataError(f"Invariance needs at least two groups; {group!r} has one value.")
     fits: dict[str, SEMFit] = {}
     for level in levels:
-        fitted = fit(model, data, group=group, group_equal=LEVELS[level], std_lv=std_lv)
+        fitted = fit(
+            model,
+            data,
+            group=group,
+            group_equal=LEVELS[level],
+            std_lv=std_lv,
+            estimator=estimator,
+            missing=missing,
+        )
         if not fitted.admissible:
             raise InadmissibleSolutionError(
                 f"The {level} model across {group!r} is not admissible, so invariance cannot be "
@@ -242,10 +270,16 @@ def invariance(
             )
         fits[level] = fitted
     table = compare(*fits.values(), names=list(fits)).rename(columns={"model": "level"})
+    robust = "cfi_robust" in table.columns
+    cfi, rmsea = (
+        (table["cfi_robust"], table["rmsea_robust"]) if robust else (table.cfi, table.rmsea)
+    )
+    d_cfi, d_rmsea = cfi.diff(), rmsea.diff()
+    word = " (robust)" if robust else ""
     holds, notes = [], []
-    for row in table.itertuples():
+    for k, row in enumerate(table.itertuples()):
         if row.level == "configural":
-            ok = row.cfi >= 0.90 and row.rmsea <= 0.10
+            ok = cfi[k] >= 0.90 and rmsea[k] <= 0.10
             holds.append(bool(ok))
             notes.append(
                 "configural fit acceptable (CFI ≥ .90, RMSEA ≤ .10)"
@@ -253,19 +287,19 @@ def invariance(
                 else "configural fit poor: fix the model before testing invariance"
             )
             continue
-        worse = row.delta_cfi <= -0.010 and (
-            row.delta_rmsea >= 0.015 or row.delta_srmr >= _SRMR_CUT[row.level]
+        worse = d_cfi[k] <= -0.010 and (
+            d_rmsea[k] >= 0.015 or row.delta_srmr >= _SRMR_CUT[row.level]
         )
         holds.append(bool(not worse and holds[-1]))
         if not holds[-2]:
             notes.append("not interpretable: a lower level does not hold")
         elif worse:
             notes.append(
-                f"ΔCFI = {row.delta_cfi:.3f} with ΔRMSEA = {row.delta_rmsea:.3f} / "
+                f"ΔCFI{word} = {d_cfi[k]:.3f} with ΔRMSEA{word} = {d_rmsea[k]:.3f} / "
                 f"ΔSRMR = {row.delta_srmr:.3f}: invariance rejected"
             )
         else:
-            notes.append(f"ΔCFI = {row.delta_cfi:.3f}: invariance holds")
+            notes.append(f"ΔCFI{word} = {d_cfi[k]:.3f}: invariance holds")
     table["holds"] = holds
     table["note"] = notes
     return InvarianceResult(table, fits, group)

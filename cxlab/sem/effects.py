@@ -527,6 +527,15 @@ _COMPARE = [
     "aic",
     "bic",
 ]
+_COMPARE_ROBUST = [
+    "chisq_scaled",
+    "chisq_scaling_factor",
+    "cfi_robust",
+    "tli_robust",
+    "rmsea_robust",
+    "rmsea_ci_low_robust",
+    "rmsea_ci_high_robust",
+]
 
 
 def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
@@ -535,6 +544,13 @@ def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
     before), with CFI, RMSEA, SRMR, AIC and BIC side by side.
 
     Non-nested models get no test (their df are equal): compare AIC / BIC, lower is better.
+
+    Models fitted with a robust estimator (all with the same one, ``"MLR"`` or ``"MLM"``)
+    get the Satorra–Bentler (2001) scaled difference test, lavaan's default:
+    ``delta_chisq`` = (T₀ − T₁) / c_d with c_d = (df₀c₀ − df₁c₁) / (df₀ − df₁) from the
+    unscaled χ² and scaling factors (column ``delta_scaling``); the table adds
+    ``chisq_scaled``, ``cfi_robust``, ``rmsea_robust`` and their differences, and
+    ``table.attrs["test"]`` names the test.
 
     Examples
     --------
@@ -546,6 +562,14 @@ def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
     >>> table = cx.sem.compare(three, one, names=["three factors", "one factor"])
     >>> print(f"{table['delta_chisq'].iloc[1]:.2f}, df = {table['delta_df'].iloc[1]:.0f}")
     226.96, df = 3
+
+    With MLR (lavaan: ``lavTestLRT(three, one)`` on ``estimator = "MLR"`` fits):
+
+    >>> three = cx.sem.fit(three.model, hs, estimator="MLR")
+    >>> one = cx.sem.fit(one.model, hs, estimator="MLR")
+    >>> table = cx.sem.compare(three, one)
+    >>> print(f"{table['delta_chisq'].iloc[1]:.2f}, {table.attrs['test']}")
+    212.91, Satorra-Bentler (2001) scaled difference (MLR)
     """
     if len(fits) < 2:
         raise DataError("compare() needs at least two fitted models.")
@@ -564,15 +588,41 @@ def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
             "The models were not fitted to the same data (different N or observed variables); "
             "likelihood-ratio tests need the same rows and the same variables."
         )
+    estimators = {f.meta.get("estimator", "ML") for f in fits}
+    if len(estimators) > 1:
+        raise DataError(
+            f"The models were fitted with different estimators ({', '.join(sorted(estimators))}); "
+            "fit them all with the same one (e.g. estimator='MLR') to compare them."
+        )
+    estimator = estimators.pop()
+    robust = estimator != "ML"
+    columns = _COMPARE + (_COMPARE_ROBUST if robust else [])
     rows = [
-        {"model": name} | {k: f.fit_measures[k] for k in _COMPARE}
+        {"model": name} | {k: f.fit_measures[k] for k in columns}
         for name, f in zip(names, fits, strict=True)
     ]
     table = pd.DataFrame(rows).sort_values("df", kind="stable").reset_index(drop=True)
     for col in ("chisq", "df", "cfi", "rmsea", "srmr"):
         table[f"delta_{col}"] = table[col].diff()
+    table.attrs["test"] = "likelihood-ratio (χ² difference)"
+    if robust:
+        for col in ("cfi_robust", "rmsea_robust"):
+            table[f"delta_{col}"] = table[col].diff()
+        scaled, factors = [np.nan], [np.nan]
+        for k in range(1, len(table)):
+            t1, r1, c1 = table.loc[k - 1, ["chisq", "df", "chisq_scaling_factor"]]
+            t0, r0, c0 = table.loc[k, ["chisq", "df", "chisq_scaling_factor"]]
+            c1 = 1.0 if r1 == 0 else c1
+            m = r0 - r1
+            cd = (r0 * c0 - r1 * c1) / m if m else np.nan
+            cd = cd if cd > 0 else np.nan  # lavaan: a negative factor gives no test
+            scaled.append((t0 - t1) / cd if m else t0 - t1)
+            factors.append(cd)
+        table["delta_chisq"] = scaled
+        table["delta_scaling"] = factors
+        table.attrs["test"] = f"Satorra-Bentler (2001) scaled difference ({estimator})"
     table["p_delta"] = [np.nan] + [
-        float(stats.chi2.sf(dc, dd)) if dd > 0 else np.nan
+        float(stats.chi2.sf(dc, dd)) if dd > 0 and np.isfinite(dc) else np.nan
         for dc, dd in zip(table["delta_chisq"][1:], table["delta_df"][1:], strict=True)
     ]
     return table

@@ -1,6 +1,8 @@
-"""``fit`` and :class:`SEMFit`: a model in lavaan syntax fitted by maximum likelihood,
-its data checked first (:mod:`cxlab.sem._data`), its solution checked after (admissibility);
-re-exported by :mod:`cxlab.sem`, whose docstring describes what is estimated.
+"""``fit``: a model in lavaan syntax fitted by maximum likelihood (robust variants MLR
+and MLM, FIML for incomplete rows), its data checked first (:mod:`cxlab.sem._data`), its
+solution checked after (admissibility); returns a :class:`SEMFit` (defined in
+:mod:`cxlab.sem._semfit`, re-exported here). Re-exported by :mod:`cxlab.sem`, whose
+docstring describes what is estimated.
 
 Examples
 --------
@@ -12,23 +14,17 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
 import numpy as np
 import pandas as pd
 
 from cxlab._conventions import as_frame
-from cxlab.errors import DataError, InadmissibleSolutionError, ModelSpecError
+from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.syntax import BLOCK_REFUSALS, parse
-from cxlab.sem import effects as effects_
-from cxlab.sem import fiml, report
+from cxlab.sem import fiml
 from cxlab.sem._data import _check_groups, _prepare
-from cxlab.sem.bootstrap import BootstrapResult, bootstrap
-from cxlab.sem.diagram import plot_path
+from cxlab.sem._semfit import LAVAAN_NAMES, SEMFit
 from cxlab.sem.engine import RamModel, fit_ml
 from cxlab.sem.indices import fit_indices
-from cxlab.sem.modindices import modification_indices
 from cxlab.sem.results import (
     _check,
     _check_defined,
@@ -36,448 +32,9 @@ from cxlab.sem.results import (
     _fix_exogenous,
     _results,
 )
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+from cxlab.sem.robust import RobustResult, check_estimator, robust, robust_measures
 
 __all__ = ["LAVAAN_NAMES", "SEMFit", "fit"]
-
-#: Our internal column names → lavaan's ``parameterEstimates()`` names.
-LAVAAN_NAMES = {"ci_low": "ci.lower", "ci_high": "ci.upper", "std_all": "std.all"}
-
-
-@dataclass
-class SEMFit:
-    """A fitted model. Use ``summary()`` (text), ``to_frame()`` (the parameters in cxlab's
-    columns), ``estimates()`` (the same with lavaan's column names), ``fit_indices()``,
-    ``r2()`` and ``plot()`` (the path diagram, a Figure).
-
-    Fitted values are public: ``table`` (the parameter table), ``ram_`` (the model in RAM
-    matrices, with the sample moments), ``theta_`` (the free parameters at the optimum)
-    and ``data_`` (the data it was fitted to)."""
-
-    model: str
-    table: pd.DataFrame
-    fit_measures: dict[str, float]
-    groups: list[str]
-    converged: bool
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    optimizer: dict = field(default_factory=dict)
-    ram_: RamModel | None = field(default=None, repr=False)
-    theta_: np.ndarray | None = field(default=None, repr=False)
-    data_: pd.DataFrame | None = field(default=None, repr=False)
-    meta: dict = field(default_factory=dict)
-
-    # the names before cxlab 0.2, for code outside cxlab.sem that still reads them
-    _ram = property(lambda self: self.ram_)
-    _theta = property(lambda self: self.theta_)
-    _data = property(lambda self: self.data_)
-
-    def bootstrap(
-        self,
-        B: int = 1000,
-        *,
-        seed: int | None = None,
-        ci: str = "percentile",
-        level: float = 0.95,
-        n_jobs: int | None = -1,
-        inadmissible: str = "keep",
-        progress: bool = True,
-    ) -> BootstrapResult:
-        """Nonparametric bootstrap CIs of every parameter and defined effect; see
-        :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped. ``seed`` is
-        required; ``ci`` is the interval method ("percentile", "bc", "bca") and ``level``
-        the confidence level.
-
-        # In R: lavaan::sem(model, data, se = "bootstrap", bootstrap = B)
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> pdem = cx.datasets.load("political_democracy")
-        >>> fit = cx.sem.fit("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
-        ...                  "dem60 ~ ind60", pdem)
-        >>> boot = fit.bootstrap(B=30, seed=1, n_jobs=1, progress=False)
-        >>> boot.B, list(boot.to_frame().columns[-4:])
-        (30, ['est', 'se', 'ci_low', 'ci_high'])
-        """
-        return bootstrap(
-            self,
-            self.data_,
-            B=B,
-            seed=seed,
-            ci=ci,
-            level=level,
-            n_jobs=n_jobs,
-            inadmissible=inadmissible,
-            progress=progress,
-        )
-
-    @property
-    def admissible(self) -> bool:
-        """True when the model converged and no estimate is impossible."""
-        return self.converged and not self.problems
-
-    def require_admissible(self, allow_inadmissible: bool = False) -> None:
-        """Raise :class:`~cxlab.errors.InadmissibleSolutionError` (with the diagnosis)
-        unless the fit is admissible or ``allow_inadmissible`` is True.
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
-        >>> fit.require_admissible() is None
-        True
-        """
-        if not self.admissible and not allow_inadmissible:
-            raise InadmissibleSolutionError(self.diagnosis())
-
-    _guard = require_admissible
-
-    def diagnosis(self) -> str:
-        """What went wrong, in plain words, and what to try.
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> cx.sem.fit("visual =~ x1 + x2 + x3", hs).diagnosis()
-        'The solution converged and is admissible.'
-        """
-        if self.admissible:
-            return "The solution converged and is admissible."
-        lines = ["This solution cannot be reported:"]
-        if not self.converged:
-            lines.append(
-                f"- the estimation did not converge ({self.optimizer.get('message', '')})."
-            )
-        lines += [f"- {p}" for p in self.problems]
-        lines.append(
-            "What to try: check the data (coding, reverse-keyed items, outliers) and the model "
-            "(are two factors really distinct? see HTMT); merge or drop constructs that are not "
-            "empirically distinct; consider PLS-PM for index models (lesson 06). Pass "
-            "allow_inadmissible=True only to inspect the estimates for diagnosis."
-        )
-        return "\n".join(lines)
-
-    def estimates(
-        self, standardized: bool = True, allow_inadmissible: bool = False
-    ) -> pd.DataFrame:
-        """Parameters with lavaan's column names: lhs, op, rhs, (group), label, est, se, z,
-        pvalue, ci.lower, ci.upper (95 %) and std.all — as ``parameterEstimates(fit,
-        standardized = TRUE)`` prints them, so tables can be compared line by line.
-
-        ``:=`` rows have group 0 (as lavaan); their std.all uses, for each label, the
-        standardized value of the first parameter carrying it (lavaan's rule: with a label
-        shared by several groups or parameters, the first group's / parameter's
-        standardization).
-
-        # In R: parameterEstimates(fit, standardized = TRUE)
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> est = fit.estimates()
-        >>> est.loc[est.op == "=~", ["lhs", "rhs", "est", "std.all"]].round(3).head(3)
-              lhs rhs    est  std.all
-        0  visual  x1  1.000    0.778
-        1  visual  x2  0.559    0.431
-        2  visual  x3  0.708    0.568
-        """
-        out = self.to_frame(allow_inadmissible)
-        if not standardized:
-            out = out.drop(columns="std_all")
-        return pd.DataFrame(out).rename(columns=LAVAAN_NAMES)
-
-    def to_frame(self, allow_inadmissible: bool = False) -> pd.DataFrame:
-        """The parameters in cxlab's column vocabulary: lhs, op, rhs, (group), label, est,
-        se, z, pvalue, ci_low, ci_high (95 % Wald) and std_all — the same numbers as
-        :meth:`estimates`, which keeps lavaan's names (ci.lower, ci.upper, std.all).
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> frame = cx.sem.fit("visual =~ x1 + x2 + x3", hs).to_frame()
-        >>> frame.loc[frame.op == "=~", ["lhs", "rhs", "est", "ci_low", "std_all"]].round(3)
-              lhs rhs    est  ci_low  std_all
-        0  visual  x1  1.000     NaN    0.621
-        1  visual  x2  0.778   0.502    0.479
-        2  visual  x3  1.107   0.688    0.710
-        """
-        self.require_admissible(allow_inadmissible)
-        cols = ["lhs", "op", "rhs", "group", "label", "est", "se", "z", "pvalue"]
-        out = self.table[[*cols, "ci_low", "ci_high", "std_all"]]
-        if len(self.groups) == 1:
-            out = out.drop(columns="group")
-        return out.reset_index(drop=True)
-
-    def fit_indices(self, allow_inadmissible: bool = False) -> pd.Series:
-        """lavaan's fit measures (see :mod:`cxlab.sem.indices`).
-
-        # In R: fitMeasures(fit)
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
-        >>> cx.sem.fit(model, hs).fit_indices()[["cfi", "rmsea", "srmr"]].round(3).tolist()
-        [0.931, 0.092, 0.065]
-        """
-        self.require_admissible(allow_inadmissible)
-        return pd.Series(self.fit_measures)
-
-    def r2(self, allow_inadmissible: bool = False) -> pd.DataFrame:
-        """R² of every endogenous variable (kind "structural", explained by its paths) and
-        indicator (kind "indicator", its communality); a group column with several groups.
-
-        # In R: lavInspect(fit, "r2")
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> pdem = cx.datasets.load("political_democracy")
-        >>> fit = cx.sem.fit("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
-        ...                  "dem60 ~ ind60", pdem)
-        >>> r2 = fit.r2()
-        >>> r2[r2.kind == "structural"].round(3)
-          variable        kind     r2
-        7    dem60  structural  0.212
-        """
-        self.require_admissible(allow_inadmissible)
-        out = self.table.attrs["r2"].copy()
-        endogenous = set(self.table.loc[self.table.op == "~", "lhs"])
-        out.insert(
-            1, "kind", ["structural" if v in endogenous else "indicator" for v in out["variable"]]
-        )
-        if len(self.groups) == 1:
-            out = out.drop(columns="group")
-        return out
-
-    @property
-    def latent(self) -> list[str]:
-        """The latent variables (factors), in the order of the model."""
-        return list(self.table.attrs["latent"])
-
-    @property
-    def observed(self) -> list[str]:
-        """The observed variables the model uses, in lavaan's order (by appearance)."""
-        return list(self.table.attrs["observed"])
-
-    def summary(self) -> str:
-        """Fit indices and estimates as text (or the diagnosis when inadmissible).
-
-        # In R: summary(fit, standardized = TRUE)
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
-        >>> head = cx.sem.fit(model, hs).summary().splitlines()
-        >>> print(head[0], *head[1].split("; "), sep="\\n")
-        ML estimation, N = 301
-        χ²(24) = 85.306, p = 0.000
-        CFI = 0.931, TLI = 0.896, RMSEA = 0.092 [0.071, 0.114], SRMR = 0.065
-        """
-        if not self.admissible:
-            return self.diagnosis()
-        f = self.fit_measures
-        groups = f", groups: {', '.join(map(str, self.groups))}" if len(self.groups) > 1 else ""
-        head = (
-            f"{'ML (FIML)' if self.meta.get('missing', 'listwise') != 'listwise' else 'ML'} "
-            "estimation, "
-            f"N = {f['n']}{groups}\n"
-            f"χ²({f['df']}) = {f['chisq']:.3f}, p = {f['pvalue']:.3f}; CFI = {f['cfi']:.3f}, "
-            f"TLI = {f['tli']:.3f}, RMSEA = {f['rmsea']:.3f} [{f['rmsea_ci_low']:.3f}, "
-            f"{f['rmsea_ci_high']:.3f}], SRMR = {f['srmr']:.3f}"
-        )
-        est = self.to_frame().round(3).to_string(index=False)
-        return "\n".join([head, *self.notes, "", est])
-
-    @property
-    def diagnostics(self) -> pd.DataFrame:
-        """Each admissibility check (converged, Heywood cases, |standardized| ≤ 1, latent
-        and residual covariance matrices positive definite, identified) with ok and what
-        it means in plain words."""
-        return report.diagnostics(self)
-
-    def effects(
-        self,
-        *,
-        specific: bool = True,
-        boot: BootstrapResult | None = None,
-        mc: effects_.MonteCarloResult | None = None,
-        level: float = 0.95,
-    ) -> pd.DataFrame:
-        """Direct, indirect, specific and total effects for every pair, and ``:=``
-        parameters (columns from/to/via, est, se, z, pvalue, ci_low, ci_high, std_all,
-        std_se, std_ci_low, std_ci_high); see :func:`cxlab.sem.effects.effects`.
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> pdem = cx.datasets.load("political_democracy")
-        >>> model = ("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
-        ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ ind60\\ndem65 ~ dem60 + ind60")
-        >>> eff = cx.sem.fit(model, pdem).effects()
-        >>> eff.loc[eff.to == "dem65", ["effect", "from", "est"]].round(3)
-             effect   from    est
-        2    direct  ind60  0.453
-        3  indirect  ind60  1.274
-        4     total  ind60  1.727
-        5    direct  dem60  0.864
-        6     total  dem60  0.864
-        """
-        return effects_.effects(self, specific=specific, boot=boot, mc=mc, level=level)
-
-    def monte_carlo_ci(
-        self, R: int = 20000, *, seed: int | None = None, level: float = 0.95
-    ) -> effects_.MonteCarloResult:
-        """Monte-Carlo CIs of every parameter and ``:=`` effect (``seed`` required,
-        ``level`` the confidence level); see :func:`cxlab.sem.effects.monte_carlo_ci`.
-
-        # In R: semTools::monteCarloCI(fit, nRep = R)
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> pdem = cx.datasets.load("political_democracy")
-        >>> model = ("ind60 =~ x1 + x2 + x3\\ndem60 =~ y1 + y2 + y3 + y4\\n"
-        ...          "dem65 =~ y5 + y6 + y7 + y8\\ndem60 ~ a*ind60\\ndem65 ~ b*dem60\\nab := a*b")
-        >>> mc = cx.sem.fit(model, pdem).monte_carlo_ci(2000, seed=1)
-        >>> row = mc.defined().iloc[0]
-        >>> row["lhs"], bool(row["ci_low"] > 0)  # the indirect effect excludes 0
-        ('ab', True)
-        """
-        return effects_.monte_carlo_ci(self, R, seed=seed, level=level)
-
-    def modification_indices(
-        self, minimum: float = 0.0, sort: bool = True, allow_inadmissible: bool = False
-    ) -> pd.DataFrame:
-        """Score tests for fixed parameters; see :func:`cxlab.sem.modification_indices`.
-
-        # In R: lavaan::modindices(fit, minimum.value = minimum, sort. = sort)
-
-        Parameters
-        ----------
-        minimum : float
-            Keep only rows with an MI at least this large.
-        sort : bool
-            Largest MI first.
-        allow_inadmissible : bool
-            Compute them for an inadmissible fit too (for diagnosis only).
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
-        >>> cx.sem.fit(model, hs).modification_indices(minimum=30).round(3)
-              lhs  op rhs      mi    epc  sepc_all
-        0  visual  =~  x9  36.411  0.577     0.515
-        1      x7  ~~  x8  34.145  0.536     0.859
-        """
-        return modification_indices(
-            self, minimum=minimum, sort=sort, allow_inadmissible=allow_inadmissible
-        )
-
-    def to_apa(
-        self, *, lang: str = "en", decimals: int = 2, labels: dict[str, str] | None = None
-    ) -> report.ApaTables:
-        """Model-fit, measurement and structural tables formatted the APA way; ``labels``
-        renames variables (e.g. to Chinese construct names).
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> apa = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs).to_apa()
-        >>> apa.measurement[["Construct", "Item", "β"]].head(2)
-          Construct Item    β
-        0    visual   x1  .78
-        1             x2  .43
-        """
-        return report.apa_tables(self, lang=lang, decimals=decimals, labels=labels)
-
-    def plot(
-        self,
-        *,
-        lang: Literal["en", "zh"] | None = None,
-        labels: dict[str, str] | None = None,
-        what: Literal["std", "est"] = "std",
-        group: str | int | None = None,
-        show_indicators: bool = True,
-        show_covariances: bool = True,
-        allow_inadmissible: bool = False,
-        ax: Axes | None = None,
-        figsize: tuple[float, float] | None = None,
-    ) -> Figure:
-        """Path diagram; see :func:`cxlab.sem.diagram.plot_path`. Returns the matplotlib
-        Figure, not an Axes: the whole figure (diagram, legend, banner) is the point.
-
-        # In R: semPlot::semPaths(fit, what = "std")
-
-        Parameters
-        ----------
-        lang : {"en", "zh"}, optional
-            Language of the legend and banner (``"zh"`` uses the bundled Chinese font);
-            default: the notebook's (:func:`cxlab.viz.language`, set by
-            ``cx.viz.set_theme(lang=...)``).
-        labels : dict, optional
-            Display names, variable → name.
-        what : {"std", "est"}
-            Standardized (``std.all``) or unstandardized estimates on the arrows.
-        group : str or int, optional
-            For a multi-group fit, which group to draw (default: the first).
-        show_indicators : bool
-            False draws only the structural model.
-        show_covariances : bool
-            False hides residual covariances between indicators.
-        allow_inadmissible : bool
-            Draw an inadmissible fit anyway, under a red banner.
-        ax : matplotlib Axes, optional
-            Draw into these axes; by default a new figure sized to the diagram.
-        figsize : (float, float), optional
-            Size of the new figure in inches.
-
-        Examples
-        --------
-        >>> import cxlab as cx
-        >>> hs = cx.datasets.load("holzinger_swineford")
-        >>> fit = cx.sem.fit("visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6", hs)
-        >>> fig = fit.plot()
-        >>> type(fig).__name__, len(fig.axes)
-        ('Figure', 1)
-        >>> [t.get_text() for t in fit.plot(lang="zh").axes[0].texts if t.get_gid() == "legend:0"]
-        ['标准化估计值 (std.all)']
-        """
-        return plot_path(
-            self,
-            lang=lang,
-            labels=labels,
-            what=what,
-            group=group,
-            show_indicators=show_indicators,
-            show_covariances=show_covariances,
-            allow_inadmissible=allow_inadmissible,
-            ax=ax,
-            figsize=figsize,
-        )
-
-    def _repr_html_(self) -> str:
-        return report.repr_html(self)
-
-    def __repr__(self) -> str:
-        status = "admissible" if self.admissible else "NOT admissible — see .diagnosis()"
-        f = self.fit_measures
-        chisq = f.get("chisq", float("nan"))
-        return f"SEMFit(χ²({f.get('df')}) = {chisq:.3f}, N = {f.get('n')}, {status})"
 
 
 def fit(
@@ -490,6 +47,7 @@ def fit(
     meanstructure: bool | None = None,
     missing: str = "listwise",
     cluster: str | None = None,
+    estimator: str = "ML",
 ) -> SEMFit:
     """Fit a model in lavaan syntax by maximum likelihood (lavaan's ``sem()`` defaults).
 
@@ -519,6 +77,16 @@ def fit(
         missing an exogenous observed predictor (``fixed.x``); ``"fiml.x"`` keeps them,
         holding the predictors' means and covariances at their FIML estimates, as
         lavaan's ``missing = "ml.x"``.
+    estimator : {"ML", "MLR", "MLM"}
+        ``"ML"`` (default): normal-theory SEs (expected information; observed with
+        FIML) and χ². ``"MLR"``: the same estimates with robust (Huber-White sandwich) SEs
+        and the Yuan-Bentler scaled χ² — for skewed or heavy-tailed items such as Likert
+        scales, with complete data or ``missing="fiml"`` (lavaan's and Mplus' MLR).
+        ``"MLM"``: robust SEs from the expected information and the Satorra-Bentler scaled
+        χ² (complete data only). Robust fits add lavaan's ``chisq_scaled``,
+        ``chisq_scaling_factor``, ``cfi_scaled`` / ``cfi_robust``, ``tli_*``,
+        ``rmsea_scaled`` / ``rmsea_robust`` with CIs to ``fit_measures``; see
+        :mod:`cxlab.sem.robust`.
     cluster : str, optional
         Not supported: two-level SEM (lavaan's ``cluster=`` with ``level:`` blocks) is
         refused with a ModelSpecError naming the alternatives (a mixed model with a random
@@ -571,19 +139,28 @@ def fit(
         data, observed, group, missing, table.attrs["exo_observed"]
     )
     table = _fix_exogenous(table, moments, observed)
-    ram = RamModel(table, moments) if rows is None else fiml.FimlModel(table, moments, rows)
+    p, ms = len(observed), bool(table.attrs["meanstructure"])
+    estimator = check_estimator(
+        estimator, missing, min(mo.n for mo in moments), p * (p + 1) // 2 + (p if ms else 0)
+    )
+    fiml_rows = missing != "listwise"
+    ram = fiml.FimlModel(table, moments, rows) if fiml_rows else RamModel(table, moments)
     _check_size(ram, table)
     theta, info = fit_ml(ram)
     npar = ram.n_free
     n_exo = int(((table.op != ":=") & table.exo).sum())
-    likelihoods = ram.likelihoods(theta) if rows is not None else None
+    likelihoods = ram.likelihoods(theta) if fiml_rows else None
     measures = fit_indices(ram, theta, npar, n_exo, likelihoods)
+    vcov = None
+    if estimator != "ML":
+        vcov, extra = _robust(ram, theta, estimator, rows, measures, info["converged"])
+        measures.update(extra)
     if info.get("diverged"):  # χ² and the rest would be the optimiser's penalty value
         keep = ("npar", "n", "df", "baseline_chisq", "baseline_df")
         measures = {k: v if k in keep else float("nan") for k, v in measures.items()}
     if info["converged"]:
         _check_defined(table, ram, theta)
-    table = _results(table, ram, theta)
+    table = _results(table, ram, theta, vcov)
     problems = _check(table, ram, theta)
     return SEMFit(
         model,
@@ -597,5 +174,34 @@ def fit(
         ram,
         theta,
         data,
-        {"group": group, "group_equal": tuple(group_equal), "std_lv": std_lv, "missing": missing},
+        {
+            "group": group,
+            "group_equal": tuple(group_equal),
+            "std_lv": std_lv,
+            "missing": missing,
+            "estimator": estimator,
+        },
     )
+
+
+def _robust(
+    ram: RamModel,
+    theta: np.ndarray,
+    estimator: str,
+    rows: list[np.ndarray],
+    measures: dict[str, float],
+    converged: bool,
+) -> tuple[np.ndarray | None, dict[str, float]]:
+    """Sandwich covariance and scaled / robust fit measures (NaN when the fit did not
+    converge or the information cannot be inverted: the fit is then not admissible)."""
+    try:
+        if not converged:
+            raise np.linalg.LinAlgError
+        result = robust(ram, theta, estimator, rows, measures["df"], measures["baseline_df"])
+        return result.vcov, robust_measures(measures, result, len(ram.moments))
+    except np.linalg.LinAlgError:
+        nan = np.full((ram.n_free, ram.n_free), np.nan)
+        dummy = RobustResult(estimator, nan, np.nan, np.nan, np.nan)
+        with np.errstate(all="ignore"):
+            extra = robust_measures(measures, dummy, len(ram.moments))
+        return nan, {k: np.nan for k in extra}

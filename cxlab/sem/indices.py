@@ -22,7 +22,7 @@ from cxlab.sem.engine import RamModel
 __all__ = ["fit_indices", "rmsea_ci"]
 
 
-def _ncp_bound(chisq: float, df: int, prob: float) -> float:
+def _ncp_bound(chisq: float, df: float, prob: float) -> float:
     """λ with P(χ²_df(λ) ≤ chisq) = prob (0 when even λ = 0 is below prob; NaN when the
     root cannot be bracketed, e.g. for the huge χ² of a diverged fit — lavaan gives NA)."""
     if not np.isfinite(chisq) or df < 1:
@@ -53,11 +53,17 @@ def _ncp_bound(chisq: float, df: int, prob: float) -> float:
 
 
 def rmsea_ci(
-    chisq: float, df: int, n: int, groups: int = 1, level: float = 0.90
+    chisq: float,
+    df: float,
+    n: int,
+    groups: int = 1,
+    level: float = 0.90,
+    c_hat: float = 1.0,
 ) -> tuple[float, float]:
     """Lower and upper bound of the RMSEA confidence interval (lavaan's method); NaN
     bounds (lavaan: NA) when the non-centrality cannot be bracketed, as for the χ² of a
-    diverged fit.
+    diverged fit. *c_hat* is the scaling factor of the robust RMSEA's interval (lavaan's
+    ``c.hat``: the bounds are √(c·λ / (N·df))); *df* may be fractional (the scaled RMSEA).
 
     Examples
     --------
@@ -70,7 +76,10 @@ def rmsea_ci(
     lo = _ncp_bound(chisq, df, 1 - tail)
     hi = _ncp_bound(chisq, df, tail)
     scale = np.sqrt(groups)
-    return float(np.sqrt(lo / (n * df)) * scale), float(np.sqrt(hi / (n * df)) * scale)
+    return (
+        float(np.sqrt(c_hat * lo / (n * df)) * scale),
+        float(np.sqrt(c_hat * hi / (n * df)) * scale),
+    )
 
 
 def _loglik(n: int, cov: np.ndarray, mean: np.ndarray, sigma: np.ndarray, mu: np.ndarray) -> float:

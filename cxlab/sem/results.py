@@ -213,14 +213,20 @@ def std_values(layout: Layout, ram: RamModel, theta: np.ndarray) -> np.ndarray:
     return out
 
 
-def _results(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFrame:
+def _results(
+    table: pd.DataFrame, ram: RamModel, theta: np.ndarray, vcov: np.ndarray | None = None
+) -> pd.DataFrame:
+    """The parameter table with estimates, SEs (from *vcov*, the covariance matrix of the
+    free parameters; default the inverse information, robust estimators pass the sandwich),
+    Wald tests and CIs, std.all and its SE."""
     table = table.copy()
     layout = Layout.of(table, ram)
     est = values(layout, theta)
-    try:
-        vcov = np.linalg.inv(ram.n_total * ram.information(theta))
-    except np.linalg.LinAlgError:
-        vcov = np.full((ram.n_free, ram.n_free), np.nan)
+    if vcov is None:
+        try:
+            vcov = np.linalg.inv(ram.n_total * ram.information(theta))
+        except np.linalg.LinAlgError:
+            vcov = np.full((ram.n_free, ram.n_free), np.nan)
     step = 1e-6
     jac = np.zeros((len(table), ram.n_free))
     jac_std = np.zeros((len(table), ram.n_free))
