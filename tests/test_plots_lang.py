@@ -229,7 +229,19 @@ DRAW: dict[str, Callable[[Results, Any], Any]] = {
         lambda r, lang: r.pls.predict(k=5, seed=1).plot(lang=lang)
     ),
     "cxlab.pls._boot.PLSBootstrap.plot": lambda r, lang: r.pls_boot.plot(lang=lang),
-    "cxlab.sem.fitting.SEMFit.plot": lambda r, lang: r.sem.plot(lang=lang),
+    "cxlab.pls._slopes.SimpleSlopes.plot": (
+        lambda r, lang: (
+            cx.pls.fit(
+                "Image =~ IMAG1 + IMAG2 + IMAG3\nExpectation =~ CUEX1 + CUEX2 + CUEX3\n"
+                "Satisfaction =~ CUSA1 + CUSA2 + CUSA3\n"
+                "Satisfaction ~ Image + Expectation + Image:Expectation",
+                cx.datasets.load("ecsi_mobile"),
+            )
+            .simple_slopes("Expectation")
+            .plot(lang=lang)
+        )
+    ),
+    "cxlab.sem._semfit.SEMFit.plot": lambda r, lang: r.sem.plot(lang=lang),
     "cxlab.sem.diagram.plot_path": (
         lambda r, lang: cx.sem.diagram.plot_path(r.sem, lang=lang, show_indicators=False)
     ),

@@ -6,9 +6,13 @@
 outer weights and loadings, cross-loadings, path coefficients with f² and VIF, R²,
 construct scores, reliability (α, ρA, ρc, AVE), HTMT, direct / indirect / total effects,
 a vectorised bootstrap, the 0–100 customer-satisfaction index (CSI) and the
-importance-performance map (IPMA), and PLSpredict. Result tables use cxlab's column
-vocabulary (``lhs/op/rhs``, ``est``, ``se``, ``ci_low``, ``ci_high``; a path is
-``outcome ~ predictor``). The templates of :mod:`cxlab.models`
+importance-performance map (IPMA), and PLSpredict. Interaction terms (``Y ~ A + B + A:B``:
+two-stage, product-indicator or orthogonalised, with simple slopes and f²), higher-order
+constructs (``H =~ A + B`` or ``H <~ A + B``: two-stage or repeated indicators) and
+consistent PLS (``consistent=True``, PLSc) give an :class:`ExtendedPLSFit`, checked
+against seminr 0.2.1 (tests/reference/seminr_advanced.py, tests/test_pls_advanced.py).
+Result tables use cxlab's column vocabulary (``lhs/op/rhs``, ``est``, ``se``, ``ci_low``,
+``ci_high``; a path is ``outcome ~ predictor``). The templates of :mod:`cxlab.models`
 (``acsi()``, ``ecsi()``) fit as they are (``~~`` lines are skipped with a note).
 
 Numbers match seminr 0.2.1 (PyPI; itself R seminr to 1e-5) — ``estimate_pls()`` with
@@ -46,12 +50,23 @@ Decision: an own implementation, not seminr as the engine
 
 References
 ----------
+Becker, J.-M., Klein, K., & Wetzels, M. (2012). Hierarchical latent variable models in
+PLS-SEM: Guidelines for using reflective-formative type models. *Long Range Planning,
+45*(5–6), 359–394.
+Dijkstra, T. K., & Henseler, J. (2015). Consistent partial least squares path modeling.
+*MIS Quarterly, 39*(2), 297–316.
 Fornell, C., Johnson, M. D., Anderson, E. W., Cha, J., & Bryant, B. E. (1996). The
 American Customer Satisfaction Index. *Journal of Marketing, 60*(4), 7–18.
 Hair, J. F., Hult, G. T. M., Ringle, C. M., & Sarstedt, M. (2022). *A Primer on Partial
 Least Squares Structural Equation Modeling* (3rd ed.). Sage.
+Henseler, J., & Chin, W. W. (2010). A comparison of approaches for the analysis of
+interaction effects between latent variables using partial least squares path modeling.
+*Structural Equation Modeling, 17*(1), 82–109.
 Lohmöller, J.-B. (1989). *Latent Variable Path Modeling with Partial Least Squares*.
 Physica.
+Sarstedt, M., Hair, J. F., Cheah, J.-H., Becker, J.-M., & Ringle, C. M. (2019). How to
+specify, estimate, and validate higher-order constructs in PLS-SEM. *Australasian
+Marketing Journal, 27*(3), 197–211.
 Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., & Lauro, C. (2005). PLS path modeling.
 *Computational Statistics & Data Analysis, 48*(1), 159–205.
 
@@ -71,6 +86,17 @@ from __future__ import annotations
 from cxlab.pls import _apply as _pls_apply  # noqa: F401  (tests read QUADRANTS)
 from cxlab.pls._apply import IPMA, PLSPredict
 from cxlab.pls._boot import PLSBootstrap
-from cxlab.pls._model import PLSFit, fit
+from cxlab.pls._extended import ExtendedPLSFit
+from cxlab.pls._fit import fit
+from cxlab.pls._model import PLSFit
+from cxlab.pls._slopes import SimpleSlopes
 
-__all__ = ["IPMA", "PLSBootstrap", "PLSFit", "PLSPredict", "fit"]
+__all__ = [
+    "IPMA",
+    "ExtendedPLSFit",
+    "PLSBootstrap",
+    "PLSFit",
+    "PLSPredict",
+    "SimpleSlopes",
+    "fit",
+]
