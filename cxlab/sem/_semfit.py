@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from cxlab.errors import InadmissibleSolutionError
+from cxlab.errors import InadmissibleSolutionError, ModelSpecError
 from cxlab.sem import effects as effects_
 from cxlab.sem import report
 from cxlab.sem.bootstrap import BootstrapResult, bootstrap
@@ -94,6 +94,7 @@ class SEMFit:
         >>> boot.B, list(boot.to_frame().columns[-4:])
         (30, ['est', 'se', 'ci_low', 'ci_high'])
         """
+        self._refuse_wlsmv("bootstrap()")
         return bootstrap(
             self,
             self.data_,
@@ -105,6 +106,14 @@ class SEMFit:
             inadmissible=inadmissible,
             progress=progress,
         )
+
+    def _refuse_wlsmv(self, what: str) -> None:
+        if self.meta.get("estimator") == "WLSMV":
+            raise ModelSpecError(
+                f"{what} is not available for a WLSMV fit (ordered items): it would treat the "
+                "polychoric correlations as ML sample moments. Use the robust SEs and "
+                "delta-method effects of the fit itself (effects(), standardized_solution())."
+            )
 
     @property
     def admissible(self) -> bool:
@@ -229,6 +238,7 @@ class SEMFit:
         0  visual  x1    0.778  0.062
         1  visual  x2    0.431  0.061
         """
+        self._refuse_wlsmv("standardized_solution()")
         return _standardized_solution(
             self, type=type, level=level, allow_inadmissible=allow_inadmissible
         )
@@ -315,7 +325,16 @@ class SEMFit:
             f"TLI = {f['tli']:.3f}, RMSEA = {f['rmsea']:.3f} [{f['rmsea_ci_low']:.3f}, "
             f"{f['rmsea_ci_high']:.3f}], SRMR = {f['srmr']:.3f}"
         )
-        if estimator != "ML":
+        if estimator == "WLSMV":
+            head += (
+                f"\nmean-and-variance adjusted (scaled-shifted) χ²({f['df']}) = "
+                f"{f['chisq_scaled']:.3f}, p = {f['pvalue_scaled']:.3f}; scaled CFI = "
+                f"{f['cfi_scaled']:.3f}, TLI = {f['tli_scaled']:.3f}, RMSEA = "
+                f"{f['rmsea_scaled']:.3f} [{f['rmsea_ci_low_scaled']:.3f}, "
+                f"{f['rmsea_ci_high_scaled']:.3f}]; robust standard errors (ordered items: "
+                "thresholds and polychoric correlations, DWLS)"
+            )
+        elif estimator != "ML":
             test = "Yuan-Bentler" if estimator == "MLR" else "Satorra-Bentler"
             head += (
                 f"\n{test} scaled χ²({f['df']}) = {f['chisq_scaled']:.3f} (scaling factor "
@@ -382,6 +401,7 @@ class SEMFit:
         >>> row["lhs"], bool(row["ci_low"] > 0)  # the indirect effect excludes 0
         ('ab', True)
         """
+        self._refuse_wlsmv("monte_carlo_ci()")
         return effects_.monte_carlo_ci(self, R, seed=seed, level=level)
 
     def modification_indices(
@@ -410,6 +430,7 @@ class SEMFit:
         0  visual  =~  x9  36.411  0.577     0.515
         1      x7  ~~  x8  34.145  0.536     0.859
         """
+        self._refuse_wlsmv("modification_indices()")
         return modification_indices(
             self, minimum=minimum, sort=sort, allow_inadmissible=allow_inadmissible
         )

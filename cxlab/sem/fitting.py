@@ -22,6 +22,7 @@ from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.syntax import BLOCK_REFUSALS, parse
 from cxlab.sem import fiml
 from cxlab.sem._data import _check_groups, _prepare
+from cxlab.sem._ordinal import estimate_ordered
 from cxlab.sem._semfit import LAVAAN_NAMES, SEMFit
 from cxlab.sem.engine import RamModel, fit_ml
 from cxlab.sem.indices import fit_indices
@@ -47,7 +48,8 @@ def fit(
     meanstructure: bool | None = None,
     missing: str = "listwise",
     cluster: str | None = None,
-    estimator: str = "ML",
+    estimator: str | None = None,
+    ordered: list[str] | tuple[str, ...] | None = None,
 ) -> SEMFit:
     """Fit a model in lavaan syntax by maximum likelihood (lavaan's ``sem()`` defaults).
 
@@ -77,16 +79,22 @@ def fit(
         missing an exogenous observed predictor (``fixed.x``); ``"fiml.x"`` keeps them,
         holding the predictors' means and covariances at their FIML estimates, as
         lavaan's ``missing = "ml.x"``.
-    estimator : {"ML", "MLR", "MLM"}
-        ``"ML"`` (default): normal-theory SEs (expected information; observed with
-        FIML) and χ². ``"MLR"``: the same estimates with robust (Huber-White sandwich) SEs
-        and the Yuan-Bentler scaled χ² — for skewed or heavy-tailed items such as Likert
-        scales, with complete data or ``missing="fiml"`` (lavaan's and Mplus' MLR).
+    estimator : {"ML", "MLR", "MLM", "WLSMV"}, optional
+        ``"ML"`` (default; ``"WLSMV"`` with ``ordered``): normal-theory SEs (expected
+        information; observed with FIML) and χ². ``"MLR"``: the same estimates with robust
+        (Huber-White sandwich) SEs and the Yuan-Bentler scaled χ² — for skewed or
+        heavy-tailed items such as Likert scales, with complete data or ``missing="fiml"``
+        (lavaan's and Mplus' MLR).
         ``"MLM"``: robust SEs from the expected information and the Satorra-Bentler scaled
         χ² (complete data only). Robust fits add lavaan's ``chisq_scaled``,
         ``chisq_scaling_factor``, ``cfi_scaled`` / ``cfi_robust``, ``tli_*``,
         ``rmsea_scaled`` / ``rmsea_robust`` with CIs to ``fit_measures``; see
         :mod:`cxlab.sem.robust`.
+    ordered : list of str, optional
+        Items to treat as ordered categories (Likert answers): the model is fitted to
+        their thresholds and polychoric correlations by lavaan's WLSMV (DWLS estimates,
+        robust SEs, mean-and-variance adjusted χ², delta parameterisation); every model
+        item must then be ordered. See :mod:`cxlab.sem.ordinal`.
     cluster : str, optional
         Not supported: two-level SEM (lavaan's ``cluster=`` with ``level:`` blocks) is
         refused with a ModelSpecError naming the alternatives (a mixed model with a random
@@ -118,6 +126,30 @@ def fit(
     """
     if cluster is not None:
         raise ModelSpecError(f"cluster={cluster!r}: {BLOCK_REFUSALS['level']}")
+    if ordered:
+        if estimator is not None and str(estimator).upper() != "WLSMV":
+            raise ModelSpecError(
+                f"estimator={estimator!r} with ordered indicators: ordered items are fitted by "
+                "WLSMV (leave estimator out, or write estimator='WLSMV'); to fit them as "
+                "continuous with robust SEs, drop ordered= and use estimator='MLR'."
+            )
+        parts = estimate_ordered(
+            model,
+            data,
+            ordered,
+            group=group,
+            group_equal=group_equal,
+            std_lv=std_lv,
+            missing=missing,
+        )
+        return SEMFit(**parts)
+    if estimator is not None and str(estimator).upper() == "WLSMV":
+        raise ModelSpecError(
+            "estimator='WLSMV' is for ordered (ordinal) indicators: name them with "
+            "ordered=[...] (WLSMV is then the default); for continuous items with "
+            "non-normal data use estimator='MLR'."
+        )
+    estimator = "ML" if estimator is None else estimator
     meanstructure = fiml.check_missing(missing, meanstructure)
     data = as_frame(data)
     if group is not None and group not in data.columns:

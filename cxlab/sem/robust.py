@@ -65,8 +65,6 @@ __all__ = [
 #: estimator names ``cx.sem.fit`` accepts (lavaan's)
 ESTIMATORS = ("ML", "MLR", "MLM")
 _LAVAAN_ONLY = {
-    "WLSMV": "ordered (ordinal) indicators estimated by WLSMV are not available in this "
-    "version; fit the items as continuous with estimator='MLR' (robust to non-normality).",
     "WLS": "WLS (ADF) is not available; use estimator='MLR'.",
     "DWLS": "DWLS is not available; use estimator='MLR'.",
     "ULS": "ULS is not available; use estimator='ML' or 'MLR'.",
