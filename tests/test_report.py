@@ -157,6 +157,11 @@ def test_inadmissible_fit_is_a_finding_not_estimates(tmp_path):
     assert "pls_paths" in rep.tables  # PLS-PM estimates the index model
     page = rep.path.read_text(encoding="utf-8")
     assert "Not reportable." in page
+    # no admissible measurement model: ω, CR and AVE stay those of one-factor CFAs, and
+    # the note says so (issue 20, item 5)
+    assert rep.numbers["reliability"]["source"] == "one_factor"
+    assert "separate one-factor CFA of each construct" in " ".join(page.split())
+    assert "fornell_larcker" not in rep.tables
     doc = json.loads(rep.files["json"].read_text(encoding="utf-8"))
     assert doc["numbers"]["sem"]["admissible"] is False
     with pytest.raises(cx.errors.DataError, match="not reportable"):
@@ -491,3 +496,51 @@ def test_messages_of_other_modules_are_shown_in_chinese():
         assert not english and re.search("[\u4e00-\u9fff]", chinese), (message, chinese)
         for number in re.findall(r"\d+(?:\.\d+)?", message):
             assert number in chinese, (number, message, chinese)
+
+
+def test_reliability_shows_one_value_per_quantity_with_its_definition(hotel_reports):
+    """ω, CR and AVE come from the fitted measurement model (semTools' compRelSEM and AVE;
+    Fornell & Larcker's CR), the Fornell–Larcker table uses the same AVE, and the notes
+    name the definitions and the HTMT variant in both languages (issue 20, item 5)."""
+    from cxlab.psychometrics import model_reliability
+
+    rep = hotel_reports["en"]
+    joint = model_reliability(rep.fits["cfa"]).set_index("factor")
+    rel = rep.tables["reliability"].set_index("scale")
+    for col in ("omega_total", "composite_reliability", "ave"):
+        np.testing.assert_allclose(rel[col], joint.loc[rel.index, col], rtol=0, atol=1e-12)
+    assert (rel["warnings"] == "").all()
+    # one AVE: √AVE of the Fornell–Larcker table is the square root of the table's AVE
+    fl = rep.tables["fornell_larcker"].set_index("construct")
+    np.testing.assert_allclose(fl["sqrt_ave"] ** 2, rel.loc[fl.index, "ave"], atol=1e-12)
+    # the items' loadings are the measurement model's std.all, not the one-factor ones
+    std = rep.fits["cfa"].to_frame().query("op == '=~'").set_index("rhs")["std_all"]
+    items = rep.tables["item_statistics"].set_index("item")
+    np.testing.assert_allclose(items["loading"], std.loc[items.index], atol=1e-12)
+    assert rep.numbers["reliability"] == {
+        "source": "measurement_model",
+        "definitions": {
+            "omega_total": "ω (compRelSEM, obs.var = TRUE)",
+            "composite_reliability": "CR (Fornell & Larcker 1981, standardized loadings)",
+            "ave": "AVE (semTools::AVE, obs.var = TRUE)",
+        },
+    }
+    assert rep.numbers["validity"]["ave_definition"] == "AVE (semTools::AVE, obs.var = TRUE)"
+    assert "htmt2 = FALSE" in rep.numbers["validity"]["htmt_definition"]
+    notes = {
+        lang: re.findall(r"<p class='tabnote'>([^<]+)</p>",
+                         hotel_reports[lang].path.read_text(encoding="utf-8"))
+        for lang in ("en", "zh")
+    }  # fmt: skip
+    en = " ".join(" ".join(notes["en"]).split())
+    assert "ω = semTools::compRelSEM (obs.var = TRUE)" in en
+    assert "AVE = semTools::AVE (obs.var = TRUE)" in en
+    assert "with AVE = semTools::AVE (obs.var = TRUE)" in en  # the Fornell–Larcker table
+    assert "The original HTMT" in en and "not HTMT2" in en
+    assert "one-factor" not in en
+    zh = "".join(notes["zh"])
+    assert "ω 为 semTools::compRelSEM（obs.var = TRUE）" in zh
+    assert "AVE 为 semTools::AVE（obs.var = TRUE）" in zh and "原始 HTMT" in zh
+    assert "Fornell–Larcker 表使用同一个 AVE" in zh
+    methods = _visible_text(hotel_reports["zh"].path.read_text(encoding="utf-8"))
+    assert "与 semTools 的 compRelSEM 和 AVE 相同" in methods

@@ -7,13 +7,19 @@ Every function takes ``data`` (a DataFrame of respondents × items) and column n
 answer to any item involved are dropped (listwise; :func:`reliability` does this per
 scale), and the number of rows used is reported. Bad input (an unknown item, text in an
 item, an item without variance, too few rows) raises :class:`~cxlab.errors.DataError`
-naming the column.
+naming the column. The exceptions take a fitted model instead of data: :func:`cfa`'s
+result goes to :func:`discriminant_validity` and to the joint-model reliabilities below.
 
 R equivalents (numbers checked in tests/test_psychometrics.py against
 tests/reference/psychometrics.R): :func:`reliability` — ``psych::alpha`` and
-``semTools::compRelSEM(obs.var = FALSE)`` on a one-factor ``lavaan::cfa``; :func:`efa` —
+``semTools::compRelSEM(obs.var = FALSE)`` on a one-factor ``lavaan::cfa`` per scale;
+:func:`comp_rel_sem`, :func:`ave`, :func:`composite_reliability` and
+:func:`model_reliability` take the researcher's fitted joint model instead —
+``semTools::compRelSEM(fit)``, ``semTools::AVE(fit)`` and Fornell & Larcker's CR
+(tests/test_model_reliability.py, tests/reference/semtools_reliability.R); :func:`efa` —
 ``psych::fa(fm = "minres", rotate = "oblimin")``, ``psych::fa.parallel``, ``psych::KMO``,
-``psych::cortest.bartlett``; :func:`htmt` — ``semTools::htmt(htmt2 = FALSE)``;
+``psych::cortest.bartlett``; :func:`htmt` — ``semTools::htmt(htmt2 = FALSE)``, the
+original HTMT (``htmt2=True`` gives HTMT2, semTools' default since 0.5-6);
 :func:`harman_single_factor` — ``psych::principal(nfactors = 1, rotate = "none")``.
 
 The one-factor models behind ω, ρc and AVE are fitted by ML with :func:`cxlab.sem.fit`
@@ -30,8 +36,9 @@ with rotated loadings, communalities and factor correlations.
 
 This module is the face of the subpackage: the functions live in
 :mod:`cxlab.psychometrics.scales` (α, ω, CR, AVE, HTMT, Fornell–Larcker, cross-loadings,
-Harman), :mod:`cxlab.psychometrics.efa` (the EFA) and :mod:`cxlab.psychometrics.validity`
-(CFA-based discriminant validity).
+Harman), :mod:`cxlab.psychometrics.model_reliability` (ω, CR and AVE of a fitted joint
+measurement model), :mod:`cxlab.psychometrics.efa` (the EFA) and
+:mod:`cxlab.psychometrics.validity` (CFA-based discriminant validity).
 
 Examples
 --------
@@ -53,6 +60,12 @@ from __future__ import annotations
 from typing import Any
 
 from cxlab.psychometrics.efa import EFA, efa
+from cxlab.psychometrics.model_reliability import (
+    ave,
+    comp_rel_sem,
+    composite_reliability,
+    model_reliability,
+)
 from cxlab.psychometrics.scales import (
     Reliability,
     cross_loadings,
@@ -73,8 +86,11 @@ __all__ = [
     "EFA",
     "DiscriminantValidity",
     "Reliability",
+    "ave",
     "cfa",
     "common_method_check",
+    "comp_rel_sem",
+    "composite_reliability",
     "cross_loadings",
     "discriminant_validity",
     "efa",
@@ -82,6 +98,7 @@ __all__ = [
     "harman_single_factor",
     "htmt",
     "htmt_bootstrap",
+    "model_reliability",
     "reliability",
 ]
 

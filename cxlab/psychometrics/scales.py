@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HARMAN_NOTE",
+    "HTMT_DEFINITION",
     "TWO_ITEMS",
     "Reliability",
     "cross_loadings",
@@ -59,6 +60,12 @@ HARMAN_NOTE = (
     "common-method bias is absent, and one above 50% does not prove it (Podsakoff et al. "
     "2003). Prefer procedural remedies and a marker variable or a method factor in the CFA."
 )
+
+#: what :func:`htmt` and :func:`htmt_bootstrap` compute, by their ``htmt2`` argument
+HTMT_DEFINITION = {
+    False: "HTMT (original, Henseler et al. 2015; semTools::htmt(htmt2 = FALSE))",
+    True: "HTMT2 (geometric means, Roemer et al. 2021; semTools::htmt(htmt2 = TRUE))",
+}
 
 
 #: the words of :meth:`Reliability.plot`, by language
@@ -230,6 +237,12 @@ def reliability(
       standardized loadings λs; AVE = mean(λs²) (Fornell & Larcker 1981). Note that
       ``semTools::AVE(fit)`` works on the raw metric, weighting items by their variance;
       on standardized data (``std.ov = TRUE``) it equals this AVE.
+    * These come from a separate one-factor model per scale, for single scales. For the
+      factors of the researcher's joint measurement model (all factors, residual
+      covariances included) use :func:`cxlab.psychometrics.comp_rel_sem` /
+      :func:`~cxlab.psychometrics.ave` / :func:`~cxlab.psychometrics.model_reliability`
+      on the fitted CFA: they equal ``semTools::compRelSEM(fit)`` and ``AVE(fit)`` there,
+      and can differ from the values here in the third decimal.
     * Per item: the corrected item–total correlation (item vs the sum of the other items,
       psych's ``r.drop``) and α if the item is deleted.
 
@@ -338,7 +351,8 @@ def htmt(data: pd.DataFrame, scales: dict[str, list[str]], *, htmt2: bool = Fals
     Returns
     -------
     pandas.DataFrame
-        Scales × scales, 1 on the diagonal.
+        Scales × scales, 1 on the diagonal; ``.attrs["definition"]`` names the variant
+        (:data:`HTMT_DEFINITION`).
 
     Examples
     --------
@@ -355,7 +369,9 @@ def htmt(data: pd.DataFrame, scales: dict[str, list[str]], *, htmt2: bool = Fals
     items, g = indicator(scales)
     x = check_items(data, items)
     out = htmt_from_corr(np.corrcoef(x.to_numpy(), rowvar=False), g, htmt2)
-    return pd.DataFrame(out, index=list(scales), columns=list(scales))
+    table = pd.DataFrame(out, index=list(scales), columns=list(scales))
+    table.attrs["definition"] = HTMT_DEFINITION[bool(htmt2)]
+    return table
 
 
 def htmt_bootstrap(
@@ -399,7 +415,8 @@ def htmt_bootstrap(
     -------
     pandas.DataFrame
         Columns scale_1, scale_2, htmt, ci_low, ci_high, above_85, above_90,
-        ci_includes_1, n_boot (resamples with a defined HTMT).
+        ci_includes_1, n_boot (resamples with a defined HTMT); ``.attrs["definition"]``
+        names the variant (HTMT or HTMT2, :data:`HTMT_DEFINITION`).
 
     Examples
     --------
@@ -430,7 +447,7 @@ def htmt_bootstrap(
     low, high = np.nanquantile(pairs, [(1 - level) / 2, (1 + level) / 2], axis=0)
     names = np.array(list(scales), dtype=object)
     est = point[i, j]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "scale_1": names[i],
             "scale_2": names[j],
@@ -443,6 +460,8 @@ def htmt_bootstrap(
             "n_boot": np.isfinite(pairs).sum(axis=0),
         }
     )
+    table.attrs["definition"] = HTMT_DEFINITION[bool(htmt2)]
+    return table
 
 
 def fornell_larcker(ave: pd.Series, latent_cor: pd.DataFrame) -> pd.DataFrame:

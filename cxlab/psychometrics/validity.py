@@ -4,10 +4,14 @@ common-method check, used as ``cx.psychometrics.cfa``, ``cx.psychometrics.discri
 and ``cx.psychometrics.common_method_check``.
 
 The CFA is :func:`cxlab.sem.fit` (lavaan's estimates and fit indices, admissibility
-checked); AVE per factor is the mean squared standardized loading (Fornell & Larcker
-1981), the latent correlations are the standardized factor covariances (lavaan's
-``lavInspect(fit, "cor.lv")``), HTMT is computed from the items (Henseler, Ringle &
-Sarstedt 2015) by :func:`cxlab.psychometrics.htmt_bootstrap`.
+checked); AVE per factor is by default the mean squared standardized loading (Fornell &
+Larcker 1981; ``ave_method="semtools"`` takes ``semTools::AVE(fit)`` instead, see
+:func:`cxlab.psychometrics.ave`), the latent correlations are the standardized factor
+covariances (lavaan's ``lavInspect(fit, "cor.lv")``), HTMT is computed from the items by
+:func:`cxlab.psychometrics.htmt_bootstrap`: the original HTMT (Henseler, Ringle &
+Sarstedt 2015; ``semTools::htmt(htmt2 = FALSE)``) unless ``htmt2=True`` (HTMT2, Roemer,
+Schuberth & Henseler 2021, semTools' default since 0.5-6). The result names both
+definitions (``ave_definition``, ``htmt_definition``).
 
 Examples
 --------
@@ -33,7 +37,9 @@ import pandas as pd
 
 from cxlab._conventions import deprecated
 from cxlab.errors import DataError
+from cxlab.psychometrics.model_reliability import AVE_FORNELL_LARCKER, ave
 from cxlab.psychometrics.scales import (
+    HTMT_DEFINITION,
     cross_loadings,
     fornell_larcker,
     harman_single_factor,
@@ -132,7 +138,8 @@ class DiscriminantValidity:
     """Fornell-Larcker table, HTMT (with CIs), cross-loadings, and what fails.
 
     ``summary()`` is the text with the verdict, ``to_frame()`` the HTMT table (one row per
-    pair of constructs), ``plot()`` HTMT with its CI per pair against .85 / .90 / 1."""
+    pair of constructs), ``plot()`` HTMT with its CI per pair against .85 / .90 / 1.
+    ``ave_definition`` and ``htmt_definition`` name which AVE and which HTMT these are."""
 
     fornell_larcker: pd.DataFrame
     htmt: pd.DataFrame
@@ -140,6 +147,8 @@ class DiscriminantValidity:
     ave: pd.Series
     latent_cor: pd.DataFrame
     problems: list[str]
+    ave_definition: str = AVE_FORNELL_LARCKER
+    htmt_definition: str = HTMT_DEFINITION[False]
 
     @property
     def ok(self) -> bool:
@@ -157,6 +166,10 @@ class DiscriminantValidity:
         >>> text = cx.psychometrics.discriminant_validity(fit, B=50, seed=1).summary()
         >>> print(text.splitlines()[0])
         Fornell-Larcker (√AVE on the diagonal, latent correlations below):
+        >>> print(text.splitlines()[1])
+        AVE (Fornell & Larcker 1981, mean squared standardized loading)
+        >>> print(next(line for line in text.splitlines() if line.startswith("HTMT")))
+        HTMT (original, Henseler et al. 2015; semTools::htmt(htmt2 = FALSE)) with bootstrap CIs:
         >>> print(text.splitlines()[-1])
         Discriminant validity holds.
         """
@@ -170,8 +183,11 @@ class DiscriminantValidity:
         return "\n\n".join(
             [
                 "Fornell-Larcker (√AVE on the diagonal, latent correlations below):\n"
+                + self.ave_definition
+                + "\n"
                 + self.fornell_larcker.round(3).to_string(),
-                "HTMT with bootstrap CIs:\n" + self.htmt.round(3).to_string(index=False),
+                f"{self.htmt_definition} with bootstrap CIs:\n"
+                + self.htmt.round(3).to_string(index=False),
                 verdict,
             ]
         )
@@ -235,7 +251,8 @@ class DiscriminantValidity:
     def _repr_html_(self) -> str:
         verdict = "holds" if self.ok else "not established: " + " ".join(self.problems)
         shown = self.htmt.round(3).to_html(index=False, escape=True)
-        return f"<p><b>Discriminant validity</b> — {html.escape(verdict)}</p>{shown}"
+        named = html.escape(f"{self.htmt_definition}; {self.ave_definition}")
+        return f"<p><b>Discriminant validity</b> — {html.escape(verdict)}</p>{shown}<p>{named}</p>"
 
 
 def discriminant_validity(
@@ -245,12 +262,22 @@ def discriminant_validity(
     seed: int | None = None,
     level: float = 0.95,
     ci: float | None = None,
+    ave_method: str = "fornell_larcker",
+    htmt2: bool = False,
 ) -> DiscriminantValidity:
     """Discriminant validity of the factors of a fitted CFA.
 
     ``seed`` is required (the HTMT intervals resample respondents); ``level`` is the
     confidence level of the HTMT intervals (``ci=0.95``, its name before cxlab 0.2, still
     works until 0.3 with a DeprecationWarning).
+
+    ``ave_method`` chooses the AVE whose square root is compared with the latent
+    correlations: ``"fornell_larcker"`` (default, the mean squared standardized
+    loading) or ``"semtools"`` (``semTools::AVE(fit)``, the AVE that
+    :func:`cxlab.psychometrics.model_reliability` reports; see
+    :func:`cxlab.psychometrics.ave`). ``htmt2=True`` computes HTMT2 instead of the
+    original HTMT (:func:`cxlab.psychometrics.htmt`). The result's ``ave_definition`` and
+    ``htmt_definition`` say which.
 
     A construct fails Fornell-Larcker when √AVE is not above each of its latent
     correlations; a pair fails HTMT inference when the bootstrap CI of HTMT reaches 1
@@ -266,6 +293,11 @@ def discriminant_validity(
     >>> dv = cx.psychometrics.discriminant_validity(fit, B=100, seed=1)
     >>> dv.ok, dv.problems
     (True, [])
+    >>> dv.htmt_definition
+    'HTMT (original, Henseler et al. 2015; semTools::htmt(htmt2 = FALSE))'
+    >>> sv = cx.psychometrics.discriminant_validity(fit, B=100, seed=1, ave_method="semtools")
+    >>> sv.ave.round(3).to_dict(), sv.ave_definition
+    ({'visual': 0.368, 'speed': 0.427}, 'AVE (semTools::AVE, obs.var = TRUE)')
     """
     if ci is not None:
         deprecated(f"discriminant_validity(ci={ci})", f"discriminant_validity(level={ci})")
@@ -275,26 +307,35 @@ def discriminant_validity(
             "HTMT's bootstrap intervals resample respondents at random: pass seed= (any "
             "integer, e.g. seed=1) so that they can be reproduced."
         )
+    if ave_method not in ("fornell_larcker", "semtools"):
+        raise DataError(f"ave_method must be 'fornell_larcker' or 'semtools', not {ave_method!r}.")
     est = fit.to_frame()
     if len(fit.groups) > 1:
         raise DataError("Assess discriminant validity within one group (fit without group=).")
     loads = est[est.op == "=~"]
     scales = {f: part["rhs"].tolist() for f, part in loads.groupby("lhs", sort=False)}
-    ave = loads.groupby("lhs", sort=False)["std_all"].apply(lambda s: float(np.mean(s**2)))
     factors = list(scales)
+    if ave_method == "fornell_larcker":
+        ave_values = loads.groupby("lhs", sort=False)["std_all"].apply(
+            lambda s: float(np.mean(s**2))
+        )
+        ave_definition = AVE_FORNELL_LARCKER
+    else:
+        ave_values = _semtools_ave(fit, factors)
+        ave_definition = ave(fit).attrs["definition"]
     cor = pd.DataFrame(np.eye(len(factors)), index=factors, columns=factors)
     covs = est[
         (est.op == "~~") & est.lhs.isin(factors) & est.rhs.isin(factors) & (est.lhs != est.rhs)
     ]
     for _, r in covs.iterrows():
         cor.loc[r["lhs"], r["rhs"]] = cor.loc[r["rhs"], r["lhs"]] = r["std_all"]
-    fl = fornell_larcker(ave, cor)
+    fl = fornell_larcker(ave_values, cor)
     usable = {f: items for f, items in scales.items() if len(items) >= 2}
     data = fit.data_
-    ht = htmt_bootstrap(data, usable, B=B, seed=seed, level=level)
+    ht = htmt_bootstrap(data, usable, B=B, seed=seed, level=level, htmt2=htmt2)
     cross = cross_loadings(data, usable)
     problems = []
-    root = np.sqrt(ave)
+    root = np.sqrt(ave_values)
     for f in factors:
         others = cor.loc[f].drop(f).abs()
         worst = others.idxmax() if len(others) else None
@@ -309,7 +350,32 @@ def discriminant_validity(
                 f"HTMT of {r.scale_1} and {r.scale_2} is {r.htmt:.3f} and its CI reaches "
                 f"{r.ci_high:.3f} ≥ 1."
             )
-    return DiscriminantValidity(fl, ht, cross, ave, cor, problems)
+    return DiscriminantValidity(
+        fl,
+        ht,
+        cross,
+        ave_values,
+        cor,
+        problems,
+        ave_definition=ave_definition,
+        htmt_definition=HTMT_DEFINITION[bool(htmt2)],
+    )
+
+
+def _semtools_ave(fit: SEMFit, factors: list[str]) -> pd.Series:
+    """semTools' AVE of each factor, for the Fornell–Larcker table: a value at most 1e-6
+    above 1 (an error-free single indicator, numerically) counts as 1; a factor without
+    one (an item loading on two factors, a factor of factors) or far above 1 is an error.
+    """
+    values = ave(fit, drop_single=False).loc[fit.groups[0], factors].astype(float)
+    bad = ~np.isfinite(values) | (values > 1 + 1e-6)
+    if bad.any():
+        raise DataError(
+            f"semTools' AVE of {', '.join(values.index[bad])} is not defined or above 1 (an "
+            "item loading on two factors, a factor measured by other factors). Use "
+            "ave_method='fornell_larcker' (the mean squared standardized loading)."
+        )
+    return values.clip(upper=1.0).rename_axis("lhs").rename("ave")
 
 
 def common_method_check(data: pd.DataFrame, items: list[str]) -> dict[str, Any]:

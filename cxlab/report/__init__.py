@@ -372,7 +372,9 @@ def report(
     steps.check(study, group)
     steps.describe(study, group, missing)
     steps.reliability(study)
-    models.cfa(study, missing, bootstrap, seed)
+    at = len(study.findings)
+    models.cfa(study, missing, bootstrap, seed)  # ω, CR and AVE of the CFA, if admissible
+    steps.reliability_findings(study, at)  # in the list where the reliability step was
     if study.structural or not study.latent:
         models.structural(study, missing, bootstrap, seed, progress)
     else:  # a pure measurement model: the CFA is the model

@@ -171,8 +171,10 @@ def table_note(study: Study, name: str) -> str | None:
 
     if name == "descriptives":
         return say(lang, "tn_descriptives", n=numbers["sample"]["n_file"])
-    if name in ("reliability", "item_statistics", "htmt"):
-        return say(lang, f"tn_{name}")
+    if name in ("reliability", "item_statistics", "fornell_larcker"):
+        return _definitions_note(study, name)
+    if name == "htmt":
+        return say(lang, "tn_htmt")
     if name in ("cfa_fit", "sem_fit"):
         return say(lang, "tn_fit", n=int(table["n"].iloc[0]))
     if name == "cfa_loadings":
@@ -188,6 +190,56 @@ def table_note(study: Study, name: str) -> str | None:
         note = study.fits["sem"].to_apa(lang=lang).note
         return say(lang, "tn_apa", n=n_of("sem"), note=note, stars=say(lang, "stars"))
     return None
+
+
+def definition_words() -> dict[str, str]:
+    """The word-table key of each definition of ω, CR and AVE the report can show (the
+    names :mod:`cxlab.psychometrics.model_reliability` gives them).
+
+    Examples
+    --------
+    >>> definition_words()["AVE (semTools::AVE, obs.var = TRUE)"]
+    'def_ave_semtools'
+    """
+    from cxlab.psychometrics.model_reliability import (
+        AVE_FORNELL_LARCKER,
+        CR_FORNELL_LARCKER,
+        ave_definition,
+        omega_definition,
+    )
+
+    return {
+        omega_definition(obs_var=True): "def_omega",
+        CR_FORNELL_LARCKER: "def_cr",
+        ave_definition(obs_var=True): "def_ave_semtools",
+        AVE_FORNELL_LARCKER: "def_ave_fl",
+    }
+
+
+def _definitions_note(study: Study, name: str) -> str:
+    """The note of the reliability, item-statistics or Fornell–Larcker table: where ω, CR
+    and AVE (and the loadings) come from, and their definitions, so that each quantity is
+    shown with one definition (those of ``study.numbers["reliability"]``)."""
+    lang = study.lang
+    known = definition_words()
+    rel = study.numbers.get("reliability", {})
+    definitions = rel.get("definitions", {})
+    if name == "fornell_larcker":
+        ave = study.numbers.get("validity", {}).get("ave_definition", definitions.get("ave"))
+        return say(lang, "tn_fornell_larcker", ave=say(lang, known[ave]))
+    source = "joint" if rel.get("source") == "measurement_model" else "one_factor"
+    if name == "item_statistics":
+        return say(lang, f"tn_item_statistics_{source}")
+    if source == "one_factor":
+        return say(lang, "tn_reliability_one_factor")
+    words = {k: say(lang, known[v]) for k, v in definitions.items()}
+    return say(
+        lang,
+        "tn_reliability_joint",
+        omega=words["omega_total"],
+        cr=words["composite_reliability"],
+        ave=words["ave"],
+    )
 
 
 def _figure(svg: str, caption: str) -> str:
@@ -210,6 +262,8 @@ def methods_text(study: Study, meta: dict[str, Any]) -> str:
     ]
     if study.scales:
         parts.append(say(lang, "m_reliability"))
+        if study.numbers.get("reliability", {}).get("source") == "measurement_model":
+            parts.append(say(lang, "m_rel_joint"))
     parts.append(say(lang, "m_fit"))
     if s["bootstrap"] > 0 and study.structural:
         if s["missing"] == "fiml":

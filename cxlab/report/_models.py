@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cxlab.errors import CxlabError, DataError, EstimationError, ModelSpecError
-from cxlab.report._steps import Study
+from cxlab.report._steps import Study, joint_reliability
 from cxlab.report._translate import diagnosis_zh
 from cxlab.report._words import say
 
@@ -91,7 +91,9 @@ def _fit_or_finding(study: Study, section: str, what: str, model: str, missing: 
 
 
 def cfa(study: Study, missing: str, B: int, seed: int) -> None:
-    """The measurement model: fit, standardized loadings, Fornell–Larcker and HTMT."""
+    """The measurement model: fit, standardized loadings, Fornell–Larcker and HTMT; an
+    admissible one also gives the reliability table its ω, CR and AVE
+    (:func:`cxlab.report._steps.joint_reliability`), the AVE the Fornell–Larcker table uses."""
     from cxlab.psychometrics.validity import discriminant_validity
 
     if not study.latent:
@@ -112,6 +114,7 @@ def cfa(study: Study, missing: str, B: int, seed: int) -> None:
     good, text = _fit_words(study, fit.fit_indices())
     study.numbers["cfa"] = {"admissible": True, "fit_indices": fit.fit_indices().to_dict()}
     study.find("ok" if good else "warning", "cfa", say(study.lang, "f_cfa_fit", text=text))
+    ave_method = joint_reliability(study, fit)
     low = study.tables["cfa_loadings"].query("`std.all` < 0.5")
     if len(low):
         negative = (low["std.all"] < 0).any()
@@ -122,9 +125,13 @@ def cfa(study: Study, missing: str, B: int, seed: int) -> None:
         study.find("warning", "cfa", say(study.lang, "f_low_loadings", items=items, tail=tail))
     usable = [f for f, items in study.scales.items() if len(items) >= 2]
     if len(usable) >= 2:
-        dv = discriminant_validity(fit, B=max(B, 200), seed=seed)
+        dv = discriminant_validity(fit, B=max(B, 200), seed=seed, ave_method=ave_method)
         study.tables["fornell_larcker"] = dv.fornell_larcker.reset_index(names="construct")
         study.tables["htmt"] = dv.htmt
+        study.numbers["validity"] = {
+            "ave_definition": dv.ave_definition,
+            "htmt_definition": dv.htmt_definition,
+        }
         for p in dv.problems:
             study.find("warning", "validity", study.zh(p))
         for r in dv.htmt[dv.htmt["above_85"] & ~dv.htmt["ci_includes_1"]].itertuples():

@@ -339,7 +339,10 @@ def describe(study: Study, group: str | None, missing: str) -> None:
 
 # -- 3. reliability and validity ----------------------------------------------------------
 def reliability(study: Study) -> None:
-    """α (with CI), ω, CR and AVE per construct, item statistics."""
+    """α (with CI), ω, CR and AVE per construct, item statistics: ω, CR and AVE first from
+    a one-factor CFA of each construct; :func:`joint_reliability` replaces them with the
+    measurement model's when the CFA is admissible, and :func:`reliability_findings`
+    words the values that remain (one value per quantity)."""
     from cxlab.psychometrics import reliability as rel_
 
     scales = {f: items for f, items in study.scales.items() if len(items) >= 2}
@@ -349,7 +352,84 @@ def reliability(study: Study) -> None:
     rel = rel_(study.data, scales)
     study.tables["reliability"] = rel.scales
     study.tables["item_statistics"] = rel.items
-    for r in rel.scales.itertuples():
+    study.numbers["reliability"] = {"source": "one_factor", "definitions": ONE_FACTOR}
+
+
+#: what the reliability table's ω, CR and AVE are when they come from one-factor CFAs
+ONE_FACTOR = {
+    "omega_total": "ω (one-factor CFA per construct; compRelSEM, obs.var = FALSE)",
+    "composite_reliability": "CR (Fornell & Larcker 1981, standardized loadings; one-factor "
+    "CFA per construct)",
+    "ave": "AVE (Fornell & Larcker 1981, mean squared standardized loading; one-factor CFA per "
+    "construct)",
+}
+
+
+def joint_reliability(study: Study, fit: Any) -> str:
+    """Replace the one-factor ω, CR and AVE (and the items' loadings) of the reliability
+    table by those of the admissible measurement model *fit*: ω and AVE as semTools'
+    ``compRelSEM(fit)`` and ``AVE(fit)``, CR by Fornell & Larcker from its standardized
+    loadings. Returns the AVE's method, for the Fornell–Larcker table: "semtools", or
+    "fornell_larcker" (the mean squared standardized loading, in both tables) when
+    semTools' AVE is not defined for some factor (an item loading on two factors, a factor
+    of factors) or above 1.
+
+    Examples
+    --------
+    >>> import cxlab as cx
+    >>> hs = cx.datasets.load("holzinger_swineford")
+    >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6"
+    >>> study = Study(source={}, model=model, settings={}, data=hs)
+    >>> study.scales = {"visual": ["x1", "x2", "x3"], "textual": ["x4", "x5", "x6"]}
+    >>> reliability(study)
+    >>> joint_reliability(study, cx.psychometrics.cfa(model, hs))
+    'semtools'
+    >>> study.tables["reliability"][["scale", "omega_total", "ave"]].round(3)
+         scale  omega_total    ave
+    0   visual        0.613  0.371
+    1  textual        0.885  0.721
+    >>> study.numbers["reliability"]["definitions"]["ave"]
+    'AVE (semTools::AVE, obs.var = TRUE)'
+    """
+    from cxlab.psychometrics import ave, model_reliability
+
+    if "reliability" not in study.tables:
+        return "semtools"
+    joint = model_reliability(fit)
+    definitions = dict(joint.attrs["definitions"])
+    method = "semtools"
+    every = ave(fit, drop_single=False).iloc[0].to_numpy(dtype=float)  # as Fornell–Larcker's
+    if not (np.isfinite(every) & (every <= 1 + 1e-6)).all():
+        method = "fornell_larcker"
+        fl = ave(fit, method=method)
+        joint["ave"] = joint["factor"].map(fl.iloc[0])
+        definitions["ave"] = fl.attrs["definition"]
+    table = study.tables["reliability"].copy()
+    values = joint.set_index("factor")
+    used = table["scale"].isin(values.index)
+    for col in ("omega_total", "composite_reliability", "ave"):
+        table.loc[used, col] = table.loc[used, "scale"].map(values[col]).astype(float)
+    table.loc[used, "warnings"] = ""  # they were about the one-factor models, not shown
+    study.tables["reliability"] = table
+    items = study.tables["item_statistics"].copy()
+    est = fit.to_frame()
+    std = est[est.op == "=~"].set_index(["lhs", "rhs"])["std_all"]
+    pairs = list(zip(items["scale"], items["item"], strict=True))
+    items["loading"] = [float(std.get(pair, np.nan)) for pair in pairs]
+    study.tables["item_statistics"] = items
+    study.numbers["reliability"] = {"source": "measurement_model", "definitions": definitions}
+    return method
+
+
+def reliability_findings(study: Study, at: int | None = None) -> None:
+    """The findings on α, CR and AVE (below .70 / .50) and the table's warnings, from the
+    values the reliability table finally shows; *at* is where they go in the list of
+    findings (after those of the data, before the models'), the end by default."""
+    if "reliability" not in study.tables:
+        return
+    later = study.findings[at:] if at is not None else []
+    del study.findings[len(study.findings) - len(later) :]
+    for r in study.tables["reliability"].itertuples():
         weak = []
         if r.alpha < 0.70:
             weak.append(f"α = {r.alpha:.2f} < .70")
@@ -372,3 +452,4 @@ def reliability(study: Study) -> None:
             )
     if not any(f.section == "reliability" for f in study.findings):
         study.find("ok", "reliability", say(study.lang, "f_rel_ok"))
+    study.findings.extend(later)

@@ -97,16 +97,40 @@ EN: dict[str, str] = {
     # notes under tables
     "tn_descriptives": "N = {n} respondents in the file; n = answers per item; kurtosis is "
     "excess kurtosis (0 for a normal distribution).",
-    "tn_reliability": "α with its Feldt 95 % CI (alpha_ci_low, alpha_ci_high); ω = McDonald's ω; "
-    "CR = composite reliability; AVE = average variance extracted; rules of thumb: α and CR "
-    "≥ .70, AVE ≥ .50.",
-    "tn_item_statistics": "item_total_r = corrected item–total correlation; alpha_if_deleted = "
-    "α without the item; loading = loading in the scale's one-factor model.",
+    "tn_reliability_joint": "α with its Feldt 95 % CI (alpha_ci_low, alpha_ci_high), from the "
+    "n respondents who answered every item of the construct. ω, CR and AVE are those of the "
+    "measurement model (all constructs in one CFA, section 4): ω = {omega}; CR = {cr}; AVE = "
+    "{ave}. The Fornell–Larcker table uses the same AVE. Rules of thumb: α and CR ≥ .70, AVE "
+    "≥ .50.",
+    "tn_reliability_one_factor": "α with its Feldt 95 % CI (alpha_ci_low, alpha_ci_high). The "
+    "measurement model could not be used, so ω, CR and AVE come from a separate one-factor CFA "
+    "of each construct: ω = McDonald's ω (model-implied variance; semTools::compRelSEM with "
+    "obs.var = FALSE); CR = composite reliability of Fornell & Larcker (1981) from the "
+    "standardized loadings; AVE = the mean squared standardized loading. Rules of thumb: α and "
+    "CR ≥ .70, AVE ≥ .50.",
+    "def_omega": "semTools::compRelSEM (obs.var = TRUE), the model-implied common variance of "
+    "the sum score over its observed variance",
+    "def_cr": "composite reliability of Fornell & Larcker (1981) from the standardized loadings",
+    "def_ave_semtools": "semTools::AVE (obs.var = TRUE), the factor variance times the sum of "
+    "the squared loadings over the sum of the items' observed variances",
+    "def_ave_fl": "the mean squared standardized loading (Fornell & Larcker 1981; semTools' AVE "
+    "is not defined when an item loads on two factors)",
+    "tn_item_statistics_joint": "item_total_r = corrected item–total correlation; "
+    "alpha_if_deleted = α without the item; loading = standardized loading in the measurement "
+    "model (std.all of the CFA).",
+    "tn_item_statistics_one_factor": "item_total_r = corrected item–total correlation; "
+    "alpha_if_deleted = α without the item; loading = standardized loading in the scale's "
+    "one-factor model.",
+    "tn_fornell_larcker": "√AVE on the diagonal, with AVE = {ave}; below it the latent "
+    "correlations of the measurement model; passes = √AVE above every correlation of the "
+    "construct.",
     "tn_fit": "N = {n}; ML estimation; cut-offs as rules of thumb (Hu & Bentler 1999): CFI and "
     "TLI ≥ .95, RMSEA ≤ .06 (with its 90 % CI), SRMR ≤ .08.",
     "tn_loadings": "N = {n}; ML estimation; est = unstandardized, std.all = standardized "
     "loading; ci.lower / ci.upper = Wald 95 % CI of est.",
-    "tn_htmt": "HTMT with bootstrap 95 % CIs (ci_low, ci_high; n_boot resamples); above_85 / "
+    "tn_htmt": "The original HTMT (Henseler, Ringle & Sarstedt 2015: arithmetic means of the "
+    "correlations; semTools::htmt with htmt2 = FALSE), not HTMT2 (geometric means, semTools' "
+    "default since 0.5-6); bootstrap 95 % CIs (ci_low, ci_high; n_boot resamples); above_85 / "
     "above_90: HTMT above .85 / .90.",
     "tn_estimates": "N = {n}; ML estimation; lavaan's column names: est = unstandardized, "
     "std.all = standardized; ci.lower / ci.upper = Wald 95 % CI of est.",
@@ -132,6 +156,8 @@ EN: dict[str, str] = {
     "reliability, convergent validity with the AVE (Fornell & Larcker 1981), and discriminant "
     "validity with the Fornell–Larcker criterion and the HTMT ratio with bootstrap confidence "
     "intervals (Henseler, Ringle & Sarstedt 2015).",
+    "m_rel_joint": "ω and AVE were computed from the CFA measurement model as semTools' "
+    "compRelSEM and AVE do; HTMT is the original ratio (htmt2 = FALSE).",
     "m_fit": "Model fit was judged with χ², CFI, TLI, RMSEA (90 % CI) and SRMR against the "
     "cut-offs of Hu and Bentler (1999) as rules of thumb.",
     "m_how_mc": "Monte-Carlo confidence intervals ({draws} draws)",
@@ -279,16 +305,36 @@ ZH: dict[str, str] = {
     "cap_apa_structural": "结构模型",
     "tn_descriptives": "文件中共有 N = {n} 名受访者；n 为各题项的有效答案数；峰度为超额峰度"
     "（正态分布为 0）。",
-    "tn_reliability": "α 附 Feldt 95 % 置信区间（alpha_ci_low、alpha_ci_high）；ω 为麦克唐纳 ω；"
-    "CR 为组合信度；AVE 为平均方差抽取量；经验标准：α 和 CR ≥ .70，AVE ≥ .50。",
-    "tn_item_statistics": "item_total_r 为校正后的题项-总分相关；alpha_if_deleted 为删去该题项后的"
-    " α；loading 为该量表单因子模型中的载荷。",
+    "tn_reliability_joint": "α 附 Feldt 95 % 置信区间（alpha_ci_low、alpha_ci_high），基于回答了该"
+    "构念全部题项的 n 名受访者。"
+    "ω、CR 和 AVE 均取自测量模型（全部构念同时纳入一个验证性因子分析，见第 4 节）：ω 为{omega}；"
+    "CR 为{cr}；AVE 为{ave}。Fornell–Larcker 表使用同一个 AVE。经验标准：α 和 CR ≥ .70，"
+    "AVE ≥ .50。",
+    "tn_reliability_one_factor": "α 附 Feldt 95 % 置信区间（alpha_ci_low、alpha_ci_high）。由于无法"
+    "使用测量模型，ω、CR 和 AVE 取自每个构念各自的单因子验证性因子分析：ω 为麦克唐纳 ω（模型隐含"
+    "方差，即 semTools::compRelSEM 取 obs.var = FALSE）；CR 为 Fornell & Larcker（1981）基于"
+    "标准化载荷的组合信度；AVE 为标准化载荷平方的均值。经验标准：α 和 CR ≥ .70，AVE ≥ .50。",
+    "def_omega": " semTools::compRelSEM（obs.var = TRUE），即总分中由模型隐含的共同方差"
+    "占其观测方差的比例",
+    "def_cr": " Fornell & Larcker（1981）基于标准化载荷的组合信度",
+    "def_ave_semtools": " semTools::AVE（obs.var = TRUE），即因子方差乘以载荷平方和，"
+    "再除以各题项观测方差之和",
+    "def_ave_fl": "标准化载荷平方的均值（Fornell & Larcker 1981；有题项同时载荷于两个因子时，"
+    "semTools 的 AVE 没有定义）",
+    "tn_item_statistics_joint": "item_total_r 为校正后的题项-总分相关；alpha_if_deleted 为删去该"
+    "题项后的 α；loading 为测量模型（验证性因子分析）中的标准化载荷（std.all）。",
+    "tn_item_statistics_one_factor": "item_total_r 为校正后的题项-总分相关；alpha_if_deleted 为删去"
+    "该题项后的 α；loading 为该量表单因子模型中的标准化载荷。",
+    "tn_fornell_larcker": "对角线上为 √AVE，AVE 为{ave}；对角线以下为测量模型中潜变量之间的"
+    "相关系数；“是否通过”表示该构念的 √AVE 是否大于它的每一个相关系数。",
     "tn_fit": "N = {n}；最大似然（ML）估计；临界值为经验标准（Hu & Bentler 1999）：CFI 和 TLI "
     "≥ .95，RMSEA ≤ .06（附 90 % 置信区间），SRMR ≤ .08。",
     "tn_loadings": "N = {n}；最大似然（ML）估计；est 为非标准化载荷，std.all 为标准化载荷；"
     "ci.lower / ci.upper 为 est 的 Wald 95 % 置信区间。",
-    "tn_htmt": "HTMT 附自助法 95 % 置信区间（ci_low、ci_high；重抽样次数见 n_boot）；above_85 / "
-    "above_90 表示 HTMT 高于 .85 / .90。",
+    "tn_htmt": "原始 HTMT（Henseler, Ringle & Sarstedt 2015：相关系数的算术平均；即 semTools::htmt "
+    "取 htmt2 = FALSE），而非 HTMT2（几何平均，semTools 自 0.5-6 版起的默认值）；附自助法 95 % "
+    "置信区间（ci_low、ci_high；重抽样次数见 n_boot）；above_85 / above_90 表示 HTMT 高于 "
+    ".85 / .90。",
     "tn_estimates": "N = {n}；最大似然（ML）估计；沿用 lavaan 的列名：est 为非标准化估计值，"
     "std.all 为标准化估计值；ci.lower / ci.upper 为 est 的 Wald 95 % 置信区间。",
     "tn_effects": "置信区间：{ci}；std_all 为标准化效应。",
@@ -309,6 +355,8 @@ ZH: dict[str, str] = {
     "m_reliability": "信度以克朗巴哈系数 α、麦克唐纳 ω 和组合信度（CR）评估，收敛效度以平均方差"
     "抽取量（AVE）评估（Fornell & Larcker 1981），区分效度以 Fornell–Larcker 准则和附带自助法"
     "置信区间的 HTMT 比率检验（Henseler, Ringle & Sarstedt 2015）。",
+    "m_rel_joint": "ω 和 AVE 依据验证性因子分析的测量模型计算，与 semTools 的 compRelSEM 和 AVE "
+    "相同；HTMT 为原始比率（htmt2 = FALSE）。",
     "m_fit": "模型拟合以 χ²、CFI、TLI、RMSEA（90 % 置信区间）和 SRMR 评价，并以 Hu 和 Bentler"
     "（1999）提出的临界值作为经验参考。",
     "m_how_mc": "蒙特卡洛置信区间（{draws} 次抽取）",
