@@ -274,7 +274,6 @@ def test_sem_fit_with_ordered_is_fit_ordered(data):
         ("bootstrap", {"B": 10, "seed": 1}),
         ("monte_carlo_ci", {"R": 10, "seed": 1}),
         ("modification_indices", {}),
-        ("standardized_solution", {}),
     ]:
         with pytest.raises(ModelSpecError, match="not available for a WLSMV fit"):
             getattr(via_fit, method)(**args)

@@ -2,6 +2,11 @@
 compared with likelihood-ratio tests and with the changes in CFI, RMSEA and SRMR that
 Chen (2007) recommends.
 
+With ordered items (``ordered=[...]``, lavaan's WLSMV) the levels are those of Wu &
+Estabrook (2016): configural, thresholds (equal thresholds), metric (+ equal loadings),
+scalar (+ equal intercepts), identified as semTools' ``measEq.syntax(ID.fac = "std.lv",
+ID.cat = "Wu.Estabrook.2016", parameterization = "delta")`` (see :func:`invariance`).
+
 Each level adds equality constraints (lavaan's ``group.equal``): metric = equal
 loadings, scalar = + equal intercepts (factor means free in groups 2…), strict = + equal
 residual variances. A level "holds" when the fit does not get meaningfully worse than
@@ -12,6 +17,8 @@ rejects trivial differences, which is why the Δ-fit rules exist.
 
 # In R: semTools::measurementInvariance() (deprecated) or lavaan::lavTestLRT() on
 # cfa(..., group = , group.equal = c("loadings", "intercepts", "residuals")).
+# Ordered items: lavTestLRT() on cfa(as.character(semTools::measEq.syntax(...,
+# ID.fac = "std.lv", ID.cat = "Wu.Estabrook.2016")), ordered = ...).
 
 Examples
 --------
@@ -37,13 +44,14 @@ from cxlab._conventions import as_frame
 from cxlab.errors import DataError, InadmissibleSolutionError
 from cxlab.sem.effects import compare
 from cxlab.sem.fitting import SEMFit, fit
+from cxlab.sem.ordinal import fit_ordered
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from cxlab.viz import Lang
 
-__all__ = ["LEVELS", "InvarianceResult", "invariance"]
+__all__ = ["LEVELS", "LEVELS_ORDERED", "InvarianceResult", "invariance"]
 
 LEVELS: dict[str, tuple[str, ...]] = {
     "configural": (),
@@ -51,18 +59,26 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "scalar": ("loadings", "intercepts"),
     "strict": ("loadings", "intercepts", "residuals"),
 }
-_SRMR_CUT = {"metric": 0.030, "scalar": 0.010, "strict": 0.010}
+#: the levels for ordered items (Wu & Estabrook 2016; ``group_equal`` of each)
+LEVELS_ORDERED: dict[str, tuple[str, ...]] = {
+    "configural": (),
+    "thresholds": ("thresholds",),
+    "metric": ("thresholds", "loadings"),
+    "scalar": ("thresholds", "loadings", "intercepts"),
+}
+_SRMR_CUT = {"thresholds": 0.030, "metric": 0.030, "scalar": 0.010, "strict": 0.010}
 #: the words of :meth:`InvarianceResult.plot`, by language (the levels as the zh lessons
 #: name them)
 _WORDS: dict[str, dict[str, Any]] = {
     "en": {
-        "levels": {lvl: lvl for lvl in (*LEVELS, "none")},
+        "levels": {lvl: lvl for lvl in (*LEVELS, "thresholds", "none")},
         "right": "RMSEA, SRMR",
         "title": "Invariance across {group}: highest level that holds: {level}",
     },
     "zh": {
         "levels": {
             "configural": "形态不变",
+            "thresholds": "阈值不变",
             "metric": "度量不变",
             "scalar": "标量不变",
             "strict": "严格不变",
@@ -98,18 +114,20 @@ class InvarianceResult:
         >>> print(res.summary().splitlines()[-1])
         Highest level that holds (Chen 2007): metric.
         """
+        cfi, rmsea = _fit_columns(self.table)
         cols = [
             "level",
             "chisq",
             "df",
-            "cfi",
-            "rmsea",
+            *(["chisq_scaled"] if cfi == "cfi_scaled" else []),
+            cfi,
+            rmsea,
             "srmr",
             "delta_chisq",
             "delta_df",
             "p_delta",
-            "delta_cfi",
-            "delta_rmsea",
+            f"delta_{cfi}",
+            f"delta_{rmsea}",
             "delta_srmr",
             "holds",
         ]
@@ -170,13 +188,16 @@ class InvarianceResult:
             holds = self.table["holds"].to_numpy(dtype=bool)
             right = ax.twinx()
             lines = []
+            scaled = _fit_columns(self.table)[0] == "cfi_scaled"
             for axis, col, color in (
                 (ax, "cfi", "#2c7fb8"),
                 (right, "rmsea", "#e8a33d"),
                 (right, "srmr", "#7b3294"),
             ):
-                values = self.table[col].to_numpy(dtype=float)
-                lines += axis.plot(x, values, "-", color=color, label=col.upper())
+                name = f"{col}_scaled" if scaled and col != "srmr" else col
+                values = self.table[name].to_numpy(dtype=float)
+                label = col.upper() + (" (scaled)" if name != col else "")
+                lines += axis.plot(x, values, "-", color=color, label=label)
                 axis.scatter([i for i in x if holds[i]], values[holds], color=color, zorder=3)
                 axis.scatter(
                     [i for i in x if not holds[i]],
@@ -205,15 +226,26 @@ class InvarianceResult:
         return f"InvarianceResult(group={self.group!r}, levels={list(self.fits)})"
 
 
+def _fit_columns(table: pd.DataFrame) -> tuple[str, str]:
+    """The CFI and RMSEA columns that Chen's rules read: scaled (WLSMV), robust (MLR,
+    MLM) or ML."""
+    if "cfi_scaled" in table.columns:
+        return "cfi_scaled", "rmsea_scaled"
+    if "cfi_robust" in table.columns:
+        return "cfi_robust", "rmsea_robust"
+    return "cfi", "rmsea"
+
+
 def invariance(
     model: str,
     data: pd.DataFrame,
     group: str,
     *,
-    levels: tuple[str, ...] = ("configural", "metric", "scalar", "strict"),
-    std_lv: bool = False,
-    estimator: str = "ML",
+    levels: tuple[str, ...] | None = None,
+    std_lv: bool | None = None,
+    estimator: str | None = None,
     missing: str = "listwise",
+    ordered: list[str] | tuple[str, ...] | None = None,
 ) -> InvarianceResult:
     """Fit the model at each invariance level across *group* and compare the fits.
 
@@ -232,6 +264,36 @@ def invariance(
 
     # In R: lavTestLRT(configural, metric, scalar) with estimator = "MLR"
 
+    ``ordered=[...]`` (the model's items are ordered categories) fits every level by
+    lavaan's WLSMV (:func:`cxlab.sem.ordinal.fit_ordered`) with the levels of Wu &
+    Estabrook (2016), identified as semTools' ``measEq.syntax(ID.fac = "std.lv",
+    ID.cat = "Wu.Estabrook.2016", parameterization = "delta")``: factor variances 1 and
+    means 0 in every group, then in groups 2…
+
+    * configural: thresholds and loadings free, item intercepts 0, scale factors 1 (the
+      same fit as lavaan's default configural model);
+    * thresholds: thresholds equal; the items' intercepts and scale factors (``~*~``)
+      free — so only the spacing of an item's thresholds is tested, a common shift of all
+      of them is an intercept difference;
+    * metric: + loadings equal; the factor variances free;
+    * scalar: + intercepts equal (0 again); the factor means free — the same fit as
+      lavaan's ``group.equal = c("thresholds", "loadings")`` with its default
+      identification.
+
+    "strict" is not available for ordered items: in the delta parameterisation the
+    residual variances are not parameters (semTools refuses it too). ``std_lv`` must be
+    left out or True (Wu & Estabrook's rules here are for std.lv; the fit of each level
+    does not depend on it, the estimates in ``fits`` are in that metric). The χ²
+    differences are Satorra's (2000) scaled-and-shifted test (lavaan's ``lavTestLRT()``
+    default for WLSMV) and Chen's rules read the scaled CFI and RMSEA (``cfi_scaled``,
+    ``rmsea_scaled``; lavaan's ``cfi.scaled``, ``rmsea.scaled``) — Chen's cut-offs come
+    from continuous data fitted by ML, so for ordered items they are a rough guide; at the
+    thresholds level the metric cut-off for ΔSRMR (.030) is used.
+
+    # In R: lavTestLRT(configural, thresholds, metric, scalar) on WLSMV fits of
+    # measEq.syntax(model, ordered =, group =, ID.fac = "std.lv",
+    #               ID.cat = "Wu.Estabrook.2016", group.equal = ...)
+
     Examples
     --------
     >>> import cxlab as cx
@@ -241,12 +303,48 @@ def invariance(
     ...                         estimator="MLR")
     >>> float(res.table["delta_chisq"].iloc[1].round(3)), res.table.attrs["test"][:15]
     (6.567, 'Satorra-Bentler')
+
+    Ordered items (five-point answers of two channels):
+
+    >>> from cxlab.sem.ordinal import _example_data
+    >>> answers = _example_data(n=600)
+    >>> answers["channel"] = ["store", "online"] * 300
+    >>> res = cx.sem.invariance("F =~ y1 + y2 + y3\\nG =~ y4 + y5 + y6", answers, "channel",
+    ...                         ordered=[f"y{j}" for j in range(1, 7)])
+    >>> res.table[["level", "df", "delta_df"]].values.tolist()
+    [['configural', 16, nan], ['thresholds', 22, 6.0], ['metric', 26, 4.0], ['scalar', 30, 4.0]]
     """
     data = as_frame(data)
-    unknown = [lvl for lvl in levels if lvl not in LEVELS]
+    if ordered:
+        names = LEVELS_ORDERED
+        levels = tuple(LEVELS_ORDERED) if levels is None else tuple(levels)
+        if "strict" in levels:
+            raise DataError(
+                "level 'strict' with ordered items: in lavaan's delta parameterisation the "
+                "items' residual variances are not parameters, so their equality cannot be "
+                "tested (semTools refuses it too). Use levels up to 'scalar'."
+            )
+        if std_lv is False:
+            raise DataError(
+                "std_lv=False with ordered items: the Wu & Estabrook (2016) levels are "
+                "identified by the factor variances (semTools' ID.fac = 'std.lv', which "
+                "semTools recommends for ordered items). Leave std_lv out; the fit of each "
+                "level is the same either way."
+            )
+        if estimator is not None and str(estimator).upper() != "WLSMV":
+            raise DataError(
+                f"estimator={estimator!r} with ordered items: they are fitted by WLSMV. Leave "
+                "estimator out, or drop ordered= to treat the items as continuous."
+            )
+    else:
+        names = LEVELS
+        levels = ("configural", "metric", "scalar", "strict") if levels is None else levels
+        estimator = "ML" if estimator is None else estimator
+        std_lv = bool(std_lv)
+    unknown = [lvl for lvl in levels if lvl not in names]
     if unknown or not levels or levels[0] != "configural":
         raise DataError(
-            f"levels must start with 'configural' and use {', '.join(LEVELS)}; got {levels!r}."
+            f"levels must start with 'configural' and use {', '.join(names)}; got {levels!r}."
         )
     if group not in data.columns:
         raise DataError(f"group={group!r} is not a column of the data.")
@@ -254,15 +352,27 @@ def invariance(
         raise DataError(f"Invariance needs at least two groups; {group!r} has one value.")
     fits: dict[str, SEMFit] = {}
     for level in levels:
-        fitted = fit(
-            model,
-            data,
-            group=group,
-            group_equal=LEVELS[level],
-            std_lv=std_lv,
-            estimator=estimator,
-            missing=missing,
-        )
+        if ordered:
+            fitted = fit_ordered(
+                model,
+                data,
+                ordered,
+                group=group,
+                group_equal=LEVELS_ORDERED[level],
+                std_lv=True,
+                missing=missing,
+                identification="wu.estabrook.2016",
+            )
+        else:
+            fitted = fit(
+                model,
+                data,
+                group=group,
+                group_equal=LEVELS[level],
+                std_lv=bool(std_lv),
+                estimator=estimator,
+                missing=missing,
+            )
         if not fitted.admissible:
             raise InadmissibleSolutionError(
                 f"The {level} model across {group!r} is not admissible, so invariance cannot be "
@@ -270,12 +380,10 @@ def invariance(
             )
         fits[level] = fitted
     table = compare(*fits.values(), names=list(fits)).rename(columns={"model": "level"})
-    robust = "cfi_robust" in table.columns
-    cfi, rmsea = (
-        (table["cfi_robust"], table["rmsea_robust"]) if robust else (table.cfi, table.rmsea)
-    )
+    cfi_col, rmsea_col = _fit_columns(table)
+    cfi, rmsea = table[cfi_col], table[rmsea_col]
     d_cfi, d_rmsea = cfi.diff(), rmsea.diff()
-    word = " (robust)" if robust else ""
+    word = {"cfi_robust": " (robust)", "cfi_scaled": " (scaled)"}.get(cfi_col, "")
     holds, notes = [], []
     for k, row in enumerate(table.itertuples()):
         if row.level == "configural":

@@ -14,6 +14,7 @@ from cxlab._conventions import as_frame
 from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.syntax import parse
 from cxlab.sem._data import _check_groups
+from cxlab.sem._ordinal_checks import category_codes, check_identification, check_model
 from cxlab.sem._polychoric import OrdinalStats, ordinal_stats
 from cxlab.sem.engine import start_values
 from cxlab.sem.indices import rmsea_ci
@@ -33,101 +34,20 @@ _ORDINAL_EQUAL = (
 _Z975 = 1.959963984540054
 
 
-def _codes(
-    frame: pd.DataFrame, items: list[str], group: str | None
-) -> tuple[np.ndarray, list[int]]:
-    """Category codes 0 … K−1 of every ordered item (categories: the values observed)."""
-    codes = np.zeros((len(frame), len(items)), dtype=int)
-    n_cat = []
-    for j, col in enumerate(items):
-        x = frame[col]
-        if isinstance(x.dtype, pd.CategoricalDtype):
-            if not x.cat.ordered:
-                raise DataError(
-                    f"Ordered column {col!r} is an unordered categorical: its categories have "
-                    "no order to estimate thresholds from. Make it ordered, e.g. "
-                    f"data[{col!r}] = data[{col!r}].cat.as_ordered(), or recode it to 1…K."
-                )
-            levels = [v for v in x.cat.categories if (x == v).any()]
-            mapping = {v: k for k, v in enumerate(levels)}
-            codes[:, j] = x.map(mapping).astype(int).to_numpy()
-            n_cat.append(len(levels))
-            continue
-        values_ = pd.to_numeric(x, errors="coerce")
-        text = x.notna() & values_.isna()
-        if text.any():
-            row = x.index[text][0]
-            raise DataError(
-                f"Ordered column {col!r} holds text ({x[row]!r} in row {row}): an ordered "
-                "item needs its answers as numbers 1…K (or an ordered pandas Categorical). "
-                f"Recode it, e.g. data[{col!r}] = data[{col!r}].map({{'low': 1, 'high': 2}})."
-            )
-        v = values_.to_numpy(dtype=float)
-        if np.any(np.isinf(v)) or np.any(v != np.round(v)):
-            bad = v[np.isinf(v) | (v != np.round(v))][0]
-            raise DataError(
-                f"Ordered column {col!r} holds {bad!r}, not a whole number: ordered items "
-                "are answer categories (1, 2, 3, …). Remove it from ordered= if it is a "
-                "continuous measurement (then fit it by ML), or round / recode it into "
-                "categories first."
-            )
-        levels = np.unique(v)
-        if len(levels) < 2:
-            raise DataError(
-                f"Ordered column {col!r} has a single category ({levels[0]:g}) in the rows "
-                "used: it has no thresholds and no correlation. Drop it from the model."
-            )
-        codes[:, j] = np.searchsorted(levels, v)
-        n_cat.append(len(levels))
-        if group is not None:
-            for label, part in frame.groupby(group, sort=False):
-                seen = set(np.unique(v[(frame[group] == label).to_numpy()]))
-                empty = [lv for lv in levels if lv not in seen]
-                if empty:
-                    shown = ", ".join(f"{e:g}" for e in empty)
-                    raise DataError(
-                        f"Ordered column {col!r} has no answer in category {shown} in group "
-                        f"{label!r} of column {group!r} ({len(part)} rows), so that group "
-                        "cannot estimate its thresholds (lavaan stops here too). Merge the "
-                        "empty category with its neighbour in every group, e.g. "
-                        f"data[{col!r}] = data[{col!r}].clip(lower=2) when category 1 is "
-                        "empty, or drop the item."
-                    )
-    return codes, n_cat
-
-
-def _check_model(table: pd.DataFrame, items: list[str], observed: list[str]) -> None:
-    others = [v for v in observed if v not in items]
-    if others:
-        raise ModelSpecError(
-            f"Variables {', '.join(others)} of the model are not in ordered=: WLSMV with "
-            "continuous variables next to ordered ones (polyserial correlations) is not "
-            "supported yet. Declare every observed variable of the model ordered, or fit "
-            "the model by ML without ordered= (treating the items as continuous)."
-        )
-    predictors = set(table.loc[table.op == "~", "rhs"]) & set(items)
-    if predictors:
-        raise ModelSpecError(
-            f"Ordered variable(s) {', '.join(sorted(predictors))} predict other variables "
-            "(right of ~): ordered predictors are not supported. Use them as indicators of "
-            "a factor, or as numeric covariates in an ML model."
-        )
-    user_means = table[(table.op == "~1") & table.user & table.lhs.isin(items)]
-    if len(user_means):
-        raise ModelSpecError(
-            f"'{user_means.lhs.iloc[0]} ~ 1': an ordered item has no intercept to estimate "
-            "(it is fixed at 0; its thresholds take its place). Remove the line."
-        )
-
-
 def _build_table(
     table: pd.DataFrame,
     items: list[str],
     stats_: list[OrdinalStats],
     equal_thresholds: bool,
+    wu_estabrook: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """The parsed table with lavaan's ordinal rows: thresholds, fixed intercepts, derived
-    residual variances, scale factors; free parameters renumbered 1…K, derived K+1…."""
+    residual variances, scale factors; free parameters renumbered 1…K, derived K+1….
+
+    ``wu_estabrook`` (the group_equal of a Wu & Estabrook 2016 model, std.lv) frees in
+    groups 2…: the items' intercepts unless "intercepts" are equal, the factor means when
+    they are, the factor variances when "loadings" are equal (semTools' ``measEq.syntax(
+    ID.fac = "std.lv", ID.cat = "Wu.Estabrook.2016")``)."""
     table = table.copy()
     table["derived"] = False
     params = table[table.op != ":="]
@@ -138,8 +58,18 @@ def _build_table(
     table.loc[intercept[intercept].index, ["free", "value"]] = [0, 0.0]
     n_groups = len(stats_)
     latent = list(table.attrs["latent"])
-    if equal_thresholds and n_groups > 1:  # lavaan: factor means free in groups 2…
-        means = (table.op == "~1") & table.lhs.isin(latent) & (table.group > 1) & ~table.user
+    later = (table.group > 1) & ~table.user
+    means = (table.op == "~1") & table.lhs.isin(latent) & later
+    if wu_estabrook is not None and equal_thresholds and n_groups > 1:
+        if "intercepts" in wu_estabrook:
+            table.loc[means, ["free", "value"]] = [-1, np.nan]
+        else:
+            free_nu = (table.op == "~1") & table.lhs.isin(items) & later
+            table.loc[free_nu, ["free", "value"]] = [-1, np.nan]
+        if "loadings" in wu_estabrook and "lv.variances" not in wu_estabrook:
+            var = (table.op == "~~") & (table.lhs == table.rhs) & table.lhs.isin(latent)
+            table.loc[var & later, ["free", "value"]] = [-1, np.nan]
+    elif equal_thresholds and n_groups > 1:  # lavaan: factor means free in groups 2…
         table.loc[means, ["free", "value"]] = [-1, np.nan]
     # renumber the free parameters (keeping shared numbers shared)
     mapping: dict[int, int] = {}
@@ -426,6 +356,7 @@ def estimate_ordered(
     group_equal: tuple[str, ...] | list[str] = (),
     std_lv: bool = False,
     missing: str = "listwise",
+    identification: str = "lavaan",
 ) -> dict:
     """Estimate a model with ordered indicators as lavaan's WLSMV; returns the keyword
     arguments of :class:`cxlab.sem.fitting.SEMFit` (see :func:`cxlab.sem.ordinal.fit_ordered`
@@ -459,12 +390,16 @@ def estimate_ordered(
         raise DataError(f"group={group!r} is not a column of the data.")
     if group is not None:
         _check_groups(data, group)
-    unknown = [e for e in group_equal if e not in _ORDINAL_EQUAL]
+    wu_estabrook = check_identification(identification, group_equal, std_lv)
+    allowed = _ORDINAL_EQUAL + (("intercepts",) if wu_estabrook else ())
+    unknown = [e for e in group_equal if e not in allowed]
     if unknown:
         raise ModelSpecError(
             f"group_equal: {', '.join(unknown)} not supported with ordered indicators "
             "(their intercepts are fixed at 0 and their residual variances are not free); "
-            f"choose from {', '.join(_ORDINAL_EQUAL)}."
+            f"choose from {', '.join(allowed)}"
+            + ("" if wu_estabrook else ", or 'intercepts' with identification='wu.estabrook.2016'")
+            + "."
         )
     if any("|" in line.split("#")[0] for line in model.splitlines()):
         raise ModelSpecError(
@@ -474,7 +409,7 @@ def estimate_ordered(
         )
     observed_all = [c for c in data.columns if c != group]
     n_groups = int(data[group].nunique()) if group else 1
-    equal = [e for e in group_equal if e != "thresholds"]
+    equal = [e for e in group_equal if e not in ("thresholds", "intercepts")]
     table = parse(
         model, observed_all, n_groups=n_groups, meanstructure=True, std_lv=std_lv,
         group_equal=equal,
@@ -486,7 +421,7 @@ def estimate_ordered(
             f"ordered= names {', '.join(not_used)}, not used in the model: remove "
             "them from ordered= or add them to the model."
         )
-    _check_model(table, items_given, observed)
+    check_model(table, items_given, observed)
     frame = data[observed + ([group] if group else [])]
     complete = frame.dropna()
     notes = []
@@ -502,7 +437,7 @@ def estimate_ordered(
                     f"Group {label!r} of column {group!r} has no complete row left after "
                     "listwise deletion; drop this group from the data."
                 )
-    codes, n_cat = _codes(complete, observed, group)
+    codes, n_cat = category_codes(complete, observed, group)
     labels = list(dict.fromkeys(complete[group])) if group else ["all"]
     stats_ = []
     for label in labels:
@@ -513,7 +448,22 @@ def estimate_ordered(
                 "ordered items: too few to estimate polychoric correlations."
             )
         stats_.append(ordinal_stats(codes[mask], observed, n_cat))
-    full = _build_table(table, observed, stats_, "thresholds" in group_equal)
+    if wu_estabrook and "thresholds" in group_equal and len(stats_) > 1:
+        binary = [v for v, k in zip(observed, n_cat, strict=True) if k < 3]
+        if binary:
+            raise ModelSpecError(
+                f"Item(s) {', '.join(binary)} have two categories: with one threshold, "
+                "equal thresholds cannot identify a free intercept and a free scale factor "
+                "(Wu & Estabrook 2016 treat binary items apart). Use identification='lavaan' "
+                "or items with at least three categories."
+            )
+    full = _build_table(
+        table,
+        observed,
+        stats_,
+        "thresholds" in group_equal,
+        tuple(group_equal) if wu_estabrook else None,
+    )
     om = OrdinalModel(full, stats_)
     n_stats = sum(len(st.wls_obs) for st in stats_)
     if om.n_free > n_stats:
@@ -549,6 +499,7 @@ def estimate_ordered(
             "std_lv": std_lv,
             "missing": "listwise",
             "estimator": "WLSMV",
+            "identification": "wu.estabrook.2016" if wu_estabrook else "lavaan",
             "ordered": observed,
             "sample_stats": stats_,
             "ordinal_model": om,

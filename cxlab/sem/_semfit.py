@@ -22,6 +22,7 @@ import pandas as pd
 from cxlab.errors import InadmissibleSolutionError, ModelSpecError
 from cxlab.sem import effects as effects_
 from cxlab.sem import report
+from cxlab.sem._ordinal_report import apa_wlsmv, repr_html_wlsmv
 from cxlab.sem.bootstrap import BootstrapResult, bootstrap
 from cxlab.sem.diagram import plot_path
 from cxlab.sem.engine import RamModel
@@ -238,7 +239,6 @@ class SEMFit:
         0  visual  x1    0.778  0.062
         1  visual  x2    0.431  0.061
         """
-        self._refuse_wlsmv("standardized_solution()")
         return _standardized_solution(
             self, type=type, level=level, allow_inadmissible=allow_inadmissible
         )
@@ -451,7 +451,10 @@ class SEMFit:
         0    visual   x1  .78
         1             x2  .43
         """
-        return report.apa_tables(self, lang=lang, decimals=decimals, labels=labels)
+        tables = report.apa_tables(self, lang=lang, decimals=decimals, labels=labels)
+        if self.meta.get("estimator") == "WLSMV":  # the scaled test and indices
+            tables = apa_wlsmv(tables, self, lang=lang, decimals=decimals)
+        return tables
 
     def plot(
         self,
@@ -519,6 +522,8 @@ class SEMFit:
         )
 
     def _repr_html_(self) -> str:
+        if self.meta.get("estimator") == "WLSMV":
+            return repr_html_wlsmv(self)
         return report.repr_html(self)
 
     def __repr__(self) -> str:

@@ -50,6 +50,7 @@ def fit_ordered(
     group_equal: tuple[str, ...] | list[str] = (),
     std_lv: bool = False,
     missing: str = "listwise",
+    identification: str = "lavaan",
 ) -> SEMFit:
     """Fit a model with ordered indicators as lavaan's WLSMV (see the module docstring).
 
@@ -76,6 +77,14 @@ def fit_ordered(
         Rows with a missing value on a model variable are dropped (lavaan's default for
         WLSMV). ``"fiml"`` is refused: there is no full-information likelihood behind
         WLSMV.
+    identification : {"lavaan", "wu.estabrook.2016"}
+        What is freed in groups 2… when parameters are held equal. ``"lavaan"`` (default):
+        lavaan's own rule — with equal thresholds the factor means and scale factors are
+        free, the items' intercepts stay 0. ``"wu.estabrook.2016"`` (needs ``std_lv=True``;
+        ``group_equal`` nested: "thresholds", then "loadings", then "intercepts"): semTools'
+        ``measEq.syntax(ID.fac = "std.lv", ID.cat = "Wu.Estabrook.2016")`` — equal thresholds
+        free the items' intercepts and scale factors, equal loadings the factor variances,
+        equal intercepts (back to 0) the factor means.
 
     Returns
     -------
@@ -100,7 +109,7 @@ def fit_ordered(
     """
     parts = estimate_ordered(
         model, data, ordered, group=group, group_equal=group_equal, std_lv=std_lv,
-        missing=missing,
+        missing=missing, identification=identification,
     )  # fmt: skip
     return SEMFit(**parts)
 

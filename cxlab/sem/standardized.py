@@ -26,6 +26,13 @@ does not (a factor variance under std.lv, the variances of ``fixed.x`` covariate
 lavaan, an SE below ε^¼ ≈ 1.2e-4 is reported as 0 and then z and p are missing and the
 interval collapses onto the estimate.
 
+Ordered items (WLSMV fits, ``fit(..., ordered=)``), as lavaan: a threshold (``|``) is
+divided by the model-implied SD of its item's latent response (1/δ, δ the scale factor)
+under std.all and std.nox, and kept as estimated under std.lv; a scale factor (``~*~``) is
+1 under std.all and std.nox and δ under std.lv; the items' residual variances (fixed rows
+whose value is 1/δ² minus the explained variance) are standardized as variances and get a
+delta-method SE, since they are functions of the free parameters.
+
 # In R: lavaan::standardizedSolution(fit, type = "std.all", level = 0.95)
 
 Examples
@@ -58,7 +65,7 @@ from cxlab.sem.results import Layout
 if TYPE_CHECKING:
     from cxlab.sem.fitting import SEMFit
 
-__all__ = ["STD_LAVAAN_NAMES", "TYPES", "standardize", "standardized_solution"]
+__all__ = ["STD_LAVAAN_NAMES", "TYPES", "ordinal_rows", "standardize", "standardized_solution"]
 
 #: The standardizations lavaan's ``standardizedSolution(type=)`` offers.
 TYPES = ("std.all", "std.lv", "std.nox")
@@ -97,13 +104,16 @@ def standardize(
     *,
     type: str = "std.all",
     exogenous: list[str] | tuple[str, ...] = (),
+    ordinal: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Every row's standardized value at the free parameters *theta*, as lavaan's
     ``lav_standardize_all`` / ``_lv`` / ``_all_nox``.
 
     *exogenous* names the exogenous observed covariates that ``"std.nox"`` leaves
     unscaled (``fit.table.attrs["exo_observed"]``). A negative or zero model-implied
-    variance gives NaN for the rows it scales (lavaan: NA).
+    variance gives NaN for the rows it scales (lavaan: NA). *ordinal*
+    (:func:`ordinal_rows`) standardizes the thresholds (``|``) and scale factors
+    (``~*~``) of ordered items (see the module docstring).
 
     # In R: lavaan:::lav_standardize_all(fit)  (std.lv: lav_standardize_lv)
 
@@ -147,6 +157,9 @@ def standardize(
             )
         sel = layout.group == g
         out[sel] = cand[sel]
+        if ordinal is not None:
+            raw = np.where(layout.free > 0, theta[np.maximum(layout.free - 1, 0)], layout.value)
+            _ordinal_values(out, ordinal, raw, sel, sd, type)
     if layout.defined:  # ':=' at the standardized values of the labels (lavaan)
         named = {lab: out[k] for lab, k in layout.labels.items()}
         for k, name, expression in layout.defined:
@@ -155,12 +168,55 @@ def standardize(
     return out
 
 
+def ordinal_rows(table: pd.DataFrame, ram: RamModel) -> tuple[np.ndarray, np.ndarray]:
+    """The ``op`` of every row and, for thresholds (``|``) and scale factors (``~*~``),
+    the position of their item in ``ram.variables`` (-1 elsewhere): the *ordinal*
+    argument of :func:`standardize` for a WLSMV fit.
+
+    Examples
+    --------
+    >>> from cxlab.sem.ordinal import _example_fit
+    >>> from cxlab.sem.standardized import ordinal_rows
+    >>> fit = _example_fit()
+    >>> ops, item = ordinal_rows(fit.table, fit.ram_)
+    >>> [(str(o), int(k)) for o, k in zip(ops, item) if o == "|"][:4]
+    [('|', 0), ('|', 0), ('|', 0), ('|', 1)]
+    """
+    ops = table["op"].to_numpy()
+    pos = {v: k for k, v in enumerate(ram.variables)}
+    marked = (ops == "|") | (ops == "~*~")
+    item = np.array(
+        [pos[v] if m else -1 for v, m in zip(table["lhs"], marked, strict=True)], dtype=int
+    )
+    return ops, item
+
+
+def _ordinal_values(
+    out: np.ndarray,
+    ordinal: tuple[np.ndarray, np.ndarray],
+    raw: np.ndarray,
+    in_group: np.ndarray,
+    sd: np.ndarray,
+    type: str,
+) -> None:
+    """Thresholds and scale factors of one group, in place (lavaan's rules)."""
+    ops, item = ordinal
+    th = in_group & (ops == "|")
+    sc = in_group & (ops == "~*~")
+    if type == "std.lv":  # the items keep their (latent-response) scale
+        out[th], out[sc] = raw[th], raw[sc]
+        return
+    out[th] = raw[th] / sd[item[th]]
+    out[sc] = 1.0
+
+
 def _jacobian(
     layout: Layout,
     ram: RamModel,
     theta: np.ndarray,
     type: str,
     exogenous: list[str] | tuple[str, ...],
+    ordinal: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """∂(standardized values)/∂θ by central differences (rows × free parameters)."""
     jac = np.zeros((len(layout.kind), len(theta)))
@@ -169,8 +225,12 @@ def _jacobian(
         e = np.zeros(len(theta))
         e[q] = step
         with np.errstate(invalid="ignore", over="ignore"):
-            hi = standardize(layout, ram, theta + e, type=type, exogenous=exogenous)
-            lo = standardize(layout, ram, theta - e, type=type, exogenous=exogenous)
+            hi = standardize(
+                layout, ram, theta + e, type=type, exogenous=exogenous, ordinal=ordinal
+            )
+            lo = standardize(
+                layout, ram, theta - e, type=type, exogenous=exogenous, ordinal=ordinal
+            )
         jac[:, q] = (hi - lo) / (2 * step)
     return jac
 
@@ -240,9 +300,10 @@ def standardized_solution(
     table, ram, theta = fit.table, fit.ram_, np.asarray(fit.theta_, dtype=float)
     exogenous = list(table.attrs.get("exo_observed") or [])
     layout = Layout.of(table, ram)
-    est = standardize(layout, ram, theta, type=type, exogenous=exogenous)
+    ordinal = ordinal_rows(table, ram) if fit.meta.get("estimator") == "WLSMV" else None
+    est = standardize(layout, ram, theta, type=type, exogenous=exogenous, ordinal=ordinal)
     vcov = np.asarray(table.attrs["vcov"], dtype=float)
-    jac = _jacobian(layout, ram, theta, type, exogenous)
+    jac = _jacobian(layout, ram, theta, type, exogenous, ordinal)
     with np.errstate(invalid="ignore"):
         variance = np.einsum("ij,jk,ik->i", jac, (vcov + vcov.T) / 2, jac)
         se = np.sqrt(np.where(variance < 0, np.nan, variance))
