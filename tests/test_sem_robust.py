@@ -176,3 +176,16 @@ def test_mlr_is_deterministic_and_case_insensitive():
     b = cx.sem.fit(model, hs, estimator="MLR")
     assert a.meta["estimator"] == "MLR"
     assert a.fit_measures == b.fit_measures
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_apa_table_and_html_report_the_robust_statistics(lang):
+    fit = _fit("hs_mlr")
+    ref = REF["hs_mlr"]["fit"]
+    apa = fit.to_apa(lang=lang)
+    row = apa.fit.iloc[0]
+    assert row.iloc[0] == f"{ref['chisq.scaled']:.2f}"  # 87.13, not the ML 85.31
+    assert row["CFI"] == f"{ref['cfi.robust']:.3f}".lstrip("0")
+    assert ("Yuan–Bentler" in apa.note) and ("MLR" in apa.note)
+    html = fit._repr_html_()
+    assert "(MLR, N = 301)" in html and "Yuan–Bentler scaled χ²(24) = 87.132" in html

@@ -38,6 +38,22 @@ if TYPE_CHECKING:
 __all__ = ["ApaTables", "apa_number", "apa_p", "apa_tables", "diagnostics", "repr_html"]
 
 MINUS = "\u2212"
+_ROBUST = ("cfi", "tli", "rmsea", "rmsea_ci_low", "rmsea_ci_high")
+#: the first clause of the APA note of a robust fit, by language and estimator
+_ROBUST_NOTE = {
+    "en": {
+        "MLR": "MLR estimation (robust standard errors; Yuan–Bentler scaled χ² and p; robust "
+        "CFI, TLI and RMSEA)",
+        "MLM": "MLM estimation (robust standard errors; Satorra–Bentler scaled χ² and p; robust "
+        "CFI, TLI and RMSEA)",
+    },
+    "zh": {
+        "MLR": "稳健最大似然（MLR）估计（稳健标准误；Yuan–Bentler 校正 χ² 及其 p 值；稳健 CFI、"
+        "TLI 和 RMSEA）",
+        "MLM": "MLM 估计（稳健标准误；Satorra–Bentler 校正 χ² 及其 p 值；稳健 CFI、TLI 和 "
+        "RMSEA）",
+    },
+}
 _BOUNDED = ("cfi", "tli", "rmsea", "rmsea_ci_low", "rmsea_ci_high", "srmr")
 
 _HEAD = {
@@ -230,18 +246,21 @@ def apa_tables(
         return names.get(v, v)
 
     f = fit.fit_indices()
+    estimator = fit.meta.get("estimator", "ML")
+    # robust fits (MLR, MLM) report the scaled χ² and the robust CFI, TLI and RMSEA
+    sc, rb = ("_scaled", "_robust") if estimator in ("MLR", "MLM") else ("", "")
     fit_table = pd.DataFrame(
         [
             {
-                h["chisq"]: apa_number(f["chisq"], decimals),
+                h["chisq"]: apa_number(f[f"chisq{sc}"], decimals),
                 h["df"]: f"{f['df']:.0f}",
-                h["p"]: apa_p(f["pvalue"]),
-                "CFI": apa_number(f["cfi"], 3, bounded=True),
-                "TLI": apa_number(f["tli"], 3, bounded=True),
+                h["p"]: apa_p(f[f"pvalue{sc}"]),
+                "CFI": apa_number(f[f"cfi{rb}"], 3, bounded=True),
+                "TLI": apa_number(f[f"tli{rb}"], 3, bounded=True),
                 "RMSEA [90% CI]": (
-                    f"{apa_number(f['rmsea'], 3, bounded=True)} "
-                    f"[{apa_number(f['rmsea_ci_low'], 3, bounded=True)}, "
-                    f"{apa_number(f['rmsea_ci_high'], 3, bounded=True)}]"
+                    f"{apa_number(f[f'rmsea{rb}'], 3, bounded=True)} "
+                    f"[{apa_number(f[f'rmsea_ci_low{rb}'], 3, bounded=True)}, "
+                    f"{apa_number(f[f'rmsea_ci_high{rb}'], 3, bounded=True)}]"
                 ),
                 "SRMR": apa_number(f["srmr"], 3, bounded=True),
                 "N": f"{f['n']:.0f}",
@@ -295,6 +314,9 @@ def apa_tables(
         else "最大似然估计；β 为完全标准化系数；置信区间为 b 的 Wald 95% 区间；"
         "CR 与 AVE 由标准化载荷计算；R² 为结果变量的解释方差。"
     )
+    if sc:
+        sep = ";" if lang == "en" else "；"
+        note = _ROBUST_NOTE[lang][estimator] + sep + note.split(sep, 1)[1]
     return ApaTables(fit_table, pd.DataFrame(meas), pd.DataFrame(struct), note)
 
 
@@ -355,10 +377,21 @@ def repr_html(fit: SEMFit) -> str:
         )
     f = fit.fit_measures
     num = {k: apa_number(f[k], 3, bounded=True) for k in _BOUNDED}
+    estimator = fit.meta.get("estimator", "ML")
     head = (
-        f"<p><b>SEM fit</b> (ML, N = {f['n']:.0f}): χ²({f['df']:.0f}) = {f['chisq']:.3f}, "
-        f"p = {apa_p(f['pvalue'])}; CFI = {num['cfi']}, TLI = {num['tli']}, RMSEA = "
-        f"{num['rmsea']} [{num['rmsea_ci_low']}, {num['rmsea_ci_high']}], SRMR = {num['srmr']}</p>"
+        f"<p><b>SEM fit</b> ({estimator}, N = {f['n']:.0f}): χ²({f['df']:.0f}) = "
+        f"{f['chisq']:.3f}, p = {apa_p(f['pvalue'])}; CFI = {num['cfi']}, TLI = {num['tli']}, "
+        f"RMSEA = {num['rmsea']} [{num['rmsea_ci_low']}, {num['rmsea_ci_high']}], SRMR = "
+        f"{num['srmr']}</p>"
     )
+    if estimator in ("MLR", "MLM"):
+        rb = {k: apa_number(f[f"{k}_robust"], 3, bounded=True) for k in _ROBUST}
+        test = "Yuan–Bentler" if estimator == "MLR" else "Satorra–Bentler"
+        head += (
+            f"<p>{test} scaled χ²({f['df']:.0f}) = {f['chisq_scaled']:.3f}, p = "
+            f"{apa_p(f['pvalue_scaled'])} (scaling factor {f['chisq_scaling_factor']:.3f}); "
+            f"robust CFI = {rb['cfi']}, TLI = {rb['tli']}, RMSEA = {rb['rmsea']} "
+            f"[{rb['rmsea_ci_low']}, {rb['rmsea_ci_high']}]; robust standard errors</p>"
+        )
     notes = "".join(f"<p><em>{html.escape(n)}</em></p>" for n in fit.notes)
     return head + notes + fit.to_frame().round(3).to_html(index=False, na_rep="", escape=True)
