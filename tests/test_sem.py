@@ -213,8 +213,8 @@ def test_syntax_modifiers_and_continuation():
     assert loads.loc[("x3", 1), "start"] == 0.5
     with pytest.raises(ModelSpecError, match="2 labels for 3 group"):
         parse("F =~ x1 + c(a, b)*x2", ["x1", "x2"], n_groups=3)
-    with pytest.raises(ModelSpecError, match="not supported"):
-        parse("F =~ x1 + a*x2 + b*x3\na == b", ["x1", "x2", "x3"])
+    with pytest.raises(ModelSpecError, match="'c' is not a label"):
+        parse("F =~ x1 + a*x2 + b*x3\na == c", ["x1", "x2", "x3"])
 
 
 def test_ecsi_cfa_converges_with_a_non_positive_definite_factor_matrix(root):

@@ -71,6 +71,28 @@ def test_every_row_behaves_as_the_table_says(root, hs):
             assert len(hits) >= min(2, len(words)), (feature, reason, str(err.value))
 
 
+@pytest.mark.parametrize("constraint", ["a == b", "a > 0", "b1 + b2 == 1"])
+def test_constraints_are_refused_by_pls_and_the_simulator_as_the_doc_says(constraint):
+    # docs/lavaan_syntax.md: only cx.sem.fit imposes '==', '<', '>'
+    ecsi = cx.datasets.load("ecsi_mobile")
+    pls_model = "Image =~ IMAG1 + IMAG2\nLoyalty =~ CUSL1 + CUSL2\nLoyalty ~ a*Image\n"
+    with pytest.raises(ModelSpecError, match=r"Line 4: .* is a constraint.*cx.sem.fit"):
+        cx.pls.fit(pls_model + constraint, ecsi)
+    with pytest.raises(ModelSpecError, match=r"Line 2: .* is a constraint.*population values"):
+        cx.simulate.simulate("y ~ 0.3*x\n" + constraint, n=50, seed=1)
+    with pytest.raises(ModelSpecError, match=r"analysis model .* constraints"):
+        cx.simulate.power(
+            "y ~ 0.3*x1 + 0.3*x2",
+            "y ~ x1",
+            [100],
+            analysis_model="y ~ a*x1 + b*x2 + b1*x1\n" + constraint,
+            seed=1,
+            reps=10,
+            n_jobs=1,
+            progress=False,
+        )
+
+
 def test_cluster_keyword_is_refused_with_the_alternatives(hs):
     with pytest.raises(ModelSpecError, match=r"cluster='school'.*mixedlm"):
         cx.sem.fit("visual =~ x1 + x2 + x3", hs, cluster="school")

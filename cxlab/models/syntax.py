@@ -19,9 +19,13 @@ measurement model (what a CFA of the same constructs fits) out of a model.
 
 Modifiers: ``2*x`` (fixed), ``a*x`` / ``label("a")*x`` (label; a shared label holds
 parameters equal, as does ``equal("a")*x``), ``NA*x`` (free), ``start(0.5)*x``,
-``c(a1, a2)*x`` (one per group). Refused with the reason and an alternative
-(:data:`OPERATOR_REFUSALS`, :data:`REFUSED_MODIFIERS`, :data:`BLOCK_REFUSALS`): ``==``,
-``<``, ``>``, ``<~`` (composites: PLS), ``|`` and ``~*~`` (ordinal models), ``level:``
+``c(a1, a2)*x`` (one per group). Constraints ``==``, ``<``, ``>`` on labels and
+expressions of labels (``a == b``, ``b1 + b2 == 1``, ``v > 0``, ``a == b^2``) are checked
+against the labels (:func:`cxlab.models.constraints.check_constraints`) and stored, as
+:class:`~cxlab.models.constraints.Constraint` fields, in ``table.attrs["constraints"]``:
+only the CB-SEM estimator reads them (PLS-PM and the simulator refuse them). Refused with
+the reason and an alternative (:data:`OPERATOR_REFUSALS`, :data:`REFUSED_MODIFIERS`,
+:data:`BLOCK_REFUSALS`): ``<~`` (composites: PLS), ``|`` and ``~*~`` (ordinal models), ``level:``
 (two-level SEM) and ``group:`` blocks, ``upper()``, ``lower()``, ``prior()``, ``efa()``,
 ``rv()``. docs/lavaan_syntax.md has the whole table, checked by tests/test_syntax_table.py.
 
@@ -57,6 +61,7 @@ import pandas as pd
 
 from cxlab.errors import ModelSpecError
 from cxlab.models._table import GROUP_EQUAL, assign_free, group_rows
+from cxlab.models.constraints import CONSTRAINT_OPERATORS, Constraint, check_constraints
 
 __all__ = [
     "GROUP_EQUAL",
@@ -240,10 +245,10 @@ def _number(text: str) -> float | None:
 
 #: lavaan modifiers cxlab's estimators cannot honour, and why
 REFUSED_MODIFIERS = {
-    "upper": "bounds on a parameter (upper(), lower()) are not supported: the estimator has no "
-    "bounds; an estimate outside its range is reported as inadmissible instead",
-    "lower": "bounds on a parameter (upper(), lower()) are not supported: the estimator has no "
-    "bounds; an estimate outside its range is reported as inadmissible instead",
+    "upper": "bounds on a parameter (upper(), lower()) are not supported: label the parameter "
+    "and write the bound as an inequality constraint instead, e.g. 'x1 ~~ v*x1' and 'v > 0'",
+    "lower": "bounds on a parameter (upper(), lower()) are not supported: label the parameter "
+    "and write the bound as an inequality constraint instead, e.g. 'x1 ~~ v*x1' and 'v > 0'",
     "prior": "prior() belongs to Bayesian SEM (blavaan), which cxlab does not fit",
     "efa": "efa() blocks (exploratory SEM with rotated loadings) are not supported; explore "
     "the items with cx.psychometrics.efa and confirm with a CFA",
@@ -347,12 +352,6 @@ OPERATOR_REFUSALS = {
     "<~": "'<~' defines a composite (formative construct), which a covariance-based model "
     "cannot identify the way lavaan's '<~' does; estimate composites with PLS path modeling "
     "(cx.pls.fit, mode B), or model the construct reflectively with '=~'.",
-    "==": "equality constraints with '==' are not supported: give the parameters the same "
-    "label instead (e.g. 'F =~ x1 + a*x2 + a*x3'), which holds them equal.",
-    "<": "inequality constraints ('<', '>') are not supported: the estimator has no bounds; an "
-    "estimate on the wrong side of a bound is reported as inadmissible instead.",
-    ">": "inequality constraints ('<', '>') are not supported: the estimator has no bounds; an "
-    "estimate on the wrong side of a bound is reported as inadmissible instead.",
     "|": "thresholds ('|') belong to ordinal (categorical) indicators, which need the WLSMV "
     "estimator; cxlab's SEM fits the items as continuous (ML) — remove the '|' lines, or "
     "fit the ordinal model with lavaan (sem(..., ordered = TRUE)) until WLSMV is available.",
@@ -378,9 +377,13 @@ BLOCK_REFUSALS = {
 
 
 def _read_statement(
-    st: Statement, written: list[tuple[str, str, Term]], defined: list[tuple[str, str]]
+    st: Statement,
+    written: list[tuple[str, str, Term]],
+    defined: list[tuple[str, str]],
+    constraints: list[Constraint] | None = None,
 ) -> None:
-    """Parse one statement into ``written`` (=~, ~, ~~, ~1 terms) or ``defined`` (:=)."""
+    """Parse one statement into ``written`` (=~, ~, ~~, ~1 terms), ``defined`` (:=) or
+    ``constraints`` (==, <, >)."""
     if st.op is None:
         block = _BLOCK.match(st.text)
         if block:
@@ -388,6 +391,15 @@ def _read_statement(
         raise ModelSpecError(f"'{st.text}' has no lavaan operator (=~, ~, ~~, :=).")
     if st.op in OPERATOR_REFUSALS:
         raise ModelSpecError(f"'{st.text}': {OPERATOR_REFUSALS[st.op]}")
+    if st.op in CONSTRAINT_OPERATORS:
+        if not st.lhs or not st.rhs:
+            raise ModelSpecError(
+                f"'{st.text}': a constraint needs an expression of labels on both sides, "
+                "as in 'a == b' or 'v > 0'."
+            )
+        if constraints is not None:
+            constraints.append(Constraint(st.line, st.text, st.lhs, st.op, st.rhs))
+        return
     if st.op == ":=":
         if not NAME.match(st.lhs):
             raise ModelSpecError(f"'{st.text}': {st.lhs!r} is not a valid name.")
@@ -428,7 +440,10 @@ def parse(
     Columns: lhs, op, rhs, group (1…), label, free (0 = fixed, else the index of the free
     parameter, shared by parameters held equal), value (fixed value; NaN when free),
     start, user (written in the model), exo (fixed at sample values, ``fixed.x``).
-    Defined parameters (``:=``) have group 0 and the expression in ``rhs``.
+    Defined parameters (``:=``) have group 0 and the expression in ``rhs``. Constraints
+    (``==``, ``<``, ``>``) are not rows: ``table.attrs["constraints"]`` holds them as
+    (line, text, lhs, op, rhs), checked against the labels (an unknown label, ``a == a`` or
+    a contradiction of a fixed value raises ModelSpecError naming the line).
 
     Examples
     --------
@@ -451,6 +466,7 @@ def parse(
         )
     written: list[tuple[str, str, Term]] = []
     defined: list[tuple[str, str]] = []
+    constraints: list[Constraint] = []
     origin: list[tuple[int, str]] = []
     defined_lines: list[tuple[int, str]] = []  # (line, statement) of each ':='
     if not isinstance(model, str):
@@ -465,7 +481,7 @@ def parse(
         )
     for st in read:
         try:
-            _read_statement(st, written, defined)
+            _read_statement(st, written, defined, constraints)
         except ModelSpecError as exc:
             raise ModelSpecError(f"Line {st.line} of the model: {exc}") from None
         origin += [(st.line, st.text)] * (len(written) - len(origin))
@@ -473,8 +489,9 @@ def parse(
             defined_lines.append((st.line, st.text))
     if not written:
         raise ModelSpecError(
-            "The model has no statements with =~, ~ or ~~, only defined parameters (:=): "
-            "there is nothing to estimate. Add the measurement or structural part, e.g. "
+            "The model has no statements with =~, ~ or ~~, only defined parameters (:=) or "
+            "constraints (==, <, >): there is nothing to estimate. Add the measurement or "
+            "structural part, e.g. "
             "'F =~ x1 + x2 + x3' or 'y ~ a*x'."
         )
     latent = list(dict.fromkeys(lhs for lhs, op, _ in written if op == "=~"))
@@ -528,6 +545,7 @@ def parse(
             "user": True,
             "exo": False,
         }
+    check_constraints(table, constraints)
     table.attrs.update(
         latent=latent,
         observed=obs_used,
@@ -535,5 +553,6 @@ def parse(
         n_groups=n_groups,
         exo_observed=exo_obs,
         defined_lines=defined_lines,
+        constraints=[(c.line, c.text, c.lhs, c.op, c.rhs) for c in constraints],
     )
     return table

@@ -98,6 +98,12 @@ def parse(model: str, columns: Sequence[str]) -> Spec:
             statement.lhs,
             statement.rhs,
         )
+        if op in ("==", "<", ">"):
+            raise ModelSpecError(
+                f"Line {line}: {st!r} is a constraint ('==', '<', '>'), which only "
+                "covariance-based SEM imposes (cx.sem.fit); PLS-PM estimates every weight, "
+                "loading and path freely. Remove the line, or fit the model with cx.sem.fit."
+            )
         if op not in _OPS:
             raise ModelSpecError(
                 f"Line {line}: {st!r} has no operator; use =~ (mode A), <~ (mode B), ~ (path) "

@@ -41,6 +41,7 @@ from cxlab._conventions import as_frame, deprecated
 from cxlab._parallel import map_chunks, n_workers
 from cxlab.errors import DataError, EstimationError
 from cxlab.sem._draws import draws_table, html_view, plot_draws, renamed
+from cxlab.sem.constraints import fit_constrained
 from cxlab.sem.engine import Moments, RamModel, _decrement, _scoring
 
 if TYPE_CHECKING:
@@ -204,6 +205,9 @@ def refit(
     True
     """
     model = ram.with_moments(moments)
+    if getattr(model, "constraints", None) is not None:  # '==', '<', '>': refit under them
+        theta, info = fit_constrained(model, start=theta0)
+        return theta if info["converged"] else None
     theta = theta0
     if h0 is not None:
         result = optimize.minimize(

@@ -27,6 +27,7 @@ import pandas as pd
 from scipy import linalg, optimize
 
 from cxlab.errors import EstimationError
+from cxlab.models.constraints import ConstraintSet
 from cxlab.models.defined import evaluate_defined  # re-exported: the one ':=' evaluator
 
 __all__ = ["Moments", "RamModel", "evaluate_defined", "fit_ml"]
@@ -42,10 +43,13 @@ class Moments:
 
 
 class RamModel:
-    """The parameter table mapped onto RAM matrices, one set per group."""
+    """The parameter table mapped onto RAM matrices, one set per group. ``constraints``
+    holds the model's ``==`` / ``<`` / ``>`` constraints as functions of θ (None without
+    any); :mod:`cxlab.sem.constraints` estimates under them."""
 
     def __init__(self, table: pd.DataFrame, moments: list[Moments]):
         self.table = table
+        self.constraints = ConstraintSet.of(table)
         self.observed: list[str] = list(table.attrs["observed"])
         self.latent: list[str] = list(table.attrs["latent"])
         self.variables = self.observed + self.latent

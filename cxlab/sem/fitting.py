@@ -19,11 +19,13 @@ import pandas as pd
 
 from cxlab._conventions import as_frame
 from cxlab.errors import DataError, ModelSpecError
-from cxlab.models.syntax import BLOCK_REFUSALS, parse
+from cxlab.models.constraints import CONSTRAINT_OPERATORS
+from cxlab.models.syntax import BLOCK_REFUSALS, parse, statements
 from cxlab.sem import fiml
 from cxlab.sem._data import _check_groups, _prepare
 from cxlab.sem._ordinal import estimate_ordered
 from cxlab.sem._semfit import LAVAAN_NAMES, SEMFit
+from cxlab.sem.constraints import fit_constrained
 from cxlab.sem.engine import RamModel, fit_ml
 from cxlab.sem.indices import fit_indices
 from cxlab.sem.results import (
@@ -59,7 +61,8 @@ def fit(
     Parameters
     ----------
     model : str
-        lavaan syntax (``=~``, ``~``, ``~~``, ``~ 1``, labels, ``:=``).
+        lavaan syntax (``=~``, ``~``, ``~~``, ``~ 1``, labels, ``:=``, and constraints on
+        labels ``==``, ``<``, ``>`` as in lavaan — see :mod:`cxlab.sem.constraints`).
     data : pandas.DataFrame or cxlab.survey.Survey
         One row per respondent; the model's observed variables are its columns.
     group : str, optional
@@ -127,6 +130,7 @@ def fit(
     if cluster is not None:
         raise ModelSpecError(f"cluster={cluster!r}: {BLOCK_REFUSALS['level']}")
     if ordered:
+        _refuse_constraints_ordered(model)
         if estimator is not None and str(estimator).upper() != "WLSMV":
             raise ModelSpecError(
                 f"estimator={estimator!r} with ordered indicators: ordered items are fitted by "
@@ -178,8 +182,14 @@ def fit(
     fiml_rows = missing != "listwise"
     ram = fiml.FimlModel(table, moments, rows) if fiml_rows else RamModel(table, moments)
     _check_size(ram, table)
-    theta, info = fit_ml(ram)
-    npar = ram.n_free
+    theta, info = fit_ml(ram) if ram.constraints is None else fit_constrained(ram)
+    npar = ram.n_free - info.get("n_equalities", 0)  # lavaan: each equality removes one
+    if info.get("active"):
+        notes.append(
+            f"Inequality constraint(s) on their bound: {'; '.join(info['active'])} — the "
+            "estimate sits exactly on the bound and its SE treats the constraint as an "
+            "equality (as lavaan); df are unchanged."
+        )
     n_exo = int(((table.op != ":=") & table.exo).sum())
     likelihoods = ram.likelihoods(theta) if fiml_rows else None
     measures = fit_indices(ram, theta, npar, n_exo, likelihoods)
@@ -214,6 +224,20 @@ def fit(
             "estimator": estimator,
         },
     )
+
+
+def _refuse_constraints_ordered(model: str) -> None:
+    """Constraints (==, <, >) are imposed by the ML engine only; refuse them with WLSMV."""
+    if not isinstance(model, str):
+        return
+    for st in statements(model):
+        if st.op in CONSTRAINT_OPERATORS:
+            raise ModelSpecError(
+                f"Line {st.line} of the model ('{st.text}'): constraints ('==', '<', '>') are "
+                "not available with ordered indicators (WLSMV) yet. Hold parameters equal by "
+                "giving them the same label, or fit the items as continuous (drop ordered=, "
+                "use estimator='MLR')."
+            )
 
 
 def _robust(

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from cxlab.errors import DataError
+from cxlab.errors import DataError, ModelSpecError
 from cxlab.sem.engine import RamModel
 
 if TYPE_CHECKING:
@@ -121,6 +121,12 @@ def modification_indices(
     1      x7  ~~  x8  34.145
     """
     fit.require_admissible(allow_inadmissible)
+    if getattr(fit.ram_, "constraints", None) is not None:
+        raise ModelSpecError(
+            "Modification indices of a model with '==', '<' or '>' constraints are not "
+            "available yet (their score test under constraints is not checked against lavaan); "
+            "fit the model without the constraint lines to screen for missing parameters."
+        )
     if fit.meta.get("missing", "listwise") != "listwise":
         raise DataError(
             "Modification indices are not available for missing='fiml' yet; refit with "

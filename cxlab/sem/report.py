@@ -50,8 +50,7 @@ _ROBUST_NOTE = {
     "zh": {
         "MLR": "稳健最大似然（MLR）估计（稳健标准误；Yuan–Bentler 校正 χ² 及其 p 值；稳健 CFI、"
         "TLI 和 RMSEA）",
-        "MLM": "MLM 估计（稳健标准误；Satorra–Bentler 校正 χ² 及其 p 值；稳健 CFI、TLI 和 "
-        "RMSEA）",
+        "MLM": "MLM 估计（稳健标准误；Satorra–Bentler 校正 χ² 及其 p 值；稳健 CFI、TLI 和 RMSEA）",
     },
 }
 _BOUNDED = ("cfi", "tli", "rmsea", "rmsea_ci_low", "rmsea_ci_high", "srmr")

@@ -13,6 +13,7 @@ from scipy import stats
 
 from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.defined import evaluate_defined
+from cxlab.sem.constraints import constrained_inverse, n_equalities, reduced_information
 from cxlab.sem.engine import Moments, RamModel
 
 
@@ -22,11 +23,13 @@ def _check_size(ram: RamModel, table: pd.DataFrame) -> None:
     p, groups = ram.p, len(ram.moments)
     n_exo = int(((table.op != ":=") & table.exo).sum())
     per_group = p * (p + 1) // 2 + (p if ram.meanstructure else 0)
-    df = groups * per_group - ram.n_free - n_exo
+    # each independent equality constraint (==) takes one free parameter away, as in lavaan
+    n_free = ram.n_free - _equalities_at_start(ram)
+    df = groups * per_group - n_free - n_exo
     means = " and means" if ram.meanstructure else ""
     if df < 0:
         raise ModelSpecError(
-            f"The model has {ram.n_free} free parameters but the {p} observed variables give "
+            f"The model has {n_free} free parameters but the {p} observed variables give "
             f"only {groups * per_group - n_exo} variances, covariances{means} to estimate "
             f"them from (df = {df}): it is not identified. Use at least three "
             "indicators per factor (or fix more parameters), remove residual covariances or "
@@ -39,6 +42,14 @@ def _check_size(ram: RamModel, table: pd.DataFrame) -> None:
             "more data (a common rule is 10 respondents per parameter, i.e. "
             f"{10 * ram.n_free} here), or simplify the model (parcels, fewer constructs)."
         )
+
+
+def _equalities_at_start(ram: RamModel) -> int:
+    """Independent ``==`` constraints, their Jacobian taken at a generic point."""
+    if ram.constraints is None:
+        return 0
+    point = np.random.default_rng(0).uniform(0.5, 1.5, ram.n_free)
+    return n_equalities(ram.constraints, point)
 
 
 def _fix_exogenous(
@@ -223,8 +234,8 @@ def _results(
     layout = Layout.of(table, ram)
     est = values(layout, theta)
     if vcov is None:
-        try:
-            vcov = np.linalg.inv(ram.n_total * ram.information(theta))
+        try:  # under constraints: lavaan's augmented inverse K (Kᵀ I K)⁻¹ Kᵀ
+            vcov = constrained_inverse(ram, theta, ram.n_total * ram.information(theta))
         except np.linalg.LinAlgError:
             vcov = np.full((ram.n_free, ram.n_free), np.nan)
     step = 1e-6
@@ -270,6 +281,10 @@ def _r2(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: a variance on its bound (an active 'v > 0') is 0 up to rounding, not negative
+_ROUNDING = 1e-12
+
+
 def _check(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> list[str]:
     problems: list[str] = []
     params = table[table.op != ":="]
@@ -279,19 +294,19 @@ def _check(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> list[str]:
         return f" (group {r.group})" if multi else ""
 
     for r in params.itertuples():
-        if r.op == "~~" and r.lhs == r.rhs and r.est < 0:
+        if r.op == "~~" and r.lhs == r.rhs and r.est < -_ROUNDING:
             kind = "factor" if r.lhs in ram.latent else "residual"
             problems.append(
                 f"the {kind} variance of {r.lhs}{where(r)} is negative ({r.est:.3f}): a Heywood "
                 "case — no variable can have a negative variance."
             )
-        elif r.op in ("=~", "~") and abs(r.std_all) > 1:
+        elif r.op in ("=~", "~") and abs(r.std_all) > 1 + _ROUNDING:
             what = "loading" if r.op == "=~" else "path"
             a, b = (r.lhs, r.rhs)
             problems.append(
                 f"the standardized {what} {a} {r.op} {b}{where(r)} is {r.std_all:.2f}, beyond ±1."
             )
-        elif r.op == "~~" and r.lhs != r.rhs and abs(r.std_all) > 1:
+        elif r.op == "~~" and r.lhs != r.rhs and abs(r.std_all) > 1 + _ROUNDING:
             problems.append(
                 f"the correlation of {r.lhs} and {r.rhs}{where(r)} is {r.std_all:.2f}, beyond ±1."
             )
@@ -308,7 +323,7 @@ def _check(table: pd.DataFrame, ram: RamModel, theta: np.ndarray) -> list[str]:
                     f"not positive definite (smallest eigenvalue {eig.min():.3g}): the residual "
                     "correlations are impossible together; free fewer residual covariances."
                 )
-    info = ram.information(theta)
+    info = reduced_information(ram, theta, ram.information(theta))  # I itself if unconstrained
     eig = np.linalg.eigvalsh((info + info.T) / 2)
     if eig.min() <= 1e-10 * max(1.0, eig.max()):
         problems.append(

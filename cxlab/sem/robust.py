@@ -25,7 +25,9 @@ own c; "scaled" CFI, TLI and RMSEA plug the scaled statistics into the usual for
 "robust" ones are those of Brosseau-Liard, Savalei & Li (2012, 2014) as lavaan computes
 them (with FIML: Zhang & Savalei's FIML-corrected statistics, lavaan's
 ``lav_fit_fiml_corrected``, version V3). Exogenous observed predictors (``fixed.x``)
-contribute no moments to the traces, as in lavaan.
+contribute no moments to the traces, as in lavaan. Under constraints (``==``, ``<``,
+``>``) E⁻¹ is lavaan's augmented inverse K (Kᵀ E K)⁻¹ Kᵀ
+(:func:`cxlab.sem.constraints.constrained_inverse`), in the sandwich and in the traces.
 
 Written by hand because no maintained Python library has robust SEM statistics;
 numbers equal lavaan 0.6.14 (tests/test_sem_robust.py, tests/reference/lavaan_robust.R).
@@ -50,6 +52,7 @@ import numpy as np
 from scipy import stats
 
 from cxlab.errors import DataError, ModelSpecError
+from cxlab.sem.constraints import constrained_inverse
 from cxlab.sem.engine import RamModel
 
 __all__ = [
@@ -145,7 +148,7 @@ def moment_scores(
     x: np.ndarray, mu: np.ndarray, sigma: np.ndarray, meanstructure: bool = True
 ) -> np.ndarray:
     """Casewise scores ∂ log L_i/∂(μ, vech Σ) of a normal model, rows with NaN included
-    (the observed part of each row counts, as in FIML).
+    (the observed part of each row counts, as in FIML); all patterns at once.
 
     Examples
     --------
@@ -155,64 +158,76 @@ def moment_scores(
     >>> bool(np.allclose(moment_scores(x, mu, sigma).sum(axis=0), 0))  # at the MLE
     True
     """
-    n, p = x.shape
+    p = x.shape[1]
     rows, cols = vech_pairs(p)
     double = np.where(rows == cols, 1.0, 2.0)
     seen = ~np.isnan(x)
-    u = np.zeros((n, p))
-    inv_full = np.zeros((n, p, p)) if not seen.all() else None
-    patterns, which = np.unique(seen, axis=0, return_inverse=True)
-    which = np.asarray(which).ravel()
-    inv_all = None
-    for q, pat in enumerate(patterns):
-        idx = np.flatnonzero(pat)
-        sel = which == q
-        if not len(idx):
-            continue
-        inv = np.linalg.inv(sigma[np.ix_(idx, idx)])
-        e = x[np.ix_(sel, idx)] - mu[idx]
-        u[np.ix_(sel, idx)] = e @ inv
-        if inv_full is None:
-            inv_all = inv
-        else:
-            block = np.zeros((p, p))
-            block[np.ix_(idx, idx)] = inv
-            inv_full[sel] = block
-    if inv_full is None:
-        cov_part = u[:, rows] * u[:, cols] - inv_all[rows, cols]
+    e = np.where(seen, x - mu, 0.0)
+    if seen.all():
+        inv = np.linalg.inv(sigma)
+        u = e @ inv
+        cov_part = u[:, rows] * u[:, cols] - inv[rows, cols]
     else:
-        cov_part = u[:, rows] * u[:, cols] - inv_full[:, rows, cols]
+        patterns, which = np.unique(seen, axis=0, return_inverse=True)
+        inv = _padded_inverses(patterns, sigma)[np.asarray(which).ravel()]
+        u = np.einsum("nij,nj->ni", inv, e)
+        cov_part = u[:, rows] * u[:, cols] - inv[:, rows, cols]
     cov_part *= 0.5 * double
     return np.hstack([u, cov_part]) if meanstructure else cov_part
 
 
-def _unpack(m: np.ndarray, p: int, rows, cols, mean: np.ndarray | None):
-    mu = m[:p] if mean is None else mean
-    v = m[p:] if mean is None else m
-    sigma = np.zeros((p, p))
-    sigma[rows, cols] = v
-    sigma[cols, rows] = v
-    return mu, sigma
+def _padded_inverses(patterns: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """Σ_oo⁻¹ of every pattern (P × p boolean), padded with zeros to p × p."""
+    both = patterns[:, :, None] & patterns[:, None, :]
+    filler = np.eye(len(sigma)) * ~patterns[:, None, :]
+    return np.linalg.inv(np.where(both, sigma, 0.0) + filler) * both
 
 
-def _observed_h1(x: np.ndarray, mu: np.ndarray, sigma: np.ndarray, ms: bool) -> np.ndarray:
-    """−(1/n) ∂² log L/∂m ∂mᵀ of the unrestricted normal model at m = (μ, vech Σ): central
-    differences of the analytic mean score (with complete data equal to the expected
-    information at the sample moments)."""
+def _observed_h1(x: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """−(1/n) ∂² log L/∂m ∂mᵀ of the unrestricted normal model of the rows *x* (NaN where
+    missing) at m = (μ, vech Σ), analytic: with P = Σ_oo⁻¹, d = x̄_q − μ_o and
+    Q = P (S_q + d dᵀ) P of each missing-data pattern q (n_q rows),
+
+        ∂²/∂μ∂μᵀ = −Σ n_q P,   ∂²/∂μ∂σ = −Σ n_q (Pd)ᵀ ⊗ P,
+        ∂²/∂σ∂σ = ½ Σ n_q Dᵀ(P ⊗ P − Q ⊗ P − P ⊗ Q)D
+
+    (lavaan's ``lav_mvnorm_missing_logl_hessian_samplestats``; with complete data at the
+    sample moments it equals the expected information)."""
+    from cxlab.sem.fiml import Patterns
+
     p = len(mu)
     rows, cols = vech_pairs(p)
-    m0 = np.concatenate([mu, sigma[rows, cols]]) if ms else sigma[rows, cols].copy()
-    fixed_mean = None if ms else mu
-    k = len(m0)
-    out = np.zeros((k, k))
-    for j in range(k):
-        h = 1e-6 * max(1.0, abs(m0[j]))
-        up, down = m0.copy(), m0.copy()
-        up[j] += h
-        down[j] -= h
-        s_up = moment_scores(x, *_unpack(up, p, rows, cols, fixed_mean), ms).mean(axis=0)
-        s_dn = moment_scores(x, *_unpack(down, p, rows, cols, fixed_mean), ms).mean(axis=0)
-        out[:, j] = -(s_up - s_dn) / (2 * h)
+    pat = Patterns.of(x)
+    inv = _padded_inverses(pat.observed, sigma)
+    d = np.where(pat.observed, pat.mean - mu, 0.0)
+    v = np.einsum("qij,qj->qi", inv, d)
+    q_mat = inv @ (pat.cov + d[:, :, None] * d[:, None, :]) @ inv
+    w = pat.n.astype(float)
+    flat_p, flat_q = inv.reshape(len(w), p * p), q_mat.reshape(len(w), p * p)
+    t_pp = (flat_p.T * w) @ flat_p
+    t_pq = (flat_p.T * w) @ flat_q
+
+    def pair(a, b):  # flat index of (a, b)
+        return a * p + b
+
+    i, j = rows[:, None], cols[:, None]
+    k, l_ = rows[None, :], cols[None, :]
+
+    def f(t: np.ndarray) -> np.ndarray:  # Σ_q n_q F(A_q, B_q) from T_AB
+        return (
+            t[pair(j, l_), pair(i, k)]
+            + t[pair(j, k), pair(i, l_)]
+            + t[pair(i, l_), pair(j, k)]
+            + t[pair(i, k), pair(j, l_)]
+        )
+
+    mult = np.where(rows == cols, 2.0, 1.0)
+    h_ss = 0.5 * (f(t_pp) - f(t_pq.T) - f(t_pq)) / np.outer(mult, mult)
+    h_mm = -np.tensordot(w, inv, axes=1)
+    u = np.einsum("q,qmk,ql->mkl", w, inv, v)  # Σ n_q P[m,k] v[l]
+    h_ms = -(u[:, rows, cols] + u[:, cols, rows]) / mult
+    hess = np.block([[h_mm, h_ms], [h_ms.T, h_ss]])
+    out = -hess / len(x)
     return (out + out.T) / 2
 
 
@@ -374,7 +389,7 @@ def robust(
         info = ram.information(theta)  # observed (Hessian), as for ML with FIML
     else:
         info = _numeric_hessian_information(ram, theta)
-    info_inv = np.linalg.inv(info)
+    info_inv = constrained_inverse(ram, theta, info)  # K (Kᵀ E K)⁻¹ Kᵀ under constraints
     meat = np.zeros_like(info)
     h1_traces, h0_parts, deltas, h1_info, base_blocks = [], [], [], [], []
     for g, x in enumerate(rows_by_group):
@@ -410,7 +425,7 @@ def robust(
             sc = moment_scores(x, mu_hat, sigma_hat, ms)
             b0 = delta.T @ (sc.T @ sc / len(x)) @ delta
             if fiml:
-                a1 = _observed_h1(x, mo.mean, mo.cov, ms)
+                a1 = _observed_h1(x, mo.mean, mo.cov)
                 sc_u = moment_scores(x, mo.mean, mo.cov, ms)
                 b1 = sc_u.T @ sc_u / len(x)
                 h1_traces.append(_trace_h1(a1, b1, mask))
@@ -420,7 +435,7 @@ def robust(
                 h1_traces.append(_trace_h1(a1, a1 @ _gamma(x, ms, _exo(ram)) @ a1, mask))
             sc_b = moment_scores(x, mu_b, sigma_b, ms)
             base_meat = delta_b.T @ (sc_b.T @ sc_b / len(x)) @ delta_b
-            w_b = _observed_h1(x, mu_b, sigma_b, ms) if fiml else _expected_h1(sigma_b, ms)
+            w_b = _observed_h1(x, mu_b, sigma_b) if fiml else _expected_h1(sigma_b, ms)
             base_info = delta_b.T @ w_b @ delta_b
             base_h1 = h1_traces[-1]
         meat += fg * b0
@@ -479,9 +494,11 @@ def _fiml_corrected(ram, theta, deltas, h1_info, base_blocks, rows_by_group) -> 
 
     wm_all, wmi_all, wc_all, gam_all = bdiag(wm), bdiag(wmi), bdiag(wc), bdiag(gam)
 
-    def k_value(delta_all: np.ndarray) -> float:
+    def k_value(delta_all: np.ndarray, model: bool = False) -> float:
         e = delta_all.T @ wm_all @ delta_all
-        u = wm_all - wm_all @ delta_all @ np.linalg.solve(e, delta_all.T @ wm_all)
+        # the model's E⁻¹ under constraints is lavaan's augmented inverse (K (Kᵀ E K)⁻¹ Kᵀ)
+        e_inv = constrained_inverse(ram, theta, e) if model else np.linalg.inv(e)
+        u = wm_all - wm_all @ delta_all @ e_inv @ delta_all.T @ wm_all
         return float(np.trace(u @ wmi_all @ wc_all @ wmi_all @ u @ gam_all))
 
     xx3 = 0.0
@@ -498,7 +515,7 @@ def _fiml_corrected(ram, theta, deltas, h1_info, base_blocks, rows_by_group) -> 
             mu_b[exo] = mo.mean[exo]
         xx3_null += _ml_discrepancy(mo.n, sigma_b, mu_b, mo.cov, mo.mean)
     delta_all = np.vstack(deltas)
-    k_model = k_value(delta_all)
+    k_model = k_value(delta_all, model=True)
     size = sum(b[4].shape[1] for b in base_blocks)
     delta_b_all = np.zeros((sum(len(d) for d in deltas), size))
     r = c = 0

@@ -38,6 +38,13 @@ def parse(model: str) -> pd.DataFrame:
     rows = []
     for st in statements(model):
         number, lhs, op = st.line, st.lhs, st.op
+        if op in ("==", "<", ">"):
+            raise ModelSpecError(
+                f"Line {number}: {st.text!r} is a constraint ('==', '<', '>'): the simulator "
+                "draws data from population values, so write the values themselves (e.g. "
+                "the same number for two paths held equal); constraints belong in the model "
+                "you fit (cx.sem.fit)."
+            )
         if op not in _OPS:
             raise ModelSpecError(f"Line {number}: {st.text!r} has no =~, ~ or ~~.")
         if not _VARIABLE.fullmatch(lhs):
