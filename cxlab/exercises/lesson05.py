@@ -49,6 +49,21 @@ def _indirect_trust() -> float:
     return float(row["std_all"].iloc[0])
 
 
+def _chisq_mlr() -> float:
+    from cxlab import datasets, sem
+
+    model = f"sat_overall ~ {' + '.join(MOTS)} + ces\nnps_score ~ sat_overall + ces"
+    fit = sem.fit(model, datasets.load("airline_mot"), estimator="MLR")
+    return float(fit.fit_measures["chisq_scaled"])
+
+
+def _ml_coverage() -> float:
+    from cxlab import datasets
+
+    stored = datasets.load("estimator_study").set_index(["n", "estimator"])
+    return float(stored.loc[(500, "ML"), "coverage_loadings"])
+
+
 register(
     Exercise(
         id="05.rmsea",
@@ -189,6 +204,76 @@ register(
         "```\n\n"
         "β = .232 = .429 × .540，即 TRUST → SAT 与 SAT → LI 两条标准化路径的乘积。它比直接效应"
         "（.210）还大：信任的总效应（.441）约有一半经由满意度。",
+    )
+)
+
+register(
+    Exercise(
+        id="05.chisq_mlr",
+        prompt="Model B refitted with MLR: its Yuan–Bentler scaled χ²?",
+        solution=_chisq_mlr,
+        wrong=lambda: 5.675,
+        tol=0.05,
+        hint="fit_b_mlr.fit_measures['chisq_scaled'] — not 'chisq', which is still ML's χ².",
+        explanation="χ² scaled = 5.0 (ML's 5.7 divided by the scaling factor 1.144): the "
+        "skewed items make ML's χ² a little too large; the model fits either way.",
+        prompt_zh="用 MLR 重新拟合的模型 B：它的 Yuan–Bentler 校正 χ² 是多少？",
+        hint_zh="fit_b_mlr.fit_measures['chisq_scaled']——不是 'chisq'，那仍然是 ML 的 χ²。",
+        explanation_zh="校正 χ² = 5.0（ML 的 5.7 除以校正因子 1.144）：偏态的题项让 ML 的 χ² 略微"
+        "偏大；无论用哪一个，模型都拟合良好。",
+        worked='Section 7 refits model B with `estimator="MLR"`; the scaled statistic is '
+        "among its fit measures:\n\n"
+        "```python\n"
+        'fit_b_mlr = cx.sem.fit(model_b, air, estimator="MLR")\n'
+        'fit_b_mlr.fit_measures["chisq_scaled"]  # 4.96\n'
+        "```\n\n"
+        "χ² scaled = 4.96 ≈ 5.0 on 6 df (p = .55): ML's χ² 5.67 divided by the Yuan–Bentler "
+        "scaling factor 1.144. Not 5.7: `chisq` in an MLR fit is still the ML statistic, "
+        "reported next to the scaled one as lavaan does.",
+        worked_zh='第 7 节用 `estimator="MLR"` 重新拟合了模型 B；'
+        "校正后的统计量在它的拟合指标中：\n\n"
+        "```python\n"
+        'fit_b_mlr = cx.sem.fit(model_b, air, estimator="MLR")\n'
+        'fit_b_mlr.fit_measures["chisq_scaled"]  # 4.96\n'
+        "```\n\n"
+        "校正 χ² = 4.96 ≈ 5.0，自由度 6（p = .55）：即 ML 的 χ² 5.67 除以 Yuan–Bentler 校正因子 "
+        "1.144。不是 5.7：MLR 拟合中的 `chisq` 仍然是 ML 的统计量，和 lavaan 一样与校正后的统计量"
+        "并列报告。",
+    )
+)
+
+register(
+    Exercise(
+        id="05.ml_coverage",
+        prompt="In the stored study (estimator_study), the mean coverage of ML's 95 % CIs of the "
+        "loadings at n = 500?",
+        solution=_ml_coverage,
+        wrong=lambda: 0.951,
+        tol=0.001,
+        hint="stored: the row with n == 500 and estimator == 'ML', column coverage_loadings.",
+        explanation="About .928: ML's intervals miss the truth in about 7 % of the samples, not "
+        "5 %, and more data do not repair them (.922 at n = 200); MLR's cover .951 at n = 500.",
+        prompt_zh="在保存下来的研究（estimator_study）中，n = 500 时 ML 的载荷 95% 置信区间的"
+        "平均覆盖率是多少？",
+        hint_zh="stored 中 n == 500 且 estimator == 'ML' 的那一行，coverage_loadings 列。",
+        explanation_zh="约 .928：ML 的置信区间在约 7% 的样本中没有包含真值，而不是 5%；"
+        "数据多了也没有改善（n = 200 时为 .922）；MLR 在 n = 500 时的覆盖率为 .951。",
+        worked="Section 7 loads the study with 1,000 replications per sample size:\n\n"
+        "```python\n"
+        'stored = cx.datasets.load("estimator_study").set_index(["n", "estimator"])\n'
+        'stored.loc[(500, "ML"), "coverage_loadings"]  # 0.928\n'
+        "```\n\n"
+        "ML's 95 % CIs of the six loadings contain the truth (the loadings of the 5-point scores) "
+        "in 92.8 % of the samples on average — too narrow, and no better than at n = 200 (.922). "
+        "Not .951: that is MLR, the same estimates with robust standard errors.",
+        worked_zh="第 7 节载入了每个样本量重复 1,000 次的研究结果：\n\n"
+        "```python\n"
+        'stored = cx.datasets.load("estimator_study").set_index(["n", "estimator"])\n'
+        'stored.loc[(500, "ML"), "coverage_loadings"]  # 0.928\n'
+        "```\n\n"
+        "平均而言，ML 对六个载荷给出的 95% 置信区间只在 92.8% 的样本中包含真值（5 点得分的载荷）"
+        "——区间太窄，而且并不比 n = 200 时（.922）好。不是 .951：那是 MLR，估计值相同，只是用了稳健"
+        "标准误。",
     )
 )
 
@@ -416,5 +501,54 @@ register(
         "它是同一时刻、同一次调查中，给乘务组打分不同的乘客之间的差别——不是改进乘务服务的效果 "
         "(a)。拟合良好也不能把它变成因果效应 (b)。要知道效果，就要在一部分航班上改变乘务服务、在可"
         "比的航班上保持不变，再比较乘客事后怎么说、怎么做。",
+    )
+)
+
+
+register(
+    Exercise(
+        id="05.sa6",
+        prompt="Your 5-point satisfaction items are skewed towards the top of the scale. What does "
+        "the simulation of section 7 say? (a) ML is fine: skew does not affect its standard errors "
+        "or its χ²; (b) more respondents will repair ML's intervals; (c) MLR keeps ML's estimates "
+        "and repairs most of the coverage and the test; WLSMV estimates the loadings of the "
+        "latent responses behind the categories; (d) WLSMV and MLR estimate the same loadings, so "
+        "the choice does not matter",
+        kind="choice",
+        synonyms=OPTION_WORDS,
+        solution=lambda: "c",
+        wrong=lambda: "a",
+        hint="Practice, section 7: the list after the figure.",
+        explanation="(c). In the simulation ML's 95 % CIs covered about 92 % and its χ² rejected "
+        "the correct model in 8–10 % of the samples; MLR, with the same estimates, came close "
+        "to 95 % and 7 %. WLSMV's loadings are those of the latent responses, about 7 % higher "
+        "than those of the scores. (a) is what the simulation refutes; (b) ML's coverage did not "
+        "improve from n = 200 to 500; (d) the two describe different things.",
+        prompt_zh="你的 5 点满意度题项偏向量表顶端。第 7 节的模拟说明了什么？"
+        "(a) ML 没问题：偏态不影响它的标准误和 χ²；(b) 受访者多一些，ML 的置信区间就会恢复正常；"
+        "(c) MLR 保留 ML 的估计值，"
+        "修正了覆盖率和检验的大部分问题；WLSMV 估计的是类别背后潜在反应的载荷；(d) WLSMV 和 MLR "
+        "估计的是同样的载荷，所以选哪一个都无所谓",
+        hint_zh="动手练习第 7 节：图后面的那几条结论。",
+        explanation_zh="(c)。在这项模拟中，ML 的 95% 置信区间覆盖率约为 92%，它的 χ² 在 8%–10% 的"
+        "样本中拒绝了正确的模型；估计值相同的 MLR 则接近 95% 和 7%。WLSMV 的载荷是潜在反应的载"
+        "荷，比得分的载荷高约 7%。(a) 正是模拟所否定的；(b) 从 n = 200 到 500，ML 的覆盖率没有改"
+        "善；(d) 两者描述的是不同的东西。",
+        worked="Section 7 prints the stored study:\n\n"
+        "```python\n"
+        'stored = cx.datasets.load("estimator_study")\n'
+        'stored[["n", "estimator", "coverage_loadings", "chisq_rejection"]]\n'
+        'answer = "c"\ncx.check("05.sa6", answer)\n```\n\n'
+        "ML's loadings CIs cover .922 / .928 (n = 200 / 500) and its χ² rejects .078 / .103; "
+        "MLR covers .942 / .951 and rejects .068 / .071, with the same estimates. WLSMV "
+        "recovers the latent responses' loadings, which the scores understate by 6.8 %.",
+        worked_zh="第 7 节打印了保存下来的研究结果：\n\n"
+        "```python\n"
+        'stored = cx.datasets.load("estimator_study")\n'
+        'stored[["n", "estimator", "coverage_loadings", "chisq_rejection"]]\n'
+        'answer = "c"\ncx.check("05.sa6", answer)\n```\n\n'
+        "ML 的载荷置信区间覆盖率为 .922 / .928（n = 200 / 500），χ² 拒绝率为 .078 / .103；估计值"
+        "相同的 MLR 覆盖率为 .942 / .951，拒绝率为 .068 / .071。WLSMV 还原了潜在反应的载荷，而得"
+        "分把它们低估了 6.8%。",
     )
 )

@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 from cxlab.simulate._power import PowerResult, power
+from cxlab.simulate._study import EstimatorStudy, estimator_study, score_moments
 from cxlab.simulate.generate import (
     Simulation,
     implied_correlations,
@@ -42,12 +43,15 @@ from cxlab.simulate.generate import (
 )
 
 __all__ = [
+    "EstimatorStudy",
     "PowerResult",
     "Simulation",
+    "estimator_study",
     "implied_correlations",
     "likert_cuts",
     "parse",
     "power",
+    "score_moments",
     "simulate",
     "strip_values",
 ]

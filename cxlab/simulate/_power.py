@@ -2,16 +2,21 @@
 :func:`cxlab.simulate.power`).
 
 Each replication draws *n* respondents from the standardized population model with
-:func:`cxlab.simulate.simulate`'s generator, fits the analysis model by ML exactly as
-:func:`cxlab.sem.fit` does, and tests the effect. Power is the share of usable
+:func:`cxlab.simulate.simulate`'s generator, fits the analysis model exactly as
+:func:`cxlab.sem.fit` does with the chosen ``estimator`` (ML by default; MLR and MLM: the
+ML estimates with robust SEs; WLSMV: the Likert items passed as ``ordered``), and tests
+the effect. Power is the share of usable
 replications in which the test rejects "effect = 0" at level ``alpha``; replications
 that do not converge or end inadmissible (a negative variance, a standardized estimate
 beyond ±1, …) are counted and reported, never silently dropped.
 
 Speed: a replication reuses the parsed model and refits it from the population solution
 (the same ML fit function, gradient and convergence rule as ``cx.sem.fit``, so the same
-estimates to about 1e-7); when that refit does not converge, the replication is refitted
-from scratch with ``cx.sem.fit`` itself before it counts as non-converged. ``fast=False``
+estimates to about 1e-7; MLR and MLM then add the same sandwich covariance as
+``cx.sem.fit``, :func:`cxlab.sem.robust.robust`); when that refit does not converge, the
+replication is refitted from scratch with ``cx.sem.fit`` itself before it counts as
+non-converged. WLSMV replications are always fitted with ``cx.sem.fit(...,
+ordered=items)``. ``fast=False``
 refits every replication with ``cx.sem.fit`` (slower, same numbers; the tests compare
 them). The one possible difference: a sample on which ``cx.sem.fit`` does not converge
 from its default start values, but the refit from the population solution does, counts
@@ -44,6 +49,8 @@ if TYPE_CHECKING:
     from cxlab.sem.engine import RamModel
 
 TESTS = ("z", "t", "montecarlo")
+#: the estimators a power analysis can fit each replication with (lavaan's names)
+ESTIMATORS = ("ML", "MLR", "MLM", "WLSMV")
 _PATH = re.compile(r"^\s*([A-Za-z_.][\w.]*)\s*~\s*([A-Za-z_.][\w.]*)\s*$")
 _OK, _NONCONVERGED, _INADMISSIBLE = 0, 1, 2
 
@@ -74,6 +81,10 @@ class _Job:
     thresholds: str
     mc_draws: int
     fast: bool
+    estimator: str = "ML"
+    ordered: list[str] | None = None  # the Likert items fitted as ordered (WLSMV)
+    dfs: tuple[int, int] = (0, 0)  # the model's and the baseline model's df (robust SEs)
+    effect: str = ""  # as written: a WLSMV replication finds it in its own table
 
 
 def _target(effect: str, table: pd.DataFrame) -> _Target:
@@ -133,14 +144,18 @@ def _population_value(target: _Target, pop: Any, table: pd.DataFrame) -> float:
         return math.nan
 
 
-def _effect_values(job: _Job, thetas: np.ndarray) -> np.ndarray:
-    """The effect at each row of *thetas* (draws × free parameters), vectorised."""
-    lay = job.layout
+def _effect_values(
+    job: _Job, thetas: np.ndarray, lay: Any = None, target: Any = None
+) -> np.ndarray:
+    """The effect at each row of *thetas* (draws × free parameters), vectorised; *lay*
+    and *target* default to the job's (a WLSMV replication brings its own table)."""
+    lay = job.layout if lay is None else lay
+    target = job.target if target is None else target
     free = lay.free
     cols = np.where(free > 0, free - 1, 0)
     values = np.where(free > 0, thetas[:, cols], lay.value)
-    if job.target.defined is None:
-        return np.prod(values[:, job.target.rows], axis=1)
+    if target.defined is None:
+        return np.prod(values[:, target.rows], axis=1)
     from cxlab.models.defined import evaluate_defined
 
     named = {lab: values[:, k] for lab, k in lay.labels.items()}
@@ -148,9 +163,22 @@ def _effect_values(job: _Job, thetas: np.ndarray) -> np.ndarray:
     for k, name, expression in lay.defined:
         out = np.asarray(evaluate_defined(expression, named), dtype=float) * np.ones(len(thetas))
         named[name] = out
-        if k == job.target.defined:
+        if k == target.defined:
             return out
     return out
+
+
+def _refuse_constraints(analysis: str) -> None:
+    """The fast refits of the power analysis are unconstrained ML: refuse '==', '<', '>'."""
+    from cxlab.models.syntax import statements
+
+    for st in statements(analysis):
+        if st.op in ("==", "<", ">"):
+            raise ModelSpecError(
+                f"Line {st.line} of the analysis model ('{st.text}'): constraints ('==', '<', "
+                "'>') are not available in the power analysis; hold parameters equal by "
+                "giving them the same label (e.g. 'y ~ b*x1 + b*x2')."
+            )
 
 
 def _build(
@@ -166,33 +194,46 @@ def _build(
     thresholds: str,
     mc_draws: int,
     fast: bool,
+    estimator: str = "ML",
 ) -> tuple[_Job, float]:
     from cxlab import sem
     from cxlab.simulate.generate import _draw, _population, strip_values
 
     pop = _population(model)
     analysis = analysis_model if analysis_model is not None else strip_values(model)
+    _refuse_constraints(analysis)
     rng = np.random.default_rng(np.random.SeedSequence([seed, 0, 2**31]))
     _, columns = _draw(pop, 5000, rng)
     frame = pd.DataFrame(columns)
     if likert:
         frame = _cut(frame, list(pop.items), likert, thresholds)
-    template = sem.fit(analysis, frame)
+    ordered = list(pop.items) if estimator == "WLSMV" else None
+    if estimator == "WLSMV" and not ordered:
+        raise DataError(
+            "estimator='WLSMV' needs Likert items, but the population model has no "
+            "indicators (=~ lines) to cut into categories; use estimator='ML' or 'MLR'."
+        )
+    template = sem.fit(analysis, frame, estimator=estimator, ordered=ordered)
     if not template.admissible:
         raise EstimationError(
             "The analysis model cannot be fitted to 5,000 respondents drawn from the "
             f"population model, so its power cannot be simulated.\n{template.diagnosis()}"
         )
-    ram = template._ram
+    ram = template.ram_
     smallest = max(ram.n_free, ram.p) + 1
     if min(sizes) <= smallest:
         raise DataError(
             f"n = {min(sizes)} is too small for a model with {ram.n_free} free parameters "
             f"and {ram.p} observed variables; use n > {smallest}."
         )
+    if estimator in ("MLR", "MLM"):  # cx.sem.fit's own check: more rows than moments
+        from cxlab.sem.robust import check_estimator as _sem_estimator
+
+        moments = ram.p * (ram.p + 1) // 2 + (ram.p if ram.meanstructure else 0)
+        _sem_estimator(estimator, "listwise", min(sizes), moments)
     from cxlab.sem.results import Layout as _Layout
 
-    table = ram.table
+    table = template.table if estimator == "WLSMV" else ram.table
     target = _target(effect, table)
     if test == "t" and (target.defined is not None or len(target.rows) > 1):
         raise DataError(
@@ -212,8 +253,9 @@ def _build(
         for r in table[table.exo].itertuples()
     ]
     job = _Job(
-        pop, analysis, list(ram.observed), ram, template._theta.copy(), _Layout.of(table, ram),
-        exo, target, test, alpha, likert, thresholds, mc_draws, fast,
+        pop, analysis, list(ram.observed), ram, template.theta_.copy(), _Layout.of(table, ram),
+        exo, target, test, alpha, likert, thresholds, mc_draws, fast, estimator, ordered,
+        (int(template.fit_measures["df"]), int(template.fit_measures["baseline_df"])), effect,
     )  # fmt: skip
     return job, _population_value(target, pop, table)
 
@@ -268,19 +310,41 @@ def _admissible(job: _Job, ram: RamModel, theta: np.ndarray) -> bool:
     return True
 
 
-def _full_fit(job: _Job, x: np.ndarray) -> tuple[int, Any, Any]:
+def _full_fit(job: _Job, x: np.ndarray) -> tuple[int, Any, Any, Any, Any, Any]:
+    """(status, RAM model, θ, covariance of θ, layout, target) of ``cx.sem.fit`` on *x*;
+    layout and target are the job's, except for WLSMV, whose table (thresholds included:
+    a category nobody chose has none) belongs to the replication."""
     from cxlab import sem
     from cxlab.errors import CxlabError
 
+    frame = pd.DataFrame(x, columns=job.observed)
+    if job.ordered:
+        frame[job.ordered] = frame[job.ordered].astype("int64")
     try:
-        fit = sem.fit(job.analysis_model, pd.DataFrame(x, columns=job.observed))
+        fit = sem.fit(job.analysis_model, frame, estimator=job.estimator, ordered=job.ordered)
     except CxlabError:  # e.g. an item without variance in a small sample: cannot be fitted
-        return _NONCONVERGED, None, None
+        return _NONCONVERGED, None, None, None, None, None
     if not fit.converged:
-        return _NONCONVERGED, None, None
+        return _NONCONVERGED, None, None, None, None, None
     if fit.problems:
-        return _INADMISSIBLE, None, None
-    return _OK, fit._ram, fit._theta
+        return _INADMISSIBLE, None, None, None, None, None
+    vcov = np.asarray(fit.table.attrs["vcov"], dtype=float)
+    if job.estimator != "WLSMV":
+        return _OK, fit.ram_, fit.theta_, vcov, job.layout, job.target
+    from cxlab.sem.results import Layout as _Layout
+
+    table = fit.table
+    return _OK, fit.ram_, fit.theta_, vcov, _Layout.of(table, fit.ram_), _target(job.effect, table)
+
+
+def _vcov(job: _Job, ram: RamModel, theta: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The covariance of the estimates of a fast refit: the inverse information (ML) or
+    the sandwich of ``cx.sem.fit(..., estimator="MLR" | "MLM")``."""
+    if job.estimator == "ML":
+        return np.linalg.inv(ram.n_total * ram.information(theta))
+    from cxlab.sem.robust import robust
+
+    return robust(ram, theta, job.estimator, [x], *job.dfs).vcov
 
 
 def _one(job: _Job, n: int, rep: int, seed: int) -> tuple[int, float, float, bool]:
@@ -297,36 +361,76 @@ def _one(job: _Job, n: int, rep: int, seed: int) -> tuple[int, float, float, boo
         for item in job.pop.items:
             columns[item] = np.searchsorted(cuts, columns[item]) + 1
     x = np.column_stack([columns[v] for v in job.observed]).astype(float)
-    theta = None
-    if job.fast and np.all(np.ptp(x, axis=0) > 0):
+    theta, vcov, lay, target = None, None, job.layout, job.target
+    if job.fast and job.estimator != "WLSMV" and np.all(np.ptp(x, axis=0) > 0):
         ram = _with_data(job, x)
         try:
             theta = _refit(ram, job.theta0, ram.moments)
         except (np.linalg.LinAlgError, EstimationError, ValueError):
             theta = None
         status = _OK if theta is None or _admissible(job, ram, theta) else _INADMISSIBLE
+        if theta is not None and status == _OK:
+            try:
+                vcov = _vcov(job, ram, theta, x)
+            except np.linalg.LinAlgError:
+                return _INADMISSIBLE, math.nan, math.nan, False
     if theta is None:
-        status, ram, theta = _full_fit(job, x)
+        status, ram, theta, vcov, lay, target = _full_fit(job, x)
     if status != _OK:
         return status, math.nan, math.nan, False
-    try:
-        vcov = np.linalg.inv(ram.n_total * ram.information(theta))
-    except np.linalg.LinAlgError:
+    if not np.all(np.isfinite(vcov)):
         return _INADMISSIBLE, math.nan, math.nan, False
-    est = float(_effect_values(job, theta[None, :])[0])
+    est = float(_effect_values(job, theta[None, :], lay, target)[0])
     step = 1e-6
     eye = np.eye(len(theta)) * step
-    grad = (_effect_values(job, theta + eye) - _effect_values(job, theta - eye)) / (2 * step)
+    grad = (
+        _effect_values(job, theta + eye, lay, target)
+        - _effect_values(job, theta - eye, lay, target)
+    ) / (2 * step)
     se = float(np.sqrt(max(grad @ vcov @ grad, 0.0)))
     if job.test == "montecarlo":
         draws = rng.multivariate_normal(theta, vcov, size=job.mc_draws, method="eigh")
-        lo, hi = np.quantile(_effect_values(job, draws), [job.alpha / 2, 1 - job.alpha / 2])
+        values = _effect_values(job, draws, lay, target)
+        lo, hi = np.quantile(values, [job.alpha / 2, 1 - job.alpha / 2])
         return _OK, est, se, bool(lo > 0 or hi < 0)
     if job.test == "t":
         df = n - job.target.predictors - 1
         t = est / se * math.sqrt(df / n)
         return _OK, est, se, bool(2 * special.stdtr(df, -abs(t)) < job.alpha)
     return _OK, est, se, bool(2 * special.ndtr(-abs(est / se)) < job.alpha)
+
+
+_ESTIMATOR_NOTES = {
+    "MLR": "Estimator MLR: ML estimates, robust (Huber-White sandwich) SEs in the test.",
+    "MLM": "Estimator MLM: ML estimates, robust (expected-information sandwich) SEs in the test.",
+    "WLSMV": "Estimator WLSMV: the Likert items fitted as ordered categories (DWLS, robust SEs).",
+}
+
+
+def check_estimator(estimator: str, likert: int | None) -> str:
+    """The estimator in lavaan's spelling, or a DataError that says what to do.
+
+    Examples
+    --------
+    >>> check_estimator("mlr", None)
+    'MLR'
+    >>> check_estimator("WLSMV", None)
+    Traceback (most recent call last):
+        ...
+    cxlab.errors.DataError: estimator='WLSMV' treats Likert answers as ordered categories, \
+but likert is not set: the simulated items are continuous. Set likert=k (e.g. likert=5) to \
+cut them into k categories, or use estimator='ML' or 'MLR' for continuous items.
+    """
+    name = str(estimator).upper()
+    if name not in ESTIMATORS:
+        raise DataError(f"estimator must be one of {', '.join(ESTIMATORS)}, not {estimator!r}.")
+    if name == "WLSMV" and not likert:
+        raise DataError(
+            "estimator='WLSMV' treats Likert answers as ordered categories, but likert is "
+            "not set: the simulated items are continuous. Set likert=k (e.g. likert=5) to cut "
+            "them into k categories, or use estimator='ML' or 'MLR' for continuous items."
+        )
+    return name
 
 
 def _chunk(job: _Job, n: int, reps: Sequence[int], seed: int) -> list[tuple]:
@@ -349,6 +453,7 @@ def power(
     n_jobs: int | None = -1,
     progress: bool = True,
     fast: bool = True,
+    estimator: str = "ML",
 ) -> PowerResult:
     """Monte-Carlo power of a test of one effect at each sample size in *n*.
 
@@ -398,11 +503,24 @@ def power(
     fast : bool
         Refit each replication from the population solution (see the module); False
         refits every replication from scratch with :func:`cxlab.sem.fit`.
+    estimator : {"ML", "MLR", "MLM", "WLSMV"}
+        How each replication is fitted, as ``cx.sem.fit(..., estimator=...)``: ``"ML"``
+        (normal-theory SEs), ``"MLR"`` / ``"MLM"`` (the same estimates, robust SEs — the
+        test of the effect uses them), ``"WLSMV"`` (the Likert items as ordered
+        categories, ``cx.sem.fit(..., ordered=items)``; needs ``likert``, and every
+        observed variable of the analysis model must be a Likert item).
 
     Returns
     -------
     PowerResult
-        ``.table`` (n, power, Wilson CI, failures, …), ``.n_for(0.80)``, ``.plot()``.
+        ``.table`` (n, power, Wilson CI, failures, …, and the ``estimator``),
+        ``.n_for(0.80)``, ``.plot()``.
+
+    Raises
+    ------
+    DataError
+        ``estimator="WLSMV"`` without ``likert`` (there are no categories to treat as
+        ordered), an unknown estimator, and the checks of n, reps, alpha and test.
 
     Examples
     --------
@@ -413,6 +531,11 @@ def power(
     [[50.0, 0.65, 0.0], [100.0, 0.87, 0.0]]
     >>> res.n_for(0.80)
     100
+    >>> cfa = "F =~ 0.7*a + 0.7*b + 0.7*c\\nY =~ 0.7*d + 0.7*e + 0.7*f\\nY ~ 0.3*F"
+    >>> robust = cx.simulate.power(cfa, "Y ~ F", n=150, reps=20, seed=1, likert=5,
+    ...                            estimator="MLR", n_jobs=1, progress=False)
+    >>> robust.table[["n", "n_used", "estimator"]].values.tolist()
+    [[150, 20, 'MLR']]
     """
     sizes = [int(n)] if isinstance(n, int | np.integer) else [int(v) for v in n]
     if not sizes or len(set(sizes)) != len(sizes):
@@ -423,9 +546,11 @@ def power(
         raise DataError(f"alpha must lie between 0 and 1, not {alpha!r}.")
     if not isinstance(reps, int | np.integer) or reps < 10:
         raise DataError(f"reps must be a whole number ≥ 10 (1000 for ±.03), not {reps!r}.")
+    estimator = check_estimator(estimator, likert)
     job, value = _build(
         model, effect, analysis_model, sizes, seed=seed, test=test, alpha=alpha,
         likert=likert, thresholds=thresholds, mc_draws=mc_draws, fast=fast,
+        estimator=estimator,
     )  # fmt: skip
     workers = n_workers(n_jobs)
     size = max(10, math.ceil(reps / (4 * workers))) if workers > 1 else 25
@@ -459,6 +584,7 @@ def power(
                 "mean_est": float(est.mean()) if len(est) else math.nan,
                 "sd_est": float(est.std(ddof=1)) if len(est) > 1 else math.nan,
                 "mean_se": float(np.mean([r[2] for r in used])) if used else math.nan,
+                "estimator": estimator,
             }
         )
     table = pd.DataFrame(rows)
@@ -468,7 +594,7 @@ def power(
          enumerate(results[m])],
         columns=["n", "rep", "status", "est", "se", "reject"],
     )  # fmt: skip
-    notes = []
+    notes = [_ESTIMATOR_NOTES[estimator]] if estimator != "ML" else []
     failed = table[table["n_failed"] > 0]
     for r in failed.itertuples():
         notes.append(
@@ -477,5 +603,5 @@ def power(
         )
     return PowerResult(
         table, job.target.label, value, test, alpha, int(reps), seed, model, job.analysis_model,
-        notes, replications,
+        notes, replications, job.estimator,
     )  # fmt: skip

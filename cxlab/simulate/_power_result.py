@@ -58,6 +58,7 @@ class PowerResult:
     analysis_model: str
     notes: list[str] = field(default_factory=list)
     replications: pd.DataFrame | None = field(default=None, repr=False)
+    estimator: str = "ML"
 
     def n_for(self, target: float = 0.80, *, interpolate: bool = False) -> float | None:
         """The first sample size of the grid whose power reaches *target* (None if none
