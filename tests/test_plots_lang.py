@@ -143,6 +143,11 @@ class Results:
         return self.pls.bootstrap(B=30, seed=1, n_jobs=1, progress=False)
 
     @cached_property
+    def pls_mga(self) -> Any:
+        ecsi = cx.datasets.load("ecsi_mobile")
+        return cx.pls.mga(self.pls, ecsi["CUSCO"] >= 8, B=30, seed=1, n_jobs=1, progress=False)
+
+    @cached_property
     def sem(self) -> Any:
         return cx.sem.fit("visual =~ x1 + a*x2 + b*x3\ntextual =~ x4 + x5 + x6", self.hs)
 
@@ -195,6 +200,9 @@ DRAW: dict[str, Callable[[Results, Any], Any]] = {
     "cxlab.text.frequencies.plot_words": lambda r, lang: cx.text.plot_words(r.words, lang=lang),
     "cxlab.metrics._results.ComparisonResult.plot": lambda r, lang: r.comparison.plot(lang=lang),
     "cxlab.simulate._power_result.PowerResult.plot": lambda r, lang: r.power.plot(lang=lang),
+    "cxlab.simulate._study.EstimatorStudy.plot": (
+        lambda r, lang: importlib.import_module("cxlab.simulate._study")._example().plot(lang=lang)
+    ),
     "cxlab.loyalty._models.BGNBD.plot": lambda r, lang: r.bgnbd.plot(lang=lang),
     "cxlab.loyalty._models.GammaGamma.plot": (
         lambda r, lang: cx.loyalty.fit_gamma_gamma(r.cal).plot(lang=lang)
@@ -229,6 +237,8 @@ DRAW: dict[str, Callable[[Results, Any], Any]] = {
         lambda r, lang: r.pls.predict(k=5, seed=1).plot(lang=lang)
     ),
     "cxlab.pls._boot.PLSBootstrap.plot": lambda r, lang: r.pls_boot.plot(lang=lang),
+    "cxlab.pls._mga.PLSMGA.plot": lambda r, lang: r.pls_mga.plot(lang=lang),
+    "cxlab.pls._micom.MICOM.plot": lambda r, lang: r.pls_mga.micom.plot(lang=lang),
     "cxlab.pls._slopes.SimpleSlopes.plot": (
         lambda r, lang: (
             cx.pls.fit(

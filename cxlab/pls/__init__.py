@@ -11,6 +11,11 @@ two-stage, product-indicator or orthogonalised, with simple slopes and f²), hig
 constructs (``H =~ A + B`` or ``H <~ A + B``: two-stage or repeated indicators) and
 consistent PLS (``consistent=True``, PLSc) give an :class:`ExtendedPLSFit`, checked
 against seminr 0.2.1 (tests/reference/seminr_advanced.py, tests/test_pls_advanced.py).
+Two groups (business and leisure guests, two hotel brands) are compared by
+``cx.pls.mga(fit, group, B=..., seed=...)`` — PLS-MGA: the permutation test, Henseler's
+bootstrap PLS-MGA (equal to seminr's ``estimate_pls_mga``), the parametric and Welch
+tests, after MICOM, ``cx.pls.micom`` (measurement invariance of composites: configural,
+compositional, equal means and variances).
 Result tables use cxlab's column vocabulary (``lhs/op/rhs``, ``est``, ``se``, ``ci_low``,
 ``ci_high``; a path is ``outcome ~ predictor``). The templates of :mod:`cxlab.models`
 (``acsi()``, ``ecsi()``) fit as they are (``~~`` lines are skipped with a note).
@@ -88,15 +93,21 @@ from cxlab.pls._apply import IPMA, PLSPredict
 from cxlab.pls._boot import PLSBootstrap
 from cxlab.pls._extended import ExtendedPLSFit
 from cxlab.pls._fit import fit
+from cxlab.pls._mga import PLSMGA, mga
+from cxlab.pls._micom import MICOM, micom
 from cxlab.pls._model import PLSFit
 from cxlab.pls._slopes import SimpleSlopes
 
 __all__ = [
     "IPMA",
+    "MICOM",
+    "PLSMGA",
     "ExtendedPLSFit",
     "PLSBootstrap",
     "PLSFit",
     "PLSPredict",
     "SimpleSlopes",
     "fit",
+    "mga",
+    "micom",
 ]
