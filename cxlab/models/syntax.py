@@ -352,11 +352,12 @@ OPERATOR_REFUSALS = {
     "<~": "'<~' defines a composite (formative construct), which a covariance-based model "
     "cannot identify the way lavaan's '<~' does; estimate composites with PLS path modeling "
     "(cx.pls.fit, mode B), or model the construct reflectively with '=~'.",
-    "|": "thresholds ('|') belong to ordinal (categorical) indicators, which need the WLSMV "
-    "estimator; cxlab's SEM fits the items as continuous (ML) — remove the '|' lines, or "
-    "fit the ordinal model with lavaan (sem(..., ordered = TRUE)) until WLSMV is available.",
-    "~*~": "scaling factors ('~*~') belong to ordinal (categorical) models (WLSMV), which "
-    "cxlab's SEM does not fit yet; remove the '~*~' lines to fit the items as continuous.",
+    "|": "thresholds ('|') belong to ordinal (categorical) indicators: remove the '|' lines "
+    "and name the items in cx.sem.fit(..., ordered=[...]) — WLSMV then adds every item's "
+    "thresholds itself (free, or equal across groups with group_equal=('thresholds', ...)).",
+    "~*~": "scaling factors ('~*~') belong to ordinal (categorical) models: remove the '~*~' "
+    "lines and name the items in cx.sem.fit(..., ordered=[...]) — WLSMV adds the scale "
+    "factors itself where lavaan frees them (multi-group models with equal thresholds).",
 }
 #: a block header such as 'level: 1' or 'group: 2'
 _BLOCK = re.compile(r"^\s*(level|group|block)\s*:", re.IGNORECASE)

@@ -15,8 +15,10 @@ tests/reference/psychometrics.R): :func:`reliability` — ``psych::alpha`` and
 ``semTools::compRelSEM(obs.var = FALSE)`` on a one-factor ``lavaan::cfa`` per scale;
 :func:`comp_rel_sem`, :func:`ave`, :func:`composite_reliability` and
 :func:`model_reliability` take the researcher's fitted joint model instead —
-``semTools::compRelSEM(fit)``, ``semTools::AVE(fit)`` and Fornell & Larcker's CR
-(tests/test_model_reliability.py, tests/reference/semtools_reliability.R); :func:`efa` —
+``semTools::compRelSEM(fit)``, ``semTools::AVE(fit)`` and Fornell & Larcker's CR, for
+ordered items fitted as WLSMV too (Green & Yang's categorical ω, ``ord.scale``)
+(tests/test_model_reliability.py, tests/reference/semtools_reliability.R and
+semtools_reliability_ordinal.R); :func:`efa` —
 ``psych::fa(fm = "minres", rotate = "oblimin")``, ``psych::fa.parallel``, ``psych::KMO``,
 ``psych::cortest.bartlett``; :func:`htmt` — ``semTools::htmt(htmt2 = FALSE)``, the
 original HTMT (``htmt2=True`` gives HTMT2, semTools' default since 0.5-6);

@@ -8,7 +8,13 @@ joint CFA (or the measurement part of an SEM) — as semTools computes them.
 loadings, and :func:`model_reliability` puts ω, CR and AVE side by side, one row per
 factor. They take a fitted :class:`cxlab.sem.SEMFit` (from :func:`cxlab.sem.fit` or
 :func:`cxlab.psychometrics.cfa`) and read only its public attributes (``table``,
-``ram_``, ``theta_``, ``groups``).
+``ram_``, ``theta_``, ``groups``, ``meta``, ``data_``).
+
+Ordered items fitted as lavaan's WLSMV (``cx.sem.fit(..., ordered=items)``) get
+semTools' categorical versions: by default ω of the sum of the observed category scores
+(Green & Yang 2009, ``compRelSEM(ord.scale = TRUE)``), with ``ord_scale=False`` ω of the
+latent responses; AVE on the latent-response scale. The thresholds, scale factors and
+category scores they need are read in :mod:`cxlab.psychometrics._reliability_parts`.
 
 These differ from :func:`cxlab.psychometrics.reliability`, which fits a separate
 one-factor model to each scale: there each factor's loadings and residual variances are
@@ -36,12 +42,14 @@ all     0.613    0.885
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from cxlab.errors import DataError, ModelSpecError
+from cxlab.psychometrics._reliability_parts import blocks, category_scores
 
 if TYPE_CHECKING:
     from cxlab.sem import SEMFit
@@ -65,7 +73,7 @@ AVE_FORNELL_LARCKER = "AVE (Fornell & Larcker 1981, mean squared standardized lo
 #: the columns of :func:`model_reliability` (those of :func:`cxlab.psychometrics.reliability`)
 _COLUMNS = ["omega_total", "composite_reliability", "ave"]
 
-#: estimators of ordered (categorical) indicators, for which compRelSEM needs thresholds
+#: estimators of ordered (categorical) indicators; cxlab fits them as WLSMV
 _CATEGORICAL = {"WLSMV", "WLSM", "WLS", "DWLS", "ULS", "ULSMV", "PML"}
 
 
@@ -73,8 +81,13 @@ def _r_bool(value: bool) -> str:
     return "TRUE" if value else "FALSE"
 
 
-def omega_definition(*, obs_var: bool = True, tau_eq: bool = False) -> str:
+def omega_definition(
+    *, obs_var: bool = True, tau_eq: bool = False, ord_scale: bool | None = None
+) -> str:
     """The name of what :func:`comp_rel_sem` returns with these options.
+
+    ``ord_scale`` is None for a model of continuous items; for ordered items (WLSMV)
+    True names the category-score version, False the latent-response one.
 
     Examples
     --------
@@ -82,25 +95,48 @@ def omega_definition(*, obs_var: bool = True, tau_eq: bool = False) -> str:
     'ω (compRelSEM, obs.var = TRUE)'
     >>> omega_definition(obs_var=False, tau_eq=True)
     'α (compRelSEM, tau.eq = TRUE, obs.var = FALSE)'
+    >>> omega_definition(ord_scale=True)
+    'categorical ω (compRelSEM, ord.scale = TRUE, obs.var = TRUE; Green & Yang 2009)'
+    >>> omega_definition(tau_eq=True, ord_scale=True)
+    'α (compRelSEM, tau.eq = TRUE, ord.scale = TRUE; category scores)'
     """
+    if ord_scale is None:
+        if tau_eq:
+            return f"α (compRelSEM, tau.eq = TRUE, obs.var = {_r_bool(obs_var)})"
+        return f"ω (compRelSEM, obs.var = {_r_bool(obs_var)})"
+    if tau_eq and ord_scale:
+        return "α (compRelSEM, tau.eq = TRUE, ord.scale = TRUE; category scores)"
     if tau_eq:
-        return f"α (compRelSEM, tau.eq = TRUE, obs.var = {_r_bool(obs_var)})"
-    return f"ω (compRelSEM, obs.var = {_r_bool(obs_var)})"
+        return (
+            f"α (compRelSEM, tau.eq = TRUE, ord.scale = FALSE, obs.var = {_r_bool(obs_var)};"
+            " latent responses)"
+        )
+    if ord_scale:
+        return (
+            f"categorical ω (compRelSEM, ord.scale = TRUE, obs.var = {_r_bool(obs_var)}; "
+            "Green & Yang 2009)"
+        )
+    return f"ω (compRelSEM, ord.scale = FALSE, obs.var = {_r_bool(obs_var)}; latent responses)"
 
 
-def ave_definition(*, obs_var: bool = True) -> str:
-    """The name of what :func:`ave` returns with ``method="semtools"``.
+def ave_definition(*, obs_var: bool = True, ordered: bool = False) -> str:
+    """The name of what :func:`ave` returns with ``method="semtools"`` (``ordered``: for
+    ordered items, on the latent-response scale).
 
     Examples
     --------
     >>> ave_definition(obs_var=False)
     'AVE (semTools::AVE, obs.var = FALSE)'
+    >>> ave_definition(ordered=True)
+    'AVE (semTools::AVE, obs.var = TRUE; latent responses)'
     """
-    return f"AVE (semTools::AVE, obs.var = {_r_bool(obs_var)})"
+    return f"AVE (semTools::AVE, obs.var = {_r_bool(obs_var)}" + (
+        "; latent responses)" if ordered else ")"
+    )
 
 
-def _check_fit(fit: Any, allow_inadmissible: bool) -> None:
-    """Refuse what is not a fitted continuous-indicator model (see the module's notes)."""
+def _check_fit(fit: Any, allow_inadmissible: bool) -> bool:
+    """Refuse what is not a fitted model cxlab can read; True for ordered items (WLSMV)."""
     needed = ("table", "ram_", "theta_", "groups")
     if any(getattr(fit, name, None) is None for name in needed):
         raise DataError(
@@ -110,54 +146,19 @@ def _check_fit(fit: Any, allow_inadmissible: bool) -> None:
         )
     meta = getattr(fit, "meta", {}) or {}
     estimator = str(meta.get("estimator", "")).upper()
-    if meta.get("ordered") or estimator in _CATEGORICAL:
+    ordered = list(meta.get("ordered") or [])
+    categorical = bool(ordered) or estimator in _CATEGORICAL
+    readable = estimator == "WLSMV" and ordered and (fit.table.op == "|").any()
+    if categorical and not readable:
         raise ModelSpecError(
-            "This model treats its indicators as ordered (categorical, e.g. WLSMV): semTools' "
-            "compRelSEM then computes ω from the thresholds on the latent-response scale, "
-            "and AVE rescales the items' variances; cxlab's comp_rel_sem and ave do not do "
-            "that yet. Compute them in R (semTools::compRelSEM, AVE), or fit the items as "
-            "continuous."
+            f"This model treats indicators as ordered (estimator {estimator or '?'}), "
+            "but not as cxlab's WLSMV fits do (meta['ordered'] naming the items, their "
+            "thresholds in the table): comp_rel_sem and ave need the thresholds and "
+            "scale factors of such a fit. Fit it with cx.sem.fit(model, data, "
+            "ordered=[items])."
         )
     fit.require_admissible(allow_inadmissible)
-
-
-class _Block:
-    """One group's loadings, factor covariances and total covariance, as semTools reads
-    them: LAMBDA (``lavInspect(fit, "est")$lambda``), PHI (``"cov.lv"``, the implied
-    factor covariances) and SIGMA (``"sampstat"`` or ``"fitted"`` covariances)."""
-
-    def __init__(self, fit: SEMFit, g: int, obs_var: bool) -> None:
-        ram = fit.ram_
-        implied = ram.implied(fit.theta_, g)
-        observed, latent = list(ram.observed), list(ram.latent)
-        self.observed, self.latent = observed, latent
-        p = len(observed)
-        self.phi = pd.DataFrame(implied["cov_all"][p:, p:], index=latent, columns=latent)
-        sigma = ram.moments[g].cov if obs_var else implied["sigma"]
-        self.sigma = pd.DataFrame(sigma, index=observed, columns=observed)
-        table = fit.table
-        loads = table[(table.op == "=~") & (table.group == g + 1) & table.rhs.isin(observed)]
-        lam = pd.DataFrame(0.0, index=observed, columns=latent)
-        std = pd.DataFrame(0.0, index=observed, columns=latent)
-        for r in loads.itertuples():
-            lam.loc[r.rhs, r.lhs] = float(r.est)
-            std.loc[r.rhs, r.lhs] = float(r.std_all)
-        self.lam, self.std = lam, std
-
-    def factors(self, drop_single: bool) -> list[str]:
-        """The factors semTools reports: all, or (drop_single) those with 2+ indicators."""
-        if not drop_single:
-            return list(self.latent)
-        return [f for f in self.latent if int((self.lam[f] != 0).sum()) > 1]
-
-    def items(self, factor: str) -> list[str]:
-        """The observed indicators of *factor* (non-zero loadings)."""
-        column = self.lam[factor]
-        return list(column.index[column != 0])
-
-
-def _blocks(fit: SEMFit, obs_var: bool) -> list[_Block]:
-    return [_Block(fit, g, obs_var) for g in range(len(fit.groups))]
+    return categorical
 
 
 def _alpha(cov: pd.DataFrame) -> float:
@@ -181,6 +182,7 @@ def comp_rel_sem(
     *,
     obs_var: bool = True,
     tau_eq: bool = False,
+    ord_scale: bool = True,
     return_total: bool = False,
     drop_single: bool = True,
     allow_inadmissible: bool = False,
@@ -188,7 +190,8 @@ def comp_rel_sem(
     """Composite reliability ω of each factor of a fitted model, as ``semTools::compRelSEM``.
 
     # In R: semTools::compRelSEM(fit, obs.var = obs_var, tau.eq = tau_eq,
-    #                            return.total = return_total, dropSingle = drop_single)
+    #                            ord.scale = ord_scale, return.total = return_total,
+    #                            dropSingle = drop_single)
 
     For factor *f* with indicators *I* (the items with a non-zero loading on *f*):
 
@@ -212,9 +215,34 @@ def comp_rel_sem(
     factors with a single indicator (and factors with none, e.g. a second-order factor,
     as NaN).
 
-    Ordered (categorical) indicators need semTools' latent-response version (WLSMV),
-    which cxlab does not have: such fits are refused with a
-    :class:`~cxlab.errors.ModelSpecError`.
+    **Ordered items** (a WLSMV fit, ``cx.sem.fit(..., ordered=items)``), as semTools:
+    S is the polychoric correlation matrix (``obs_var=True``) or the model-implied
+    correlations of the latent responses (``obs_var=False``), rescaled by the items'
+    scale factors δ (lavaan's ``~*~``, 1 unless freed in groups 2…) to D⁻¹ S D⁻¹.
+
+    * ``ord_scale=True`` (default): Green & Yang's (2009) categorical ω, the
+      reliability of the sum of the observed category scores, computed from the
+      thresholds (as estimated, times δ) and bivariate normal probabilities of the
+      common correlations (λφλᵀ, times δ on both sides) and of the total ones (S as a
+      correlation matrix); see :func:`cxlab.psychometrics._reliability_parts.omega_cat`.
+      As in semTools the thresholds are not shifted by the items' latent means (which
+      are not 0 in groups 2… when the factor means are free).
+    * ``ord_scale=False``: the formula above on the latent-response scale.
+    * ``tau_eq=True``: α of the category scores (1…K; their sample covariance matrix,
+      complete rows, rescaled by 1/δ as semTools does; ``obs_var`` then does not
+      matter) with ``ord_scale=True``, α of S with ``ord_scale=False``.
+    * ``return_total=True`` with ``ord_scale=True`` (and not ``tau_eq``): semTools 0.5.6
+      stops here ("non-conformable arguments": it hands the *sum* of the common
+      covariance matrix to its ``omegaCat``); cxlab gives ``omegaCat`` of all the
+      factors' items with the matrix itself (λΦλᵀ), which is what that call computes
+      when it is given the matrix.
+
+    Continuous variables next to ordered items (``cx.sem.fit`` with some items not in
+    ``ordered=``) are treated as semTools does: a factor of continuous indicators gets
+    the formula above, a factor with both kinds gets NaN (with a warning; only α with
+    ``tau_eq=True, ord_scale=True``, of the raw answers, is given), and there is no
+    "total" when the model's items are of both kinds. ``ord_scale`` does not apply to a
+    model of continuous items.
 
     Parameters
     ----------
@@ -224,6 +252,9 @@ def comp_rel_sem(
         Observed (True) or model-implied (False) total variance in the denominator.
     tau_eq : bool
         Coefficient α (assumes tau-equivalent items) instead of ω.
+    ord_scale : bool
+        Ordered items: reliability of the observed category scores (True, semTools'
+        default) or of the latent responses (False).
     return_total : bool
         Add the reliability of the sum of all items of the model ("total").
     drop_single : bool
@@ -237,7 +268,7 @@ def comp_rel_sem(
     pandas.DataFrame
         One row per group (index "group"; a one-group model's row is "all"), one column
         per factor (and "total"); ``.attrs["definition"]`` names it, e.g.
-        ``"ω (compRelSEM, obs.var = TRUE)"``.
+        ``"ω (compRelSEM, obs.var = TRUE)"`` (:func:`omega_definition`).
 
     Examples
     --------
@@ -255,10 +286,31 @@ def comp_rel_sem(
     group
     Pasteur       0.617    0.877  0.618
     Grant-White   0.663    0.878  0.764
+
+    Ordered items (WLSMV): ω of the category scores and of the latent responses.
+
+    >>> hotel = cx.datasets.load("hotel_4e")
+    >>> items = ["sat1", "sat2", "sat3", "loy1", "loy2", "loy3"]
+    >>> model = "satisfaction =~ sat1 + sat2 + sat3\\nloyalty =~ loy1 + loy2 + loy3"
+    >>> wlsmv = cx.sem.fit(model, hotel, ordered=items)
+    >>> cx.psychometrics.comp_rel_sem(wlsmv).round(3)  # semTools::compRelSEM(fit)
+           satisfaction  loyalty
+    group
+    all           0.888    0.819
+    >>> cx.psychometrics.comp_rel_sem(wlsmv, ord_scale=False).round(3)
+           satisfaction  loyalty
+    group
+    all            0.91    0.847
     """
-    _check_fit(fit, allow_inadmissible)
-    rows = []
-    for b in _blocks(fit, obs_var):
+    categorical = _check_fit(fit, allow_inadmissible)
+    ordered = set(fit.meta.get("ordered") or []) if categorical else set()
+    scores = category_scores(fit, sorted(ordered)) if ordered and tau_eq and ord_scale else None
+    rows, mixed_factors, no_total = [], set(), False
+    for g, b in enumerate(blocks(fit, obs_var, categorical)):
+        sigma = b.sigma
+        if scores is not None:  # α of the answers (ordered: 1…K), rescaled by 1/δ (semTools)
+            cov = scores[g][b.observed].cov().to_numpy() / np.outer(b.scales, b.scales)
+            sigma = pd.DataFrame(cov, index=b.observed, columns=b.observed)
         factors = b.factors(drop_single)
         row: dict[str, float] = {}
         for f in factors:
@@ -266,24 +318,54 @@ def comp_rel_sem(
             if not items or (drop_single and len(items) == 1):
                 row[f] = float("nan")
                 continue
-            total = b.sigma.loc[items, items]
+            cat = bool(ordered.intersection(items))
+            if cat and not ordered.issuperset(items) and not (tau_eq and ord_scale):
+                row[f] = float("nan")  # semTools: ordered and continuous items together
+                mixed_factors.add(f)
+                continue
+            total = sigma.loc[items, items]
             if tau_eq:
                 row[f] = _alpha(total)
                 continue
             lam = b.lam.loc[items, f].to_numpy()
-            row[f] = float(lam.sum() ** 2 * b.phi.loc[f, f]) / float(total.to_numpy().sum())
-        if return_total and len(factors) > 1:
-            sub = b.lam[factors]
-            items = list(sub.index[(sub != 0).any(axis=1)])
-            total = b.sigma.loc[items, items]
+            common = np.outer(lam, lam) * b.phi.loc[f, f]
+            if cat and ord_scale:
+                row[f] = b.omega_cat(items, common)
+            else:
+                row[f] = float(common.sum()) / float(total.to_numpy().sum())
+        sub = b.lam[factors]
+        items = list(sub.index[(sub != 0).any(axis=1)])
+        block_cat = ordered.issuperset(items)
+        if return_total and len(factors) > 1 and ordered.intersection(items) and not block_cat:
+            no_total = True  # semTools: no total of ordered and continuous items
+        elif return_total and len(factors) > 1:
+            total = sigma.loc[items, items]
             if tau_eq:
                 row["total"] = _alpha(total)
             else:
                 lam = sub.loc[items].to_numpy()
                 common = lam @ b.phi.loc[factors, factors].to_numpy() @ lam.T
-                row["total"] = float(common.sum()) / float(total.to_numpy().sum())
+                if block_cat and ordered and ord_scale:
+                    row["total"] = b.omega_cat(items, common)
+                else:
+                    row["total"] = float(common.sum()) / float(total.to_numpy().sum())
         rows.append(row)
-    return _frame(fit, rows, omega_definition(obs_var=obs_var, tau_eq=tau_eq))
+    if mixed_factors:
+        warnings.warn(
+            f"Factor(s) {', '.join(sorted(mixed_factors))} have ordered and continuous "
+            "indicators: like semTools, comp_rel_sem gives NaN for them (ω of such a sum is "
+            "not defined; tau_eq=True with ord_scale=True gives α of the raw answers).",
+            stacklevel=2,
+        )
+    if no_total and not (tau_eq and ord_scale):
+        warnings.warn(
+            "return_total: the model's items are ordered and continuous; like semTools, "
+            "no 'total' is given.",
+            stacklevel=2,
+        )
+    named = bool(ord_scale) if categorical else None  # ord.scale applies to ordered items
+    definition = omega_definition(obs_var=obs_var, tau_eq=tau_eq, ord_scale=named)
+    return _frame(fit, rows, definition)
 
 
 def ave(
@@ -316,6 +398,11 @@ def ave(
     ``method="fornell_larcker"`` is Fornell & Larcker's (1981) AVE = mean of the
     squared standardized loadings λs² (lavaan's ``std.all``) over the factor's
     indicators (``obs_var`` does not apply).
+
+    For ordered items (WLSMV) semTools' AVE is on the latent-response scale: the s_ii
+    are the diagonal of D⁻¹ S D⁻¹ (S the polychoric or the implied correlations, D the
+    scale factors δ), i.e. 1/δᵢ² for an ordered item either way, so ``obs_var`` makes
+    no difference for a factor of ordered items.
 
     Parameters
     ----------
@@ -354,9 +441,9 @@ def ave(
     """
     if method not in ("semtools", "fornell_larcker"):
         raise DataError(f"method must be 'semtools' or 'fornell_larcker', not {method!r}.")
-    _check_fit(fit, allow_inadmissible)
+    categorical = _check_fit(fit, allow_inadmissible)
     rows = []
-    for b in _blocks(fit, obs_var):
+    for b in blocks(fit, obs_var, categorical):
         factors = b.factors(drop_single)
         row: dict[str, float] = {}
         cross = (b.lam[factors].round(5) != 0).sum(axis=1) > 1
@@ -373,7 +460,9 @@ def ave(
                 row[f] = common / float(np.diag(b.sigma.loc[items, items]).sum())
         rows.append(row)
     definition = (
-        AVE_FORNELL_LARCKER if method == "fornell_larcker" else ave_definition(obs_var=obs_var)
+        AVE_FORNELL_LARCKER
+        if method == "fornell_larcker"
+        else ave_definition(obs_var=obs_var, ordered=categorical)
     )
     return _frame(fit, rows, definition)
 
@@ -417,7 +506,7 @@ def composite_reliability(
     """
     _check_fit(fit, allow_inadmissible)
     rows = []
-    for b in _blocks(fit, obs_var=True):
+    for b in blocks(fit, obs_var=True):
         row: dict[str, float] = {}
         for f in b.factors(drop_single):
             lam = b.std.loc[b.items(f), f].to_numpy()
@@ -431,6 +520,7 @@ def model_reliability(
     fit: SEMFit,
     *,
     obs_var: bool = True,
+    ord_scale: bool = True,
     drop_single: bool = True,
     allow_inadmissible: bool = False,
 ) -> pd.DataFrame:
@@ -450,6 +540,9 @@ def model_reliability(
         A fitted model (:func:`cxlab.sem.fit`, :func:`cxlab.psychometrics.cfa`).
     obs_var : bool
         Observed (True, semTools' default) or model-implied variances for ω and AVE.
+    ord_scale : bool
+        Ordered items (WLSMV): ω of the category scores (True) or of the latent
+        responses (False); see :func:`comp_rel_sem`.
     drop_single : bool
         Leave out factors with fewer than two indicators.
     allow_inadmissible : bool
@@ -474,12 +567,12 @@ def model_reliability(
     'AVE (semTools::AVE, obs.var = TRUE)'
     """
     kw = {"drop_single": drop_single, "allow_inadmissible": allow_inadmissible}
-    omega = comp_rel_sem(fit, obs_var=obs_var, **kw)
+    omega = comp_rel_sem(fit, obs_var=obs_var, ord_scale=ord_scale, **kw)
     cr = composite_reliability(fit, **kw)
     extracted = ave(fit, obs_var=obs_var, **kw)
-    blocks = _blocks(fit, obs_var)
+    parts = blocks(fit, obs_var)
     rows = []
-    for group, b in zip(fit.groups, blocks, strict=True):
+    for group, b in zip(fit.groups, parts, strict=True):
         for f in omega.columns:
             rows.append(
                 {

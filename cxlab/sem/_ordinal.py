@@ -14,8 +14,14 @@ from cxlab._conventions import as_frame
 from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.syntax import parse
 from cxlab.sem._data import _check_groups
-from cxlab.sem._ordinal_checks import category_codes, check_identification, check_model
+from cxlab.sem._ordinal_checks import (
+    category_codes,
+    check_identification,
+    check_model,
+    continuous_values,
+)
 from cxlab.sem._polychoric import OrdinalStats, ordinal_stats
+from cxlab.sem._polyserial import mixed_stats
 from cxlab.sem.engine import start_values
 from cxlab.sem.indices import rmsea_ci
 from cxlab.sem.results import Layout, _check_defined, _r2, std_values, values
@@ -93,6 +99,8 @@ def _build_table(
     for g, st in enumerate(stats_):
         rows = []
         for j, item in enumerate(st.names):
+            if item not in items:
+                continue  # a continuous variable: no thresholds, no scale factor
             for k, tau in enumerate(st.thresholds[j]):
                 key = (item, k)
                 if equal_thresholds and key in shared:
@@ -105,7 +113,7 @@ def _build_table(
                      "free": free, "value": np.nan, "start": tau, "user": False,
                      "exo": False, "derived": False}
                 )  # fmt: skip
-        for item in st.names:
+        for item in [v for v in st.names if v in items]:
             free = 0
             if equal_thresholds and g > 0:
                 counter += 1
@@ -166,14 +174,12 @@ def _fit_measures(
     # baseline: thresholds free, correlations 0 (they fit the thresholds exactly)
     base_jacs, base_chisq = [], 0.0
     for g, st in enumerate(om.stats):
-        n_th = st.n_thresholds
-        jac = np.zeros((len(st.wls_obs), 0))
-        blocks = [np.zeros((len(st.wls_obs), n_th)) for _ in range(groups)]
-        blocks[g][:n_th] = np.eye(n_th)
-        jac = np.hstack(blocks)
-        base_jacs.append(jac)
-        cors = st.wls_obs[n_th:]
-        base_chisq += (st.n - 1) * float(np.sum(st.wls_v[n_th:] * cors**2))
+        n_uni = st.n_univariate  # thresholds, means and variances: fitted exactly
+        blocks = [np.zeros((len(st.wls_obs), n_uni)) for _ in range(groups)]
+        blocks[g][:n_uni] = np.eye(n_uni)
+        base_jacs.append(np.hstack(blocks))
+        cors = st.wls_obs[n_uni:]
+        base_chisq += (st.n - 1) * float(np.sum(st.wls_v[n_uni:] * cors**2))
     base_info = sum(
         om.weights[g] * (base_jacs[g].T @ (om.stats[g].wls_v[:, None] * base_jacs[g]))
         for g in range(groups)
@@ -249,12 +255,16 @@ def _fit_measures(
 
 def _srmr(om: OrdinalModel, theta: np.ndarray) -> float:
     """lavaan's ``srmr`` for ordered data: the root mean square of the correlation
-    residuals (the diagonal counted as zeros), groups weighted by n_g/N."""
+    residuals (the diagonal counted as zeros; a covariance with a continuous variable
+    divided by its sample standard deviation, lavaan's ``cor.bentler``), groups weighted
+    by n_g/N."""
     total = 0.0
     for g, st in enumerate(om.stats):
         p = len(st.names)
-        n_th = st.n_thresholds
-        resid = st.wls_obs[n_th:] - om.implied(theta, g)[n_th:]
+        n_uni = st.n_univariate
+        resid = st.wls_obs[n_uni:] - om.implied(theta, g)[n_uni:]
+        sd = np.sqrt(np.diag(st.cov))
+        resid = resid / (sd[st.pairs[:, 0]] * sd[st.pairs[:, 1]])
         total += om.weights[g] * np.sqrt(np.sum(resid**2) / (p * (p + 1) / 2))
     return float(total)
 
@@ -410,6 +420,11 @@ def estimate_ordered(
     observed_all = [c for c in data.columns if c != group]
     n_groups = int(data[group].nunique()) if group else 1
     equal = [e for e in group_equal if e not in ("thresholds", "intercepts")]
+    if "thresholds" in group_equal and not wu_estabrook:
+        # lavaan: with categorical data "thresholds" implies "intercepts" — the intercepts
+        # of continuous variables (their negative "thresholds") are held equal too; the
+        # ordered items' intercepts are fixed at 0 anyway
+        equal.append("intercepts")
     table = parse(
         model, observed_all, n_groups=n_groups, meanstructure=True, std_lv=std_lv,
         group_equal=equal,
@@ -437,7 +452,28 @@ def estimate_ordered(
                     f"Group {label!r} of column {group!r} has no complete row left after "
                     "listwise deletion; drop this group from the data."
                 )
-    codes, n_cat = category_codes(complete, observed, group)
+    ordinal = [v for v in observed if v in items_given]
+    continuous = [v for v in observed if v not in items_given]
+    if continuous and wu_estabrook:
+        raise ModelSpecError(
+            f"identification='wu.estabrook.2016' with continuous variables "
+            f"({', '.join(continuous)}): the Wu & Estabrook (2016) levels are defined for "
+            "ordered items only. Use identification='lavaan', or declare them ordered."
+        )
+    codes, n_cat = category_codes(complete, ordinal, group)
+    values = np.zeros((len(complete), len(observed)))
+    kinds = []
+    for j, v in enumerate(observed):
+        if v in items_given:
+            k = ordinal.index(v)
+            values[:, j] = codes[:, k]
+            kinds.append(n_cat[k])
+        else:
+            kinds.append(0)
+    if continuous:
+        values[:, [observed.index(v) for v in continuous]] = continuous_values(
+            complete, continuous, group
+        )
     labels = list(dict.fromkeys(complete[group])) if group else ["all"]
     stats_ = []
     for label in labels:
@@ -445,11 +481,14 @@ def estimate_ordered(
         if mask.sum() <= len(observed):
             raise DataError(
                 f"Group {label!r} has {int(mask.sum())} complete rows for {len(observed)} "
-                "ordered items: too few to estimate polychoric correlations."
+                "variables: too few to estimate polychoric correlations."
             )
-        stats_.append(ordinal_stats(codes[mask], observed, n_cat))
+        if continuous:
+            stats_.append(mixed_stats(values[mask], observed, kinds))
+        else:
+            stats_.append(ordinal_stats(codes[mask], observed, n_cat))
     if wu_estabrook and "thresholds" in group_equal and len(stats_) > 1:
-        binary = [v for v, k in zip(observed, n_cat, strict=True) if k < 3]
+        binary = [v for v, k in zip(ordinal, n_cat, strict=True) if k < 3]
         if binary:
             raise ModelSpecError(
                 f"Item(s) {', '.join(binary)} have two categories: with one threshold, "
@@ -459,7 +498,7 @@ def estimate_ordered(
             )
     full = _build_table(
         table,
-        observed,
+        ordinal,
         stats_,
         "thresholds" in group_equal,
         tuple(group_equal) if wu_estabrook else None,
@@ -500,7 +539,8 @@ def estimate_ordered(
             "missing": "listwise",
             "estimator": "WLSMV",
             "identification": "wu.estabrook.2016" if wu_estabrook else "lavaan",
-            "ordered": observed,
+            "ordered": ordinal,
+            "continuous": continuous,
             "sample_stats": stats_,
             "ordinal_model": om,
             "theta_free": theta,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from cxlab.errors import DataError, ModelSpecError
 
-__all__ = ["category_codes", "check_identification", "check_model"]
+__all__ = ["category_codes", "check_identification", "check_model", "continuous_values"]
 
 
 def category_codes(
@@ -85,27 +85,68 @@ def category_codes(
     return codes, n_cat
 
 
+def continuous_values(frame: pd.DataFrame, columns: list[str], group: str | None) -> np.ndarray:
+    """The values of the continuous variables of a WLSMV model (rows × columns); a clear
+    DataError for text or a variable that does not vary (in a group).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> continuous_values(pd.DataFrame({"x": [1.5, 2.0, 4.25]}), ["x"], None)[:, 0].tolist()
+    [1.5, 2.0, 4.25]
+    """
+    out = np.zeros((len(frame), len(columns)))
+    for j, col in enumerate(columns):
+        x = frame[col]
+        values_ = pd.to_numeric(x, errors="coerce")
+        text = x.notna() & values_.isna()
+        if text.any():
+            row = x.index[text][0]
+            raise DataError(
+                f"Column {col!r} holds text ({x[row]!r} in row {row}), but the model uses it "
+                "as a continuous variable (it is not in ordered=). Recode it to numbers, or "
+                "add it to ordered= if its values are ordered categories."
+            )
+        v = values_.to_numpy(dtype=float)
+        parts = [v] if group is None else [v[(frame[group] == g).to_numpy()]
+                                           for g in dict.fromkeys(frame[group])]  # fmt: skip
+        if any(np.ptp(part) == 0 for part in parts):
+            raise DataError(
+                f"Continuous variable {col!r} takes a single value"
+                + ("" if group is None else " in a group")
+                + " in the rows used: it has no variance to correlate. Drop it from the model."
+            )
+        out[:, j] = v
+    return out
+
+
 def check_model(table: pd.DataFrame, items: list[str], observed: list[str]) -> None:
-    """Refuse what WLSMV here cannot fit: continuous variables next to ordered ones,
-    ordered predictors, intercept lines of ordered items (ModelSpecError).
+    """Refuse what WLSMV here cannot fit: continuous exogenous covariates (lavaan's
+    ``conditional.x``), ordered predictors, intercept lines of ordered items
+    (ModelSpecError). Continuous variables explained by the model (indicators, outcomes)
+    are fitted with the ordered items.
 
     Examples
     --------
     >>> from cxlab.models.syntax import parse
-    >>> table = parse("F =~ a + b + c", ["a", "b", "c"])
+    >>> table = parse("F =~ a + b + c\\nF ~ x", ["a", "b", "c", "x"])
     >>> try:
-    ...     check_model(table, ["a", "b"], ["a", "b", "c"])
+    ...     check_model(table, ["a", "b", "c"], ["a", "b", "c", "x"])
     ... except Exception as error:
-    ...     print(str(error)[:40])
-    Variables c of the model are not in orde
+    ...     print(str(error)[:37])
+    Continuous variable(s) x only predict
     """
     others = [v for v in observed if v not in items]
-    if others:
+    explained = set(table.loc[table.op == "=~", "rhs"]) | set(table.loc[table.op == "~", "lhs"])
+    exogenous = [v for v in others if v not in explained]
+    if exogenous:
         raise ModelSpecError(
-            f"Variables {', '.join(others)} of the model are not in ordered=: WLSMV with "
-            "continuous variables next to ordered ones (polyserial correlations) is not "
-            "supported yet. Declare every observed variable of the model ordered, or fit "
-            "the model by ML without ordered= (treating the items as continuous)."
+            f"Continuous variable(s) {', '.join(exogenous)} only predict (right of ~) or are "
+            "not explained by the model: exogenous covariates next to ordered items, which "
+            "lavaan fits conditionally on them (conditional.x: probit regressions of the "
+            "items on the covariates), are not supported yet. Make the covariate an "
+            "indicator of a factor (e.g. 'AGE =~ age' with 'age ~~ 0*age') or fit the model "
+            "by ML without ordered=."
         )
     predictors = set(table.loc[table.op == "~", "rhs"]) & set(items)
     if predictors:

@@ -46,6 +46,19 @@ _NOTE = {
     ),
 }
 
+#: the first clause of the note for a model with continuous variables too
+_MIXED = {
+    "en": (
+        "DWLS on polychoric correlations",
+        "DWLS on polychoric and polyserial correlations and the continuous variables' "
+        "means, variances and covariances",
+    ),
+    "zh": (
+        "基于多分格相关的对角加权最小二乘",
+        "基于多分格相关、多序列相关（polyserial）及连续变量的均值、方差与协方差的对角加权最小二乘",
+    ),
+}
+
 
 def _scaled_row(fit: SEMFit, lang: str, decimals: int) -> pd.DataFrame:
     f = fit.fit_measures
@@ -86,7 +99,10 @@ def apa_wlsmv(tables: ApaTables, fit: SEMFit, *, lang: str = "en", decimals: int
     >>> apa.fit.iloc[0]["χ²"] == f"{fit.fit_measures['chisq_scaled']:.2f}"
     True
     """
-    return replace(tables, fit=_scaled_row(fit, lang, decimals), note=_NOTE[lang])
+    note = _NOTE[lang]
+    if fit.meta.get("continuous"):  # ordered items with continuous variables
+        note = note.replace(*_MIXED[lang])
+    return replace(tables, fit=_scaled_row(fit, lang, decimals), note=note)
 
 
 def repr_html_wlsmv(fit: SEMFit) -> str:

@@ -189,13 +189,22 @@ def _bivariate_density(x: np.ndarray, y: np.ndarray, rho: np.ndarray) -> np.ndar
 
 @dataclass
 class OrdinalStats:
-    """Sample statistics of one group of ordered items (lavaan's WLSMV ``SampleStats``).
+    """Sample statistics of one group (lavaan's WLSMV ``SampleStats``).
 
-    ``thresholds[j]`` are item j's thresholds; ``cor`` the polychoric correlations;
-    ``wls_obs`` thresholds then correlations (lavaan's ``wls.obs``); ``gamma`` their
-    asymptotic covariance matrix times n (lavaan's ``NACOV`` / ``lavInspect(fit,
-    "gamma")``); ``wls_v`` the DWLS weights 1 / diag(Γ) (the diagonal of lavaan's
-    ``wls.v``); ``pairs`` the (i, j) item pairs of the correlation part, i > j."""
+    ``thresholds[j]`` are variable j's thresholds (empty for a continuous variable);
+    ``cor`` the polychoric (polyserial, Pearson) correlations; ``wls_obs`` the
+    statistics in lavaan's order (``wls.obs``): the thresholds of the ordered items and
+    the negative means of the continuous ones (variable by variable), the variances of
+    the continuous variables, then the covariances below the diagonal (``vech(COV,
+    diagonal = FALSE)``: correlations between ordered items, polyserial correlation times
+    the standard deviation between an ordered and a continuous variable, covariances
+    between continuous ones); ``gamma`` their asymptotic covariance matrix times n
+    (lavaan's ``NACOV`` / ``lavInspect(fit, "gamma")``); ``wls_v`` the DWLS weights
+    1 / diag(Γ) (the diagonal of lavaan's ``wls.v``); ``pairs`` the (i, j) variable pairs
+    of the covariance part, i > j; ``th_item`` the variable of each entry of the
+    threshold part; ``numeric`` marks the continuous variables; ``cov`` and ``mean``
+    the covariance matrix (ordered items on the correlation scale) and the means (0
+    for ordered items)."""
 
     names: list[str]
     n: int
@@ -205,11 +214,24 @@ class OrdinalStats:
     gamma: np.ndarray
     wls_v: np.ndarray
     pairs: np.ndarray
-    th_item: np.ndarray  # the item (0-based) of each threshold in wls_obs
+    th_item: np.ndarray  # the variable (0-based) of each threshold (or mean) in wls_obs
+    numeric: np.ndarray | None = None
+    cov: np.ndarray | None = None
+    mean: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        p = len(self.names)
+        if self.numeric is None:
+            self.numeric = np.zeros(p, dtype=bool)
+        if self.cov is None:
+            self.cov = self.cor
+        if self.mean is None:
+            self.mean = np.zeros(p)
 
     @property
     def n_thresholds(self) -> int:
-        """Number of thresholds (the first entries of ``wls_obs``).
+        """Number of entries of the threshold part of ``wls_obs`` (the thresholds, and
+        one negative mean per continuous variable).
 
         Examples
         --------
@@ -218,7 +240,21 @@ class OrdinalStats:
         >>> ordinal_stats(codes, ["a", "b"], [3, 3]).n_thresholds
         4
         """
-        return int(sum(len(t) for t in self.thresholds))
+        return len(self.th_item)
+
+    @property
+    def n_univariate(self) -> int:
+        """Number of univariate statistics (thresholds, negative means, variances): the
+        covariances below the diagonal follow them in ``wls_obs``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> codes = np.array([[0, 1], [1, 2], [2, 0], [1, 1], [0, 2], [2, 1]])
+        >>> ordinal_stats(codes, ["a", "b"], [3, 3]).n_univariate
+        4
+        """
+        return len(self.th_item) + int(np.sum(self.numeric))
 
 
 def _cell_bounds(th: np.ndarray, kmax: int) -> tuple[np.ndarray, np.ndarray]:
@@ -306,6 +342,119 @@ def _polychoric(tables: np.ndarray, model: _PairModel, start: np.ndarray) -> np.
     return rho
 
 
+@dataclass
+class OrdinalParts:
+    """What :func:`ordinal_stats` estimates before Γ is assembled: each item's thresholds
+    and their casewise scores, the polychoric correlations of the item pairs (i, j),
+    i > j, column by column, their casewise scores, and the blocks A21 (∂ scores of the
+    correlations / ∂ thresholds, pairs × thresholds) and diag(A22) of Muthén's (1984)
+    matrix. :mod:`cxlab.sem._polyserial` places them among the statistics of the
+    continuous variables."""
+
+    thresholds: list[np.ndarray]
+    sc_th: np.ndarray
+    th_start: np.ndarray
+    pairs: np.ndarray
+    rho: np.ndarray
+    sc_cor: np.ndarray
+    a21: np.ndarray
+    a22: np.ndarray
+
+
+def ordinal_parts(codes: np.ndarray, n_categories: list[int]) -> OrdinalParts:
+    """Thresholds, polychoric correlations and their scores (see :class:`OrdinalParts`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> codes = np.array([[0, 1], [1, 2], [2, 0], [1, 1], [0, 2], [2, 1]])
+    >>> parts = ordinal_parts(codes, [3, 3])
+    >>> parts.sc_th.shape, parts.pairs.tolist(), parts.a21.shape
+    ((6, 4), [[1, 0]], (1, 4))
+    """
+    codes = np.asarray(codes, dtype=int)
+    n, p = codes.shape
+    kmax = max(n_categories) if p else 1
+    # --- step 1: thresholds and their casewise scores
+    thresholds, sc_th_blocks = [], []
+    for j in range(p):
+        freq = np.bincount(codes[:, j], minlength=n_categories[j]).astype(float)
+        th = special.ndtri(np.cumsum(freq)[:-1] / n)
+        thresholds.append(th)
+        lo = np.concatenate([[-np.inf], th])
+        hi = np.concatenate([th, [np.inf]])
+        prob = _phi(hi) - _phi(lo)
+        dens = np.exp(-0.5 * th**2) / np.sqrt(2 * np.pi)
+        # score of threshold k for an answer in category c: +φ(τ_k)/π_c if k == c,
+        # −φ(τ_k)/π_c if k == c − 1
+        cats = np.arange(len(prob))
+        per_cat = (
+            (cats[:, None] == np.arange(len(th))[None, :]) * dens[None, :]
+            - (cats[:, None] - 1 == np.arange(len(th))[None, :]) * dens[None, :]
+        ) / prob[:, None]
+        sc_th_blocks.append(per_cat[codes[:, j]])
+    sc_th = np.hstack(sc_th_blocks) if p else np.zeros((n, 0))
+    th_start = np.concatenate([[0], np.cumsum([len(t) for t in thresholds])]).astype(int)
+    n_th = sc_th.shape[1]
+    # --- step 2: polychoric correlations, pairs (i, j) with i > j, column by column
+    pairs = np.array([(i, j) for j in range(p) for i in range(j + 1, p)], dtype=int).reshape(-1, 2)
+    n_pairs = len(pairs)
+    if not n_pairs:
+        return OrdinalParts(thresholds, sc_th, th_start, pairs, np.zeros(0), np.zeros((n, 0)),
+                            np.zeros((0, n_th)), np.zeros(0))  # fmt: skip
+    first, second = pairs[:, 0], pairs[:, 1]  # y1 = item i (rows), y2 = item j (columns)
+    bounds = [_cell_bounds(t, kmax) for t in thresholds]
+    lo = np.array([b[0] for b in bounds])
+    hi = np.array([b[1] for b in bounds])
+    tables = _pair_tables(codes, first, second, kmax)
+    model = _PairModel(lo[first], hi[first], lo[second], hi[second])
+    start = np.nan_to_num(
+        np.array(
+            [
+                np.corrcoef(codes[:, i], codes[:, j])[0, 1]
+                for i, j in zip(first, second, strict=True)
+            ]
+        )
+    )
+    rho = _polychoric(tables, model, start)
+    # --- scores of the correlations and their dependence on the thresholds (muthen1984)
+    pi = model.probabilities(rho)
+    d_rho = model.density(rho)[0] / pi
+    # derivative of each cell's log-probability with respect to the row item's upper
+    # (Z1) and lower (Z2) category bound, and the same for the column item
+    r = rho[:, None, None]
+    big_r = np.sqrt(1 - r * r)
+
+    def fin(x: np.ndarray) -> np.ndarray:
+        return np.clip(x, -_BIG, _BIG)
+
+    u1, u2 = fin(hi[first])[:, :, None], fin(lo[first])[:, :, None]  # row item bounds
+    v1, v2 = fin(hi[second])[:, None, :], fin(lo[second])[:, None, :]  # column item bounds
+
+    def dnorm(x: np.ndarray) -> np.ndarray:
+        return np.exp(-0.5 * x**2) / np.sqrt(2 * np.pi)
+
+    y1_z1 = dnorm(u1) * (_phi((v1 - r * u1) / big_r) - _phi((v2 - r * u1) / big_r)) / pi
+    y1_z2 = dnorm(u2) * (_phi((v1 - r * u2) / big_r) - _phi((v2 - r * u2) / big_r)) / pi
+    y2_z1 = dnorm(v1) * (_phi((u1 - r * v1) / big_r) - _phi((u2 - r * v1) / big_r)) / pi
+    y2_z2 = dnorm(v2) * (_phi((u1 - r * v2) / big_r) - _phi((u2 - r * v2) / big_r)) / pi
+    idx = np.arange(n_pairs)[None, :]
+    sc_cor = d_rho[idx, codes[:, first], codes[:, second]]
+    a22 = np.sum(tables * d_rho**2, axis=(1, 2))
+    a21 = np.zeros((n_pairs, n_th))
+    for q, (i, j) in enumerate(pairs):
+        w = tables[q] * d_rho[q]  # kmax × kmax
+        ki, kj = len(thresholds[i]), len(thresholds[j])
+        # threshold k of item i is the upper bound of row category k, the lower of k + 1
+        row_up = (w * y1_z1[q]).sum(axis=1)  # per row category
+        row_lo = (w * y1_z2[q]).sum(axis=1)
+        a21[q, th_start[i] : th_start[i] + ki] = row_up[:ki] - row_lo[1 : ki + 1]
+        col_up = (w * y2_z1[q]).sum(axis=0)
+        col_lo = (w * y2_z2[q]).sum(axis=0)
+        a21[q, th_start[j] : th_start[j] + kj] = col_up[:kj] - col_lo[1 : kj + 1]
+    return OrdinalParts(thresholds, sc_th, th_start, pairs, rho, sc_cor, a21, a22)
+
+
 def ordinal_stats(codes: np.ndarray, names: list[str], n_categories: list[int]) -> OrdinalStats:
     """Thresholds, polychoric correlations, Γ and DWLS weights of one group.
 
@@ -336,99 +485,24 @@ def ordinal_stats(codes: np.ndarray, names: list[str], n_categories: list[int]) 
     """
     codes = np.asarray(codes, dtype=int)
     n, p = codes.shape
-    kmax = max(n_categories)
-    # --- step 1: thresholds and their casewise scores
-    thresholds, sc_th_blocks, th_item = [], [], []
-    for j in range(p):
-        freq = np.bincount(codes[:, j], minlength=n_categories[j]).astype(float)
-        th = special.ndtri(np.cumsum(freq)[:-1] / n)
-        thresholds.append(th)
-        th_item += [j] * len(th)
-        lo = np.concatenate([[-np.inf], th])
-        hi = np.concatenate([th, [np.inf]])
-        prob = _phi(hi) - _phi(lo)
-        dens = np.exp(-0.5 * th**2) / np.sqrt(2 * np.pi)
-        # score of threshold k for an answer in category c: +φ(τ_k)/π_c if k == c,
-        # −φ(τ_k)/π_c if k == c − 1
-        cats = np.arange(len(prob))
-        per_cat = (
-            (cats[:, None] == np.arange(len(th))[None, :]) * dens[None, :]
-            - (cats[:, None] - 1 == np.arange(len(th))[None, :]) * dens[None, :]
-        ) / prob[:, None]
-        sc_th_blocks.append(per_cat[codes[:, j]])
-    sc_th = np.hstack(sc_th_blocks)
-    th_item_arr = np.array(th_item, dtype=int)
-    th_start = np.concatenate([[0], np.cumsum([len(t) for t in thresholds])])
-    # --- step 2: polychoric correlations, pairs (i, j) with i > j, column by column
-    pairs = np.array([(i, j) for j in range(p) for i in range(j + 1, p)], dtype=int).reshape(-1, 2)
-    first, second = pairs[:, 0], pairs[:, 1]  # y1 = item i (rows), y2 = item j (columns)
-    bounds = [_cell_bounds(t, kmax) for t in thresholds]
-    lo = np.array([b[0] for b in bounds])
-    hi = np.array([b[1] for b in bounds])
-    tables = _pair_tables(codes, first, second, kmax)
-    model = _PairModel(lo[first], hi[first], lo[second], hi[second])
-    start = np.array(
-        [
-            np.corrcoef(codes[:, i], codes[:, j])[0, 1] if len(pairs) else 0.0
-            for i, j in zip(first, second, strict=True)
-        ]
-    )
-    start = np.nan_to_num(start)
-    rho = _polychoric(tables, model, start) if len(pairs) else np.zeros(0)
+    parts = ordinal_parts(codes, n_categories)
+    thresholds, th_start, pairs, rho = parts.thresholds, parts.th_start, parts.pairs, parts.rho
+    th_item = np.repeat(np.arange(p), [len(t) for t in thresholds]).astype(int)
     cor = np.eye(p)
-    cor[first, second] = rho
-    cor[second, first] = rho
-    # --- Γ from the casewise scores (muthen1984)
-    n_th = sc_th.shape[1]
-    n_pairs = len(pairs)
-    pi = model.probabilities(rho) if n_pairs else np.zeros((0, kmax, kmax))
-    d_rho = model.density(rho)[0] / pi if n_pairs else pi
-    # derivative of each cell's log-probability with respect to the row item's upper
-    # (Z1) and lower (Z2) category bound, and the same for the column item
-    r = rho[:, None, None]
-    big_r = np.sqrt(1 - r * r)
-
-    def fin(x: np.ndarray) -> np.ndarray:
-        return np.clip(x, -_BIG, _BIG)
-
-    u1, u2 = fin(hi[first])[:, :, None], fin(lo[first])[:, :, None]  # row item bounds
-    v1, v2 = fin(hi[second])[:, None, :], fin(lo[second])[:, None, :]  # column item bounds
-
-    def dnorm(x: np.ndarray) -> np.ndarray:
-        return np.exp(-0.5 * x**2) / np.sqrt(2 * np.pi)
-
-    y1_z1 = dnorm(u1) * (_phi((v1 - r * u1) / big_r) - _phi((v2 - r * u1) / big_r)) / pi
-    y1_z2 = dnorm(u2) * (_phi((v1 - r * u2) / big_r) - _phi((v2 - r * u2) / big_r)) / pi
-    y2_z1 = dnorm(v1) * (_phi((u1 - r * v1) / big_r) - _phi((u2 - r * v1) / big_r)) / pi
-    y2_z2 = dnorm(v2) * (_phi((u1 - r * v2) / big_r) - _phi((u2 - r * v2) / big_r)) / pi
-    idx = np.arange(n_pairs)[None, :]
-    sc_cor = d_rho[idx, codes[:, first], codes[:, second]] if n_pairs else np.zeros((n, 0))
-    scores = np.hstack([sc_th, sc_cor])
+    cor[pairs[:, 0], pairs[:, 1]] = rho
+    cor[pairs[:, 1], pairs[:, 0]] = rho
+    # --- Γ from the casewise scores (muthen1984): Γ = n · B⁻¹ (Σ sᵢ sᵢᵀ) B⁻ᵀ
+    n_th, n_pairs = parts.sc_th.shape[1], len(pairs)
+    scores = np.hstack([parts.sc_th, parts.sc_cor])
     inner = scores.T @ scores
-    a11 = np.zeros((n_th, n_th))
+    a11_inv = np.zeros((n_th, n_th))
     for j in range(p):
         s = slice(th_start[j], th_start[j + 1])
-        a11[s, s] = inner[s, s]
-    a22 = np.sum(tables * d_rho**2, axis=(1, 2)) if n_pairs else np.zeros(0)
-    a21 = np.zeros((n_pairs, n_th))
-    for q, (i, j) in enumerate(pairs):
-        w = tables[q] * d_rho[q]  # kmax × kmax
-        ki, kj = len(thresholds[i]), len(thresholds[j])
-        # threshold k of item i is the upper bound of row category k, the lower of k + 1
-        row_up = (w * y1_z1[q]).sum(axis=1)  # per row category
-        row_lo = (w * y1_z2[q]).sum(axis=1)
-        a21[q, th_start[i] : th_start[i] + ki] = row_up[:ki] - row_lo[1 : ki + 1]
-        col_up = (w * y2_z1[q]).sum(axis=0)
-        col_lo = (w * y2_z2[q]).sum(axis=0)
-        a21[q, th_start[j] : th_start[j] + kj] = col_up[:kj] - col_lo[1 : kj + 1]
-    a11_inv = np.zeros_like(a11)
-    for j in range(p):
-        s = slice(th_start[j], th_start[j + 1])
-        a11_inv[s, s] = np.linalg.inv(a11[s, s])
-    a22_inv = 1 / a22
+        a11_inv[s, s] = np.linalg.inv(inner[s, s])
+    a22_inv = 1 / parts.a22
     b_inv = np.zeros((n_th + n_pairs, n_th + n_pairs))
     b_inv[:n_th, :n_th] = a11_inv
-    b_inv[n_th:, :n_th] = -(a22_inv[:, None] * a21) @ a11_inv
+    b_inv[n_th:, :n_th] = -(a22_inv[:, None] * parts.a21) @ a11_inv
     b_inv[n_th:, n_th:] = np.diag(a22_inv)
     gamma = n * (b_inv @ inner @ b_inv.T)
     wls_obs = np.concatenate([*thresholds, rho])
@@ -441,5 +515,5 @@ def ordinal_stats(codes: np.ndarray, names: list[str], n_categories: list[int]) 
         gamma=gamma,
         wls_v=1 / np.diag(gamma),
         pairs=pairs,
-        th_item=th_item_arr,
+        th_item=th_item,
     )

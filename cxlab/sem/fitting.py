@@ -96,8 +96,10 @@ def fit(
     ordered : list of str, optional
         Items to treat as ordered categories (Likert answers): the model is fitted to
         their thresholds and polychoric correlations by lavaan's WLSMV (DWLS estimates,
-        robust SEs, mean-and-variance adjusted χ², delta parameterisation); every model
-        item must then be ordered. See :mod:`cxlab.sem.ordinal`.
+        robust SEs, mean-and-variance adjusted χ², delta parameterisation); the model's
+        other observed variables are continuous indicators or outcomes (means, variances,
+        polyserial correlations, as lavaan); continuous exogenous covariates are not
+        supported yet. See :mod:`cxlab.sem.ordinal`.
     cluster : str, optional
         Not supported: two-level SEM (lavaan's ``cluster=`` with ``level:`` blocks) is
         refused with a ModelSpecError naming the alternatives (a mixed model with a random

@@ -16,11 +16,19 @@ every group has its own thresholds, loadings and factor (co)variances unless
 factor means and the items' scale factors (rows ``item ~*~ item``) are free in groups
 2… (the ordinal invariance model of ``group.equal = c("thresholds", "loadings")``).
 
-Not supported (clear errors): continuous variables mixed with ordered ones (polyserial
-correlations), ordered predictors, thresholds written in the model (``|`` lines; the
-thresholds are added here), ``missing="fiml"`` (ML with ordered data: lavaan has no FIML
-for WLSMV either; use listwise deletion, the default here and in lavaan, or multiple
-imputation), and ``group_equal`` on intercepts, means or residuals.
+Continuous variables next to the ordered items — an indicator such as a 0–100 rating, an
+outcome such as spend — are fitted with them as lavaan does (:mod:`cxlab.sem._polyserial`):
+their means and variances, polyserial correlations with the ordered items and covariances
+among themselves join the statistics and Γ; their intercepts and residual variances are
+free parameters (with ``group_equal=("thresholds", …)`` their intercepts are held equal
+too, as lavaan's "thresholds" implies "intercepts" for categorical data).
+
+Not supported (clear errors): continuous exogenous covariates (a variable that only
+predicts, ``F ~ age``: lavaan fits them by ``conditional.x``), ordered predictors,
+thresholds written in the model (``|`` lines; the thresholds are added here),
+``missing="fiml"`` (ML with ordered data: lavaan has no FIML for WLSMV either; use listwise
+deletion, the default here and in lavaan, or multiple imputation), ``missing="pairwise"``,
+and ``group_equal`` on intercepts, means or residuals.
 
 Examples
 --------
@@ -36,9 +44,11 @@ import numpy as np
 import pandas as pd
 
 from cxlab.sem._ordinal import estimate_ordered
+from cxlab.sem._polychoric import bivariate_normal_cdf
 from cxlab.sem.fitting import SEMFit
 
-__all__ = ["fit_ordered"]
+# bivariate_normal_cdf: public here for other subpackages (categorical omega)
+__all__ = ["bivariate_normal_cdf", "fit_ordered"]
 
 
 def fit_ordered(
@@ -64,8 +74,9 @@ def fit_ordered(
     data : pandas.DataFrame or cxlab.survey.Survey
         One row per respondent.
     ordered : list of str
-        The ordered items: every observed variable of the model (whole numbers such as
-        1…5, or an ordered pandas Categorical).
+        The ordered items (whole numbers such as 1…5, or an ordered pandas Categorical).
+        The model's other observed variables are continuous: indicators or outcomes,
+        not exogenous covariates.
     group : str, optional
         Column whose values define groups.
     group_equal : sequence of str
@@ -92,7 +103,8 @@ def fit_ordered(
         ``meta["estimator"] == "WLSMV"``; ``fit_measures`` with lavaan's names
         (chisq, chisq_scaled, chisq_scaling_factor, chisq_shift_parameters, cfi_scaled, tli_scaled,
         rmsea_scaled and its CI, …); ``meta["sample_stats"]`` the thresholds,
-        polychoric correlations and Γ per group.
+        polychoric (polyserial) correlations and Γ per group; ``meta["ordered"]`` and
+        ``meta["continuous"]`` the two kinds of observed variables.
 
     Examples
     --------
@@ -106,6 +118,15 @@ def fit_ordered(
     ['t1', 't2', 't3', 't1']
     >>> round(fit.fit_measures["cfi_scaled"], 2)
     1.0
+
+    A continuous variable (here a rating that goes with G's items) as a fourth indicator:
+
+    >>> noise = np.random.default_rng(1).normal(0, 5, len(data))
+    >>> data["score"] = (40 + 4 * data[["y4", "y5", "y6"]].sum(axis=1) + noise).round(1)
+    >>> mixed = fit_ordered("F =~ y1 + y2 + y3\\nG =~ y4 + y5 + y6 + score", data,
+    ...                     ordered=["y1", "y2", "y3", "y4", "y5", "y6"])
+    >>> mixed.meta["continuous"], mixed.fit_measures["df"]  # 41 statistics, 28 parameters
+    (['score'], 13)
     """
     parts = estimate_ordered(
         model, data, ordered, group=group, group_equal=group_equal, std_lv=std_lv,

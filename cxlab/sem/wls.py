@@ -9,7 +9,9 @@ y* behind the ordered items, in lavaan's delta parameterisation: with Σ₀ = F 
 
 where δ_j are the scale factors (lavaan's ``~*~``; 1 unless freed in groups 2…) and the
 residual variance of item j is not a parameter but 1/δ_j² − Σ₀_jj (lavaan reports it as
-a fixed row with that value). The fit function is
+a fixed row with that value). A continuous variable x (:mod:`cxlab.sem._polyserial`) has
+δ = 1, a free intercept and a free residual variance; it implies −μ_x in the threshold
+part, its variance Σ_xx, and covariances δ_j Σ_jx with the others. The fit function is
 
     F(θ) = Σ_g ((n_g − 1)/N) (s_g − σ_g(θ))ᵀ W_g (s_g − σ_g(θ)),  W_g = diag(1 / diag Γ_g),
 
@@ -55,7 +57,7 @@ class OrdinalModel:
         self.n_ext = int(table.loc[table.op != ":=", "free"].max())
         ram_rows = table[table.op.isin(_RAM_OPS)].copy()
         ram_rows.attrs = dict(table.attrs)
-        moments = [Moments(s.n, s.cor, np.zeros(len(s.names))) for s in stats_]
+        moments = [Moments(s.n, s.cov, s.mean) for s in stats_]
         self.ram = RamModel(ram_rows, moments)
         self.n_total = self.ram.n_total
         self.weights = self.ram.weights
@@ -64,6 +66,7 @@ class OrdinalModel:
         self.items = list(stats_[0].names)
         pos = {v: i for i, v in enumerate(self.ram.observed)}
         self.item_pos = np.array([pos[v] for v in self.items])
+        self.numeric = np.flatnonzero(stats_[0].numeric)  # continuous variables
         self.groups = len(stats_)
         self._th: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._delta: list[tuple[np.ndarray, np.ndarray]] = []
@@ -72,17 +75,18 @@ class OrdinalModel:
         for g, st in enumerate(stats_):
             rows = table[table.group == g + 1]
             th = rows[rows.op == "|"]
-            th_free = th["free"].to_numpy()
-            th_value = th["value"].to_numpy(dtype=float)
-            order = [
-                (item_index[r.lhs], int(r.rhs[1:]) - 1) for r in th.itertuples()
-            ]  # (item, k) in the table's order; reorder to the sample statistics' order
-            key = {ik: m for m, ik in enumerate(order)}
-            target = []
-            for j, t in enumerate(st.thresholds):
-                target += [key[(j, k)] for k in range(len(t))]
-            target = np.array(target, dtype=int)
-            self._th.append((th_free[target], th_value[target], st.th_item))
+            # the threshold part of the statistics: (variable, k) → position; a continuous
+            # variable's entry (its negative mean) has no threshold: free 0, value 0
+            start = np.concatenate(
+                [[0], np.cumsum(np.bincount(st.th_item, minlength=len(self.items)))]
+            )
+            th_free = np.zeros(len(st.th_item), dtype=int)
+            th_value = np.zeros(len(st.th_item))
+            for r in th.itertuples():
+                m = start[item_index[r.lhs]] + int(r.rhs[1:]) - 1
+                th_free[m] = r.free
+                th_value[m] = r.value
+            self._th.append((th_free, th_value, st.th_item))
             sc = rows[rows.op == "~*~"]
             d_free = np.zeros(len(self.items), dtype=int)
             d_value = np.ones(len(self.items))
@@ -139,7 +143,8 @@ class OrdinalModel:
         return ext
 
     def implied(self, theta: np.ndarray, g: int) -> np.ndarray:
-        """σ_g(θ): implied thresholds, then correlations (the order of ``wls_obs``).
+        """σ_g(θ): implied thresholds (and negative means), variances of the continuous
+        variables, then covariances (the order of ``wls_obs``).
 
         Examples
         --------
@@ -188,16 +193,20 @@ class OrdinalModel:
         th_part = d[th_item] * (tau - mu_items[th_item])
         pi, pj = pos[st.pairs[:, 0]], pos[st.pairs[:, 1]]
         ii, jj = st.pairs[:, 0], st.pairs[:, 1]
+        pn = pos[self.numeric]
+        var_part = sigma0[pn, pn]  # continuous variables: their own residual variance is in θ
         cor_part = d[ii] * d[jj] * sigma0[pi, pj]
-        sigma = np.concatenate([th_part, cor_part])
+        sigma = np.concatenate([th_part, var_part, cor_part])
         if not jacobian:
             return sigma, None
         k = self.n_free
         n_th = len(th_part)
+        n_uni = n_th + len(pn)
         jac = np.zeros((len(sigma), k))
         if self.ram.meanstructure:
             jac[:n_th] = -(d[th_item][:, None] * d_mu[:k, pos[th_item]].T)
-        jac[n_th:] = (d[ii] * d[jj])[:, None] * d_sig[:k, pi, pj].T
+        jac[n_th:n_uni] = d_sig[:k, pn, pn].T
+        jac[n_uni:] = (d[ii] * d[jj])[:, None] * d_sig[:k, pi, pj].T
         rows = np.arange(n_th)
         free = th_free > 0
         np.add.at(jac, (rows[free], th_free[free] - 1), d[th_item][free])
@@ -205,7 +214,7 @@ class OrdinalModel:
         th_d = d_free[th_item]
         sel = th_d > 0
         np.add.at(jac, (rows[sel], th_d[sel] - 1), (tau - mu_items[th_item])[sel])
-        crow = n_th + np.arange(len(ii))
+        crow = n_uni + np.arange(len(ii))
         for a, b in ((ii, jj), (jj, ii)):
             fa = d_free[a]
             sel = fa > 0
