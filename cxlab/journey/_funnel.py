@@ -61,13 +61,9 @@ from scipy import stats
 from cxlab._conventions import as_frame
 from cxlab._intervals import wilson
 from cxlab.errors import DataError
+from cxlab.journey._stagedata import check_level
 
 __all__ = ["compare_days", "funnel", "mot_impact", "sessions", "step_conversion"]
-
-
-def _check_level(level: float) -> None:
-    if not 0 < level < 1:
-        raise DataError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}.")
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
@@ -206,7 +202,7 @@ def funnel(
     2        new       0.381   0.362     0.40
     5  returning       0.499   0.479     0.52
     """
-    _check_level(level)
+    check_level(level)
     keys = _as_list(by)
     _check_log(events, [], session, stage)
     missing = [k for k in keys if k not in events.columns]
@@ -309,7 +305,7 @@ def compare_days(
     checkout → purchase      0.310      0.455 -0.145  -0.199   -0.089 -4.966
        visit → purchase      0.041      0.058 -0.017  -0.025   -0.007 -3.432
     """
-    _check_level(level)
+    check_level(level)
     _check_log(events, [], session, stage)
     if date not in events.columns:
         raise DataError(f"No column {date!r} in the event log; name the date column with date=.")
@@ -385,7 +381,7 @@ def step_conversion(
     1      (3, 7]      1257       0.412
     2     (7, 60]       106       0.000
     """
-    _check_level(level)
+    check_level(level)
     _check_log(events, [by], session, stage)
     for s in (from_stage, to_stage):
         if not (events[stage] == s).any():
