@@ -164,6 +164,10 @@ class Results:
         model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6"
         return cx.sem.invariance(model, self.hs, "school", levels=("configural", "metric"))
 
+    @cached_property
+    def baskets(self) -> pd.DataFrame:
+        return cx.datasets.load("retail_baskets")
+
 
 def _plot_draws(r: Results, lang: Any) -> Any:
     from cxlab.sem._draws import plot_draws
@@ -263,6 +267,34 @@ DRAW: dict[str, Callable[[Results, Any], Any]] = {
         lambda r, lang: r.mc.plot(parameter="b", lang=lang)
     ),
     "cxlab.sem._invariance.InvarianceResult.plot": (lambda r, lang: r.invariance.plot(lang=lang)),
+    "cxlab.journey._map.JourneyMap.plot": (
+        lambda r, lang: cx.journey.journey_map(
+            cx.datasets.load("hotel_journey"),
+            cx.journey.HOTEL_STAGES,
+            group="segment",
+            touchpoint="touchpoint",
+            channel="channel",
+        ).plot(lang=lang)
+    ),
+    "cxlab.journey._peak_end.PeakEnd.plot": (
+        lambda r, lang: cx.journey.peak_end(
+            cx.datasets.load("hotel_journey"), cx.journey.HOTEL_STAGES, B=50, seed=1
+        ).plot(lang=lang)
+    ),
+    "cxlab.journey._blueprint.Blueprint.plot": (
+        lambda r, lang: cx.journey.blueprint(cx.journey.example_blueprint("en")).plot(lang=lang)
+    ),
+    "cxlab.segment._basket.BasketRules.plot": (
+        lambda r, lang: cx.segment.rules(r.baskets).plot(lang=lang)
+    ),
+    "cxlab.segment._recommend.HoldoutResult.plot": (
+        lambda r, lang: cx.segment.evaluate(r.baskets, cut="2025-10-01").plot(lang=lang)
+    ),
+    "cxlab.segment._result.Profiles.plot": (
+        lambda r, lang: (
+            importlib.import_module("cxlab.segment._profiles")._example().plot(lang=lang)
+        )
+    ),
 }
 
 

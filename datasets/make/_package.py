@@ -49,6 +49,17 @@ def _frictionless_type(series: pd.Series) -> str:
     return "string"
 
 
+#: the licence of every simulated dataset (the package's own)
+SIMULATED_LICENSES = [
+    {"name": "GPL-3.0-or-later", "title": "Simulated by cxlab; GPL-3.0-or-later like the package"}
+]
+
+
+def simulated_sources(script: str) -> list[dict[str, str]]:
+    """The ``sources`` entry of a dataset simulated by ``datasets/make/<script>``."""
+    return [{"title": f"Simulated by datasets/make/{script} (cxlab)"}]
+
+
 def register(
     name: str,
     df: pd.DataFrame,

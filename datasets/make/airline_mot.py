@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register
+from _package import SIMULATED_LICENSES, register, simulated_sources
 
 SEED = 20261124
 N = 1000
@@ -300,13 +300,8 @@ def main() -> None:
             "weights for key-driver and importance-performance analysis; the truth is in "
             "`simulation`."
         ),
-        sources=[{"title": "Simulated by datasets/make/airline_mot.py (cxlab)"}],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        sources=simulated_sources("airline_mot.py"),
+        licenses=SIMULATED_LICENSES,
         fields=FIELDS,
         extra={
             "simulation": {

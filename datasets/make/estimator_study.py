@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register
+from _package import SIMULATED_LICENSES, register, simulated_sources
 
 import cxlab as cx
 
@@ -152,13 +152,8 @@ def main() -> None:
             "coverage of the standardized loadings and of the path, rejection rate of the "
             "correct model, failed replications. Simulated; the design is in `simulation`."
         ),
-        sources=[{"title": "Simulated by datasets/make/estimator_study.py (cxlab)"}],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        sources=simulated_sources("estimator_study.py"),
+        licenses=SIMULATED_LICENSES,
         fields=fields(),
         extra={
             "simulation": {

@@ -37,7 +37,7 @@ from scipy import stats
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from _package import register
+from _package import SIMULATED_LICENSES, register
 
 from cxlab.simulate import implied_correlations, likert_cuts, parse, simulate
 
@@ -340,12 +340,7 @@ def main() -> None:
                 "concepts: Tourism applications. Journal of Travel Research, 46(2), 119-132."
             },
         ],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        licenses=SIMULATED_LICENSES,
         fields=fields(),
         extra={
             "simulation": {

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register
+from _package import SIMULATED_LICENSES, register, simulated_sources
 
 SEED = 20261124
 START, END = pd.Timestamp("2025-11-03"), pd.Timestamp("2025-12-28")  # Monday .. Sunday
@@ -290,13 +290,8 @@ def main() -> None:
             "value. Black Friday brings 4-5 times the traffic but converts worse. "
             "Simulated; the truth is in `simulation`."
         ),
-        sources=[{"title": "Simulated by datasets/make/journey_events.py (cxlab)"}],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        sources=simulated_sources("journey_events.py"),
+        licenses=SIMULATED_LICENSES,
         fields=FIELDS,
         extra={
             "simulation": {

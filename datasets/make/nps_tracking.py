@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register
+from _package import SIMULATED_LICENSES, register, simulated_sources
 
 SEED = 20261124
 START = pd.Timestamp("2024-01-01")  # a Monday
@@ -138,13 +138,8 @@ def main() -> None:
             "retail chain. One store has a real drop; the lesson on early warning finds it "
             "with control charts. Simulated; the truth is in `simulation`."
         ),
-        sources=[{"title": "Simulated by datasets/make/nps_tracking.py (cxlab)"}],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        sources=simulated_sources("nps_tracking.py"),
+        licenses=SIMULATED_LICENSES,
         fields=FIELDS,
         extra={
             "simulation": {

@@ -47,7 +47,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from _package import register
+from _package import SIMULATED_LICENSES, register, simulated_sources
 
 SEED = 20261124
 N = 800
@@ -206,13 +206,8 @@ def main() -> None:
             "panel (missing at random). For latent growth curves. Simulated; the true model "
             "is in `simulation`."
         ),
-        sources=[{"title": "Simulated by datasets/make/satisfaction_waves.py (cxlab)"}],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        sources=simulated_sources("satisfaction_waves.py"),
+        licenses=SIMULATED_LICENSES,
         fields=fields(),
         extra={
             "simulation": {

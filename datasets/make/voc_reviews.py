@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _package import register
+from _package import SIMULATED_LICENSES, register, simulated_sources
 from _voc_phrases import POOLS, SLOTS
 
 SEED = 20261124
@@ -352,13 +352,8 @@ def main() -> None:
             "customer lesson: word frequencies (jieba for Chinese), lexicon sentiment and "
             "service-failure alerts. Simulated; the truth is in `simulation`."
         ),
-        sources=[{"title": "Simulated by datasets/make/voc_reviews.py (cxlab)"}],
-        licenses=[
-            {
-                "name": "GPL-3.0-or-later",
-                "title": "Simulated by cxlab; GPL-3.0-or-later like the package",
-            }
-        ],
+        sources=simulated_sources("voc_reviews.py"),
+        licenses=SIMULATED_LICENSES,
         fields=FIELDS,
         extra={
             "simulation": {
