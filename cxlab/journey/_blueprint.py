@@ -159,6 +159,7 @@ class Blueprint:
             if own:
                 fig, ax = plt.subplots(figsize=(2.3 * k + 3.2, 1.1 * m + 1.6))
             fig = ax.figure
+            ax.grid(False)  # the theme's grid would run through the lanes
             for i, lane in enumerate(lanes):
                 y = m - 1 - i
                 ax.text(

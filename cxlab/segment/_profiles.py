@@ -405,12 +405,12 @@ def _problems(
             )
     elif criteria.loc[k, "silhouette"] < SILHOUETTE_CUT:
         none = (
-            f"the best mean silhouette is {criteria.loc[k, 'silhouette']:.2f} (k = {k}), below "
+            f"the best mean silhouette is {criteria.loc[k, 'silhouette']:.3f} (k = {k}), below "
             f"{SILHOUETTE_CUT}, read as no substantial structure (Kaufman & Rousseeuw 1990)."
         )
     elif null_p is not None and null_p > 0.05:
         none = (
-            f"k-means finds as high a silhouette ({criteria.loc[k, 'silhouette']:.2f}, k = {k})"
+            f"k-means finds as high a silhouette ({criteria.loc[k, 'silhouette']:.3f}, k = {k})"
             f" in samples from one normal distribution with the same correlations (p = "
             f"{null_p:.2f}, {NULL_DRAWS} samples): it is cutting one cloud, not finding groups."
         )
