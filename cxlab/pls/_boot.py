@@ -463,22 +463,8 @@ def bootstrap(
         counts = np.stack([np.bincount(draws[r], minlength=n) for r in rows]).astype(float)
         return _chunk(xc, means, counts, lay, plan, *args)
 
-    # small matrices: BLAS threads cost more than they save (and stall a busy machine);
-    # the parallelism is over chunks of draws instead
-    with one_blas_thread():
-        parts = map_chunks(
-            run, [(c,) for c in chunks], n_jobs=n_jobs, total=B, desc="bootstrap",
-            unit="draw", progress=progress, size=lambda part: len(part[1]), threads=True,
-        )  # fmt: skip
-    values = np.concatenate([p[0] for p in parts])
-    status = np.concatenate([p[1] for p in parts])
+    values, status = _run_draws(run, chunks, B=B, n_jobs=n_jobs, progress=progress)
     kept = values[status == 0]
-    if len(kept) < max(10, B // 2):
-        raise EstimationError(
-            f"Only {len(kept)} of {B} bootstrap draws gave a solution ({int((status == 1).sum())}"
-            f" with a constant item, {int((status == 2).sum())} not converged); the model is "
-            "too unstable to bootstrap at this sample size."
-        )
     s_full = en.correlations(x)
     sol = en.solve(s_full, fit.weight_matrix_[None], lay)
     est = plan.values(sol, s_full, means[None], x.std(axis=0, ddof=1)[None])[0]
@@ -504,3 +490,26 @@ def bootstrap(
         int((status == 1).sum()),
         int((status == 2).sum()),
     )
+
+
+def _run_draws(task, chunks: list[np.ndarray], *, B: int, n_jobs: int | None, progress: bool):
+    """Every chunk of bootstrap draws through *task* (returning the draws' values and a
+    status per draw: 0 solved, 1 a constant item, 2 not converged), in threads; refuses a
+    model that fewer than half of the draws (or 10) can solve."""
+    # small matrices: BLAS threads cost more than they save (and stall a busy machine);
+    # the parallelism is over chunks of draws instead
+    with one_blas_thread():
+        parts = map_chunks(
+            task, [(c,) for c in chunks], n_jobs=n_jobs, total=B, desc="bootstrap",
+            unit="draw", progress=progress, size=lambda part: len(part[1]), threads=True,
+        )  # fmt: skip
+    values = np.concatenate([p[0] for p in parts])
+    status = np.concatenate([p[1] for p in parts])
+    solved = int((status == 0).sum())
+    if solved < max(10, B // 2):
+        raise EstimationError(
+            f"Only {solved} of {B} bootstrap draws gave a solution ({int((status == 1).sum())}"
+            f" with a constant item, {int((status == 2).sum())} not converged); the model is "
+            "too unstable to bootstrap at this sample size."
+        )
+    return values, status

@@ -20,10 +20,9 @@ import numpy as np
 import pandas as pd
 
 from cxlab._conventions import renamed_columns
-from cxlab._parallel import map_chunks, one_blas_thread
-from cxlab.errors import DataError, EstimationError, ModelSpecError
+from cxlab.errors import DataError, ModelSpecError
 from cxlab.pls import _engine as en
-from cxlab.pls._boot import BOOT_OLD, COLUMNS, OPS, Plan, PLSBootstrap
+from cxlab.pls._boot import BOOT_OLD, COLUMNS, OPS, Plan, PLSBootstrap, _run_draws
 from cxlab.pls._design import Compiled, compile_design, display_names
 from cxlab.pls._model import LOADING_OLD, PATH_OLD, WEIGHT_OLD, PLSFit
 from cxlab.pls._slopes import SimpleSlopes, slopes
@@ -444,20 +443,8 @@ def _bootstrap(
         status = np.where(constant, 1, np.where(st.ok & np.isfinite(out).all(axis=1), 0, 2))
         return out, status
 
-    with one_blas_thread():
-        parts = map_chunks(
-            one, [(c,) for c in chunks], n_jobs=n_jobs, total=B, desc="bootstrap",
-            unit="draw", progress=progress, size=lambda part: len(part[0]), threads=True,
-        )  # fmt: skip
-    drawn = np.concatenate([q[0] for q in parts])
-    status = np.concatenate([q[1] for q in parts])
+    drawn, status = _run_draws(one, chunks, B=B, n_jobs=n_jobs, progress=progress)
     kept = drawn[status == 0]
-    if len(kept) < max(10, B // 2):
-        raise EstimationError(
-            f"Only {len(kept)} of {B} bootstrap draws gave a solution ({int((status == 1).sum())}"
-            f" with a constant item, {int((status == 2).sum())} not converged); the model is "
-            "too unstable to bootstrap at this sample size."
-        )
     est = values(run(compiled, raw[None], *args))[0]
     alpha = 1 - level
     table = rows.copy()
