@@ -16,6 +16,7 @@ Examples
 >>> fig, ax = cx.viz.plt.subplots()
 >>> _ = ax.set_title("顾客满意度 (satisfaction)")
 >>> cx.viz.plt.close(fig)
+>>> cx.viz.set_theme()  # back to English
 """
 
 from __future__ import annotations
