@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import semopy
+import statsmodels.api as sm
 from scipy import stats
 
 import cxlab as cx
@@ -108,3 +109,88 @@ def test_reverse_item_is_reverse_keyed(survey):
     assert survey["li4r"].corr(survey["li1"]) < -0.3
     cb = cx.datasets.codebook("retail_omnichannel").set_index("name")
     assert cb.index[cb.reverse].tolist() == ["li4r"]
+
+
+# --- loyalty-programme membership: self-selected, no effect (issue 22) -------------------
+
+
+@pytest.fixture(scope="module")
+def truth(script, survey):
+    truth = script.build_with_truth()[3]
+    assert truth["customer_id"].tolist() == survey["customer_id"].tolist()
+    return truth.assign(member=survey["member"].to_numpy())
+
+
+@pytest.fixture(scope="module")
+def spend(survey, tx):
+    per = tx.groupby("customer_id")["amount"].agg(["sum", "size"])
+    per = per.reindex(survey["customer_id"], fill_value=0)
+    return pd.DataFrame({"spend": per["sum"].to_numpy(), "purchases": per["size"].to_numpy()})
+
+
+def test_membership_share_and_model_are_as_documented(survey, truth):
+    sim = cx.datasets.resource("retail_omnichannel")["simulation"]["membership"]
+    assert survey["member"].notna().all() and survey["member"].dtype == "boolean"
+    assert sim["realised_share"] == pytest.approx(survey["member"].mean())
+    assert 0.50 < survey["member"].mean() < 0.60  # near the old 55 %
+    # the true probabilities average to the documented expected share
+    assert truth["p_member"].mean() == pytest.approx(sim["expected_share"], abs=0.02)
+    # a logistic regression on the true driver B recovers the documented coefficients
+    fit = sm.Logit(truth["member"].astype(float), sm.add_constant(truth["behaviour"])).fit(disp=0)
+    a, b = fit.params
+    se_a, se_b = fit.bse
+    assert abs(a - sim["intercept"]) < 3 * se_a and abs(b - sim["slope_on_B"]) < 3 * se_b
+    assert sim["effect_of_membership"] == 0 and sim["note_zh"]
+
+
+def test_members_spend_and_recommend_more_naively(survey, spend):
+    member = survey["member"].to_numpy()
+    # the naive gap: members spend about twice as much in 2025 ...
+    assert spend["spend"][member].mean() > 1.6 * spend["spend"][~member].mean()
+    assert spend["purchases"][member].mean() > 1.6 * spend["purchases"][~member].mean()
+    # ... and their NPS is clearly higher
+    gap = cx.metrics.compare(survey, "nps", by="member", score="nps").differences.iloc[0]
+    assert gap["group"] == True and gap["ci_low"] > 10  # noqa: E712 (numpy bool)
+    assert survey.groupby("member")["li1"].mean().diff().iloc[-1] > 0.3
+    # the codebook documents the same naive gap
+    doc = cx.datasets.resource("retail_omnichannel")["simulation"]["membership"]["naive_gap"]
+    nps = cx.metrics.nps(survey["nps"][member]).iloc[0]["nps"]
+    assert doc["nps_members"] == pytest.approx(nps, abs=0.05)
+    assert doc["nps_members"] - doc["nps_non_members"] == pytest.approx(gap["difference"], abs=0.1)
+    assert doc["spend_2025_members"] == pytest.approx(spend["spend"][member].mean(), abs=0.01)
+    assert doc["spend_2025_non_members"] == pytest.approx(spend["spend"][~member].mean(), abs=0.01)
+
+
+def test_given_the_true_driver_membership_makes_no_difference(survey, spend, truth):
+    member = truth["member"].astype(float).to_numpy()
+    b = truth["behaviour"].to_numpy()
+    x = sm.add_constant(np.column_stack([b, member]))
+    naive_x = sm.add_constant(member)
+    outcomes = {
+        "log purchases": np.log1p(spend["purchases"].to_numpy()),
+        "nps": survey["nps"].to_numpy(float),
+    }
+    for name, y in outcomes.items():
+        naive = sm.OLS(y, naive_x).fit()
+        adjusted = sm.OLS(y, x).fit()
+        assert naive.params[1] > 4 * naive.bse[1], name  # a clear naive gap ...
+        low, high = adjusted.conf_int()[2]
+        assert low < 0 < high, name  # ... that vanishes given B
+        assert abs(adjusted.params[2]) < abs(naive.params[1]) / 5, name
+    # the same by strata: within fifths of B, members and non-members buy alike
+    fifth = pd.qcut(b, 5, labels=False)
+    y = outcomes["log purchases"]
+    within = [
+        y[(fifth == k) & (member == 1)].mean() - y[(fifth == k) & (member == 0)].mean()
+        for k in range(5)
+    ]
+    overall = y[member == 1].mean() - y[member == 0].mean()
+    assert max(abs(d) for d in within) < overall / 3
+
+
+def test_membership_is_drawn_without_the_attitudes_given_b(truth):
+    # member depends on B only: given B, it is unrelated to the loyalty intention LI
+    x = sm.add_constant(truth[["behaviour", "LI"]])
+    fit = sm.Logit(truth["member"].astype(float), x).fit(disp=0)
+    low, high = fit.conf_int().loc["LI"]
+    assert low < 0 < high

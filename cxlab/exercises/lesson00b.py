@@ -170,34 +170,39 @@ register(
 register(
     Exercise(
         id="00b.includes_zero",
-        prompt="Members minus non-members of the retailer: NPS difference +5.4 points, 95 % CI "
-        "−1.7 to 12.6. Does the interval include 0? yes / no",
+        prompt="Members minus non-members of the retailer: NPS difference +22.1 points, 95 % CI "
+        "15.0 to 29.2. Does the interval include 0? yes / no",
         kind="text",
         synonyms=INCLUDES_WORDS,
         solution=_includes_zero,
         wrong=lambda: "no" if _includes_zero() == "yes" else "yes",
         hint="Is 0 between the lower end and the upper end of the interval? A lower end below 0 "
         "and an upper end above 0 means yes.",
-        explanation="Yes: −1.7 is below 0 and 12.6 above. A difference of 0 is compatible with "
-        "these data — here the truth is 0, since membership was drawn at random in the "
-        "simulation.",
-        prompt_zh="这家零售商的会员减非会员：净推荐值之差为 +5.4 分，95 % 置信区间为 −1.7 至 "
-        "12.6。这个区间包含 0 吗？是 / 否",
+        explanation="No: both ends, 15.0 and 29.2, are above 0, so a difference of 0 is not "
+        "compatible with these data — the gap is not chance. It is not the programme either: "
+        "in the simulation membership changes nothing, and the heavy, loyal shoppers are the "
+        "likeliest to join.",
+        prompt_zh="这家零售商的会员减非会员：净推荐值之差为 +22.1 分，95 % 置信区间为 15.0 至 "
+        "29.2。这个区间包含 0 吗？是 / 否",
         hint_zh="0 是否位于区间的下限和上限之间？下限低于 0、上限高于 0，答案就是“是”。",
-        explanation_zh="是：−1.7 低于 0，12.6 高于 0。差值为 0 与这些数据并不矛盾——这里的真实"
-        "差值就是 0，因为在模拟中会员身份是随机抽取的。",
+        explanation_zh="否：区间两端 15.0 和 29.2 都高于 0，所以差值为 0 与这些数据不相容——"
+        "差距不是偶然。但它也不是忠诚度计划的效果：在模拟中会员身份什么也不改变，只是购物多、"
+        "忠诚的顾客最可能加入。",
         worked="An interval includes 0 when its lower end is at most 0 and its upper end at least "
         "0. With `members` from section B2:\n\n```python\n"
         'includes = members["ci_low"] <= 0 <= members["ci_high"]\n'
-        '"yes" if includes else "no"  # \'yes\'\n```\n\n'
-        "Yes: −1.7 is below 0 and 12.6 above, so a difference of 0 is compatible with these data "
-        "(p = 0.14). Here we also know the truth: the simulation drew membership at random, and "
-        "the true difference is 0.",
+        '"yes" if includes else "no"  # \'no\'\n```\n\n'
+        "No: the lower end, 15.0, is above 0, so a difference of 0 is not compatible with these "
+        "data (p < 0.001): the gap is not chance. Here we also know the truth: in the simulation "
+        "membership changes nothing — no purchase and no answer depends on it — but the heavy, "
+        "loyal shoppers are the likeliest to join. The gap is real, and it is who joins, not the "
+        "programme's effect.",
         worked_zh="下限不大于 0、上限不小于 0 时，区间就包含 0。用 B2 节的 `members`：\n\n"
         '```python\nincludes = members["ci_low"] <= 0 <= members["ci_high"]\n'
-        '"yes" if includes else "no"  # \'yes\'\n```\n\n'
-        "是：−1.7 低于 0，12.6 高于 0，所以差值为 0 与这些数据并不矛盾（p = 0.14）。这里我们还知道"
-        "真相：模拟随机抽取了会员身份，真实差值就是 0。",
+        '"yes" if includes else "no"  # \'no\'\n```\n\n'
+        "否：下限 15.0 高于 0，所以差值为 0 与这些数据不相容（p < 0.001）：差距不是偶然。这里我们"
+        "还知道真相：在模拟中会员身份什么也不改变——没有任何购买、任何回答取决于它——只是购物多、"
+        "忠诚的顾客最可能加入。差距是真实的，但它来自加入的是哪些人，而不是忠诚度计划的效果。",
     )
 )
 

@@ -22,6 +22,11 @@ The truth (also recorded in datapackage.json under ``simulation``):
   loyalty and no loyalty about 31 % each, latent loyalty (high attitude, low repeat) and
   spurious loyalty (low attitude, high repeat, habit) about 19 % each. The realised
   counts are in ``simulation.dick_basu_cells``.
+- Loyalty-programme membership (``member``) is self-selected: P(member) = 1 / (1 +
+  exp(−(0.2 + 1.0·B))), so the heavy, loyal shoppers join (54 % expected, the realised
+  share in ``simulation.membership``). Membership has no causal effect: purchases, baskets
+  and every survey answer are drawn without it. Members buy more and recommend more only
+  because of who joins; given B the gap is zero.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ SAT ~ 0.30*CONS + 0.45*TRUST
 LI ~ 0.55*SAT + 0.20*TRUST
 """
 ATTITUDE_BEHAVIOUR = 0.40
+#: P(member) = 1 / (1 + exp(-(a + b·B))): intercept a and slope b on the purchase propensity B
+MEMBER_LOGIT = (0.2, 1.0)
 # cumulative shares of NPS answers 0..9 in the population (27 % detractors, 40 % promoters)
 NPS_CUM = [0.02, 0.03, 0.05, 0.08, 0.12, 0.18, 0.27, 0.42, 0.60, 0.80]
 SURVEY_START, SURVEY_DAYS = pd.Timestamp("2024-12-01"), 20
@@ -69,6 +76,15 @@ ITEMS = [
 
 def build(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
     """(survey, transactions, Dick & Basu cell counts), deterministic for a seed."""
+    survey, tx, cells, _ = build_with_truth(seed)
+    return survey, tx, cells
+
+
+def build_with_truth(
+    seed: int = SEED,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int], pd.DataFrame]:
+    """``build`` plus the latent truth per customer (in survey order): LI, SAT, the habit H,
+    the purchase propensity B and the true probability of membership."""
     sim = simulate(
         MODEL,
         n=N,
@@ -103,7 +119,7 @@ def build(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]
     survey.insert(5, "city_tier", rng.choice([1, 2, 3], N, p=[0.35, 0.4, 0.25]).astype("int64"))
     preferred = rng.choice(CHANNELS, N, p=[0.45, 0.35, 0.2])
     survey.insert(6, "preferred_channel", preferred)
-    survey.insert(7, "member", rng.random(N) < 0.55)
+    u_member = rng.random(N)  # drawn here so that every later draw stays as it was
     z_nps = 0.8 * lat["LI"] + rng.normal(0, 0.6, N)
     survey["nps"] = np.searchsorted(stats.norm.ppf(NPS_CUM), z_nps).astype("int64")
 
@@ -111,6 +127,10 @@ def build(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]
     behaviour = (
         ATTITUDE_BEHAVIOUR * lat["LI"].to_numpy() + np.sqrt(1 - ATTITUDE_BEHAVIOUR**2) * habit
     )
+    # self-selection: the heavy, loyal shoppers (high B) join; membership itself changes
+    # nothing — purchases and answers are drawn without it
+    p_member = 1 / (1 + np.exp(-(MEMBER_LOGIT[0] + MEMBER_LOGIT[1] * behaviour)))
+    survey.insert(7, "member", u_member < p_member)
     spend_z = 0.2 * lat["SAT"].to_numpy() + np.sqrt(1 - 0.04) * rng.normal(0, 1, N)
     mean_spend = np.exp(4.0 + 0.25 * spend_z)
     rows = []
@@ -145,7 +165,17 @@ def build(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]
         "spurious loyalty": int((~high_att & high_beh).sum()),
         "no loyalty": int((~high_att & ~high_beh).sum()),
     }
-    return survey, tx, cells
+    truth = pd.DataFrame(
+        {
+            "customer_id": ids.astype("int64"),
+            "LI": lat["LI"].to_numpy(),
+            "SAT": lat["SAT"].to_numpy(),
+            "habit": habit,
+            "behaviour": behaviour,
+            "p_member": p_member,
+        }
+    )
+    return survey, tx, cells, truth
 
 
 WORDING = {
@@ -270,6 +300,20 @@ LICENSES = [
 SOURCES = [{"title": "Simulated by datasets/make/retail_omnichannel.py (cxlab)"}]
 
 
+def _naive_gap(survey: pd.DataFrame, tx: pd.DataFrame) -> dict[str, float]:
+    """Members vs non-members as the data show them: NPS points and mean 2025 spend (CNY)."""
+    member = survey["member"].to_numpy(dtype=bool)
+    points = np.select([survey["nps"] >= 9, survey["nps"] <= 6], [1, -1], 0)
+    spend = tx.groupby("customer_id")["amount"].sum().reindex(survey["customer_id"], fill_value=0)
+    spend = spend.to_numpy()
+    return {
+        "nps_members": round(100 * float(points[member].mean()), 1),
+        "nps_non_members": round(100 * float(points[~member].mean()), 1),
+        "spend_2025_members": round(float(spend[member].mean()), 2),
+        "spend_2025_non_members": round(float(spend[~member].mean()), 2),
+    }
+
+
 def main() -> None:
     """Write retail_omnichannel.csv, retail_transactions.csv and their resource entries."""
     survey, tx, cells = build()
@@ -290,6 +334,32 @@ def main() -> None:
         "attitude_behaviour_correlation": ATTITUDE_BEHAVIOUR,
         "dick_basu_cells": cells,
         "nps_cumulative_shares": NPS_CUM,
+        "membership": {
+            "model": "P(member) = 1/(1 + exp(-(0.2 + 1.0*B))), B the purchase propensity above "
+            "(mean 0, SD 1)",
+            "intercept": MEMBER_LOGIT[0],
+            "slope_on_B": MEMBER_LOGIT[1],
+            "expected_share": 0.54,
+            "realised_share": float(survey["member"].mean()),
+            "effect_of_membership": 0,
+            "naive_gap": _naive_gap(survey, tx),
+            "note": (
+                "Self-selection: the heavy, loyal shoppers (high B = purchase habit plus "
+                "loyalty intention) join the loyalty programme. Membership itself changes "
+                "nothing: the 2025 purchases, basket values and every survey answer (NPS "
+                "included) are simulated without it. Members spend more and recommend more "
+                "only because of who joins; among customers with the same B there is no gap. "
+                "B is not in the data, so the naive member vs non-member gap is not the "
+                "programme's effect."
+            ),
+            "note_zh": (
+                "自选择（self-selection）：购买习惯强、忠诚的顾客（B 高：购买习惯加忠诚意向）"
+                "更会加入忠诚度计划。会员身份本身不改变任何东西：2025 年的购买、订单金额和"
+                "问卷的每一个回答（包括净推荐值）都在模拟时与会员身份无关。会员花得更多、更愿意"
+                "推荐，只是因为加入的是哪些人；B 相同的顾客之间没有差距。数据中没有 B，"
+                "所以会员与非会员的简单差距不是忠诚度计划的效果。"
+            ),
+        },
     }
     register(
         "retail_omnichannel",
