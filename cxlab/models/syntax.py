@@ -364,11 +364,14 @@ _BLOCK = re.compile(r"^\s*(level|group|block)\s*:", re.IGNORECASE)
 BLOCK_REFUSALS = {
     "level": "Two-level SEM ('level: 1' / 'level: 2' blocks, lavaan's cluster=) is not "
     "available in cxlab: fitting it as lavaan does (ML with a within- and a between-cluster "
-    "model for clusters of unequal size) is not implemented. For customers nested in "
+    "model for clusters of unequal size) is not implemented. For respondents nested in "
     "stores or hotels, fit a mixed (multilevel) regression with a random intercept per "
-    "cluster — statsmodels: smf.mixedlm('loyalty ~ satisfaction', data, "
-    "groups=data['store']).fit() — or analyse cluster means (one row per store) for "
-    "store-level paths; in R: lavaan::sem(model, data, cluster = 'store').",
+    "cluster that separates within- and between-cluster effects — "
+    "cx.profit_chain.multilevel(data, 'loyalty ~ satisfaction', group='store', "
+    "centre=['satisfaction']) (statsmodels' mixedlm) — and for store-level paths average per "
+    "store with cx.profit_chain.link(...) and fit cx.profit_chain.unit_paths(...) on the "
+    "cluster means (lesson 09d, the service-profit chain); in R: "
+    "lavaan::sem(model, data, cluster = 'store').",
     "group": "'group:' blocks are not supported: fit one model to all groups with "
     "cx.sem.fit(model, data, group='column'), and give a parameter a different value or label "
     "per group with c(): 'F =~ x1 + c(a1, a2)*x2'.",
