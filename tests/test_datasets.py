@@ -198,7 +198,7 @@ def test_loading_never_writes_into_datasets():
     before = snapshot()
     for name in cx.datasets.list_datasets()["name"]:
         df = cx.datasets.load(name)
-        df.iloc[:, 0] = 0  # mutating the frame must not touch the file
+        df.iloc[:, 0] = df.iloc[0, 0]  # mutating the frame (any dtype) must not touch the file
         cx.datasets.codebook(name)
     assert snapshot() == before
     assert cx.datasets.load("ecsi_mobile")["IMAG1"].iloc[0] == 7
