@@ -500,11 +500,14 @@ def clv(
     horizon: int = 12,
     discount: float = 0.01,
     time_unit: str | None = None,
+    margin: float | pd.Series = 1.0,
 ) -> pd.DataFrame:
     """Customer lifetime value over *horizon* months, discounted monthly.
 
-    CLV = Σ_{m=1..horizon} E[purchases in month m] · E[spend per purchase] / (1 + d)^m,
-    months converted to model time as lifetimes does (30 days, 4.345 weeks).
+    CLV = margin × Σ_{m=1..horizon} E[purchases in month m] · E[spend per purchase] /
+    (1 + d)^m, months converted to model time as lifetimes does (30 days, 4.345 weeks):
+    CLV with margin = margin × discounted expected revenue. The default ``margin=1.0``
+    values revenue, as before; a gross margin of 0.3 values gross profit.
 
     Parameters
     ----------
@@ -518,12 +521,15 @@ def clv(
         Monthly discount rate (0.01 ≈ 12.7 % a year).
     time_unit : {"D", "W"}, optional
         Unit of recency and T if the summary did not record it.
+    margin : float or Series
+        Gross margin as a share of revenue, 0 < margin ≤ 1: one number, or a Series
+        per customer indexed like the customers valued (every customer needs one).
 
     Returns
     -------
     DataFrame
         Per customer: p_alive, expected_purchases (over the horizon), expected_spend
-        (per purchase), clv.
+        (per purchase, revenue), clv (margin × discounted expected revenue).
 
     Examples
     --------
@@ -534,6 +540,9 @@ def clv(
     >>> value = loyalty.clv(loyalty.fit_bgnbd(cal), loyalty.fit_gamma_gamma(cal))
     >>> round(float(value["clv"].mean()), 2)
     30.34
+    >>> margin = loyalty.clv(loyalty.fit_bgnbd(cal), loyalty.fit_gamma_gamma(cal), margin=0.3)
+    >>> round(float(margin["clv"].mean()), 2)
+    9.1
     """
     unit = time_unit or bgnbd.time_unit
     if unit not in PER_MONTH:
@@ -550,6 +559,7 @@ def clv(
         d = rfm_columns(data, [*_BG, "monetary_value"], "clv")
     if d["monetary_value"].isna().any():
         raise DataError("Some customers have no monetary_value; pass data= with that column.")
+    share = _margin_share(margin, d.index)
     factor = PER_MONTH[unit]
     spend = gamma_gamma.expected_spend(d)
     value = np.zeros(len(d))
@@ -561,5 +571,37 @@ def clv(
     out["p_alive"] = bgnbd.probability_alive(d)
     out["expected_purchases"] = bgnbd.expected_purchases(horizon * factor, d)
     out["expected_spend"] = spend
-    out["clv"] = value
+    out["clv"] = share * value
     return out
+
+
+def _margin_share(margin: float | pd.Series, index: pd.Index) -> np.ndarray:
+    """*margin* as one share per customer of *index*, checked: 0 < margin ≤ 1, aligned."""
+    if isinstance(margin, pd.Series):
+        missing = index.difference(margin.index)
+        if len(missing):
+            raise DataError(
+                f"margin has no value for {len(missing)} customer(s) (e.g. "
+                f"{list(missing[:5])}): give a Series indexed by customer id covering every "
+                "customer valued, or one number."
+            )
+        if margin.index.has_duplicates:
+            raise DataError("margin's index repeats customer ids; give one margin per customer.")
+        values = pd.to_numeric(margin.reindex(index), errors="coerce").to_numpy(float)
+    elif isinstance(margin, int | float | np.integer | np.floating) and not isinstance(
+        margin, bool
+    ):
+        values = np.full(len(index), float(margin))
+    else:
+        raise DataError(
+            f"margin is a share of revenue (0 < margin ≤ 1) or a Series per customer, not "
+            f"{type(margin).__name__}."
+        )
+    bad = ~((values > 0) & (values <= 1))
+    if bad.any():
+        where = f" (customer {index[bad][0]!r})" if isinstance(margin, pd.Series) else ""
+        raise DataError(
+            f"margin is a gross margin as a share of revenue, 0 < margin ≤ 1, not "
+            f"{values[bad][0]!r}{where}; 30 % is margin=0.3."
+        )
+    return values
