@@ -182,8 +182,44 @@ def _plot_paths(r: Results, lang: Any) -> Any:
     return plot_paths(r.pls, None, lang)
 
 
+def _members() -> pd.DataFrame:
+    """membership_churn with durations (months) for the survival plots."""
+    members = cx.datasets.load("membership_churn")
+    return cx.churn.durations(
+        members, start="join_date", end="end_date", event="event", as_of="2025-06-30"
+    )
+
+
+_CHURN_MODEL: list[Any] = []
+
+
+def _churn_model() -> Any:
+    """A churn classifier on the membership_churn snapshots (fitted once)."""
+    if not _CHURN_MODEL:
+        snaps = cx.churn.example_snapshots()
+        _CHURN_MODEL.append(
+            cx.churn.classifier(
+                snaps, "churned", ["visits_month", "complaints", "nps_latest", "plan"],
+                time="quarter", cutoff="2025Q2",
+            )
+        )  # fmt: skip
+    return _CHURN_MODEL[0]
+
+
 #: one drawing per plot: (results, lang) → Axes or Figure
 DRAW: dict[str, Callable[[Results, Any], Any]] = {
+    "cxlab.churn._classifier.ChurnClassifier.plot": (
+        lambda r, lang: _churn_model().plot(kind="calibration", lang=lang)
+    ),
+    "cxlab.churn._targeting.ProfitCurve.plot": (
+        lambda r, lang: _churn_model().profit(value=600, cost=15, success=0.3).plot(lang=lang)
+    ),
+    "cxlab.churn._survival.KaplanMeier.plot": (
+        lambda r, lang: cx.churn.kaplan_meier(_members(), group="plan").plot(lang=lang)
+    ),
+    "cxlab.churn._cox.CoxModel.plot": (
+        lambda r, lang: cx.churn.cox(_members(), covariates=["plan", "complaints"]).plot(lang=lang)
+    ),
     "cxlab.widgets._maturity.MaturityView.plot": (
         lambda r, lang: cx.widgets.maturity_view(
             {
@@ -294,6 +330,71 @@ DRAW: dict[str, Callable[[Results, Any], Any]] = {
         lambda r, lang: (
             importlib.import_module("cxlab.segment._profiles")._example().plot(lang=lang)
         )
+    ),
+    "cxlab.experiments._ab.ABTestResult.plot": (
+        lambda r, lang: cx.experiments.ab_test(
+            pd.DataFrame({"arm": ["A", "B"] * 60, "buy": [1, 0, 0, 1, 0, 0] * 20}),
+            "buy",
+            "arm",
+            kind="proportion",
+        ).plot(lang=lang)
+    ),
+    "cxlab.experiments._power.PowerResult.plot": (
+        lambda r, lang: cx.experiments.sample_size("nps", (0.45, 0.2), 5).plot(lang=lang)
+    ),
+    "cxlab.experiments._peeking.PeekingResult.plot": (
+        lambda r, lang: cx.experiments.peeking_simulation(20, 5, reps=2000, seed=1).plot(lang=lang)
+    ),
+    "cxlab.experiments._uplift.UpliftResult.plot": (
+        lambda r, lang: cx.experiments.uplift(
+            cx.experiments.simulate_campaign(seed=7),
+            "campaign",
+            "renewed",
+            ["usage", "tenure"],
+            seed=1,
+        ).plot(lang=lang)
+    ),
+    "cxlab.profit_chain._link.Linked.plot": (
+        lambda r, lang: cx.profit_chain.link(*cx.profit_chain.example_data()).plot(lang=lang)
+    ),
+    "cxlab.profit_chain._multilevel.Multilevel.plot": (
+        lambda r, lang: cx.profit_chain.multilevel(
+            cx.profit_chain.example_data()[0], "esat ~ isq", centre=["isq"]
+        ).plot(lang=lang)
+    ),
+    "cxlab.profit_chain._paths.UnitPaths.plot": (
+        lambda r, lang: cx.profit_chain.unit_paths(
+            cx.profit_chain.link(*cx.profit_chain.example_data())
+        ).plot(lang=lang)
+    ),
+    "cxlab.experiments._did.DiDResult.plot": (
+        lambda r, lang: cx.experiments.did(
+            cx.datasets.load("store_rollout"),
+            "nps",
+            unit="store_id",
+            time="month",
+            treated="programme",
+            start="2026-01",
+        ).plot(lang=lang)
+    ),
+    "cxlab.experiments._event.EventStudy.plot": (
+        lambda r, lang: cx.experiments.event_study(
+            cx.datasets.load("store_rollout"),
+            "nps",
+            unit="store_id",
+            time="month",
+            treated="programme",
+            start="2026-01",
+            B=0,
+        ).plot(lang=lang)
+    ),
+    "cxlab.experiments._selection.ProgrammeEffect.plot": (
+        lambda r, lang: cx.experiments.programme_effect(
+            cx.datasets.load("store_rollout_customers"),
+            "post_spend",
+            member="member",
+            covariates=["pre_spend", "pre_visits", "tenure_years"],
+        ).plot(lang=lang)
     ),
 }
 
