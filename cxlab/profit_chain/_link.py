@@ -177,7 +177,7 @@ class Linked:
             ax.axvline(self.min_icc2, color="grey", ls="--", lw=1, label=words["cut"])
             ax.set_yticks(y, list(t["variable"]))
             ax.set(xlabel=words["x"], title=words["title"], xlim=(min(0, t["icc1"].min()), 1))
-            ax.legend(loc="lower right", fontsize="small")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
             refont(ax, family)
         return ax
 

@@ -371,6 +371,14 @@ def multilevel(
     fixed = _wald(fe.to_numpy(), np.sqrt(np.diag(cov)), level)
     fixed.insert(0, "term", list(fe.index))
     variance = pd.DataFrame({"component": ["between", "within"], "est": [tau2, sigma2]})
+    if tau2 <= 1e-6 * (tau2 + sigma2):
+        # lme4 calls this a singular fit: the between-unit variance sits on its boundary (0)
+        notes.append(
+            "Note: the between-unit variance is estimated at (or next to) zero — a boundary "
+            "('singular') fit, as lme4 would warn: the units do not differ beyond chance "
+            "once the predictors are in, so the random intercept adds nothing and its ICC "
+            "of 0 is a boundary value, not a precise estimate."
+        )
     rows = []
     idx = {t: i for i, t in enumerate(fe.index)}
     for x in centre:

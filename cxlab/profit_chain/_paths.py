@@ -38,7 +38,7 @@ MIN_UNITS, MIN_UNITS_PER_PARAMETER = 100, 10
 CAVEATS = [
     "Ecological fallacy: these are links between unit means; they say nothing about "
     "whether a more satisfied employee serves a more satisfied customer (that needs "
-    "individual-level, linked data: see multilevel()).",
+    "data that match each customer to the employees who served them).",
     "Reverse causation: good units may make happy staff (success, bonuses, pride) as much "
     "as happy staff make good units; cross-sectional data fit both directions equally "
     "well.",
