@@ -387,3 +387,25 @@ def test_no_warnings_on_clean_data(members):
         warnings.simplefilter("error")
         cx.churn.kaplan_meier(members, duration="months", event="churned", group="group")
         cx.churn.cox(members, duration="months", event="churned", covariates=COVARIATES)
+
+
+def test_survival_clv_values_existing_members_from_their_own_tenure():
+    # issue 22 lesson review: a Cox-based CLV must not value a member who has stayed
+    # 40 months as if she had just joined; S(a + t) / S(a) is the curve ahead of her
+    import pandas as pd
+
+    members = cx.datasets.load("membership_churn")
+    d = cx.churn.durations(members, start="join_date", end="end_date", as_of="2025-07-01")
+    fit = cx.churn.cox(d, covariates=["visits_month", "complaints"])
+    two = pd.DataFrame({"visits_month": [2.0, 2.0], "complaints": [0, 0], "stayed": [0.0, 20.0]})
+    new = cx.churn.survival_clv(fit, 50.0, 0.01, 12, data=two)
+    own = cx.churn.survival_clv(fit, 50.0, 0.01, 12, data=two, tenure="stayed")
+    assert new["clv"].iloc[0] == pytest.approx(new["clv"].iloc[1])  # tenure ignored
+    # tenure 0: the same but for members who left on their first day (S(0) < 1 here)
+    assert new["clv"].iloc[0] <= own["clv"].iloc[0] <= 1.01 * new["clv"].iloc[0]
+    s = fit.survival(two.iloc[[1]], [20.0 + t for t in range(1, 13)] + [20.0])
+    expected = 50.0 * sum(s.iloc[0, t - 1] / s.iloc[0, 12] / 1.01**t for t in range(1, 13))
+    assert own["clv"].iloc[1] == pytest.approx(expected, rel=1e-12)
+    assert own["clv"].iloc[1] != pytest.approx(new["clv"].iloc[1], rel=1e-3)
+    with pytest.raises(cx.errors.DataError, match="tenure"):
+        cx.churn.survival_clv(fit, 50.0, 0.01, 12, data=two, tenure="nope")

@@ -197,10 +197,15 @@ class CoxModel:
             raise DataError("Covariates hold missing values; fill them first.")
         return X @ self.params
 
-    def survival(self, data: Any, times: Any) -> pd.DataFrame:
+    def survival(self, data: Any, times: Any, *, tenure: str | None = None) -> pd.DataFrame:
         """Predicted S(t | x) = exp(−H₀(t)·exp(x'β)) per row of *data* (columns: *times*),
         with H₀ the baseline cumulative hazard at the fitted β (Breslow's or Efron's, as
         the fit's ties; R's ``survfit(fit, newdata)``); NaN after the last follow-up.
+
+        With ``tenure`` (a column of *data*: the time each member has already stayed, in
+        the durations' unit), the survival *t more* periods for a member still active at
+        tenure a: S(a + t | x) / S(a | x) — what values an existing member, who has
+        already survived the early, riskier periods.
 
         Examples
         --------
@@ -209,16 +214,36 @@ class CoxModel:
         >>> fit = cx.churn.cox(data, covariates=["usage", "plan"])
         >>> fit.survival(data.head(2), [6, 12]).round(2).values.tolist()
         [[0.87, 0.75], [0.63, 0.39]]
+        >>> two = data.head(2).assign(stayed=[0.0, 6.0])
+        >>> fit.survival(two, [6], tenure="stayed").round(2).values.tolist()
+        [[0.87], [0.61]]
         """
         times = np.asarray(times, dtype=float)
+        frame = as_frame(data)
         base = self.baseline
-        idx = np.searchsorted(base["time"].to_numpy(), times, side="right")
-        H0 = np.r_[0.0, base["cumhaz"].to_numpy()][idx]
-        H0 = np.where(times > self.baseline.attrs["follow_up"], np.nan, H0)
-        risk = np.exp(self.linear_predictor(data).to_numpy())
-        return pd.DataFrame(
-            np.exp(-np.outer(risk, H0)), index=as_frame(data).index, columns=list(times)
-        )
+        follow_up = base.attrs["follow_up"]
+        grid_t = np.r_[0.0, base["cumhaz"].to_numpy()]
+
+        def cumhaz(t: np.ndarray) -> np.ndarray:
+            H0 = grid_t[np.searchsorted(base["time"].to_numpy(), t, side="right")]
+            return np.where(t > follow_up, np.nan, H0)
+
+        risk = np.exp(self.linear_predictor(frame).to_numpy())
+        if tenure is None:
+            surv = np.exp(-np.outer(risk, cumhaz(times)))
+        else:
+            if tenure not in frame.columns:
+                raise DataError(f"tenure={tenure!r} is not a column of data.")
+            a = pd.to_numeric(frame[tenure], errors="coerce").to_numpy(float)
+            bad = ~np.isfinite(a) | (a < 0)
+            if bad.any():
+                raise DataError(
+                    f"Column {tenure!r} must hold the time already stayed (≥ 0) for every "
+                    f"member; rows {list(frame.index[bad][:5])} do not."
+                )
+            grid = a[:, None] + times[None, :]
+            surv = np.exp(-risk[:, None] * (cumhaz(grid) - cumhaz(a)[:, None]))
+        return pd.DataFrame(surv, index=frame.index, columns=list(times))
 
     def to_frame(self) -> pd.DataFrame:
         """The coefficient table (``table``).
@@ -286,6 +311,7 @@ class CoxModel:
         """
         import matplotlib
         import matplotlib.pyplot as plt
+        import matplotlib.ticker
 
         from cxlab.viz import figure_words, refont
 
@@ -297,6 +323,9 @@ class CoxModel:
             ax.errorbar(t["hr"], list(t["term"]), xerr=err, fmt="s", capsize=3)
             ax.axvline(1.0, color="grey", linestyle="--", linewidth=1)
             ax.set_xscale("log")
+            # plain numbers (0.6, 1, 1.5), not 6×10⁻¹, on the log axis
+            ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+            ax.xaxis.set_minor_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}"))
             ax.set(xlabel=words["x"].format(level=self.level), ylabel="", title=words["title"])
             ax.grid(axis="x", alpha=0.3)
             refont(ax, family)

@@ -39,6 +39,7 @@ def survival_clv(
     horizon: int,
     *,
     data: pd.DataFrame | None = None,
+    tenure: str | None = None,
 ) -> pd.DataFrame:
     """Contractual CLV from a survival curve: CLV = Σ_{t=1..horizon} m · S(t) / (1 + d)^t.
 
@@ -66,6 +67,12 @@ def survival_clv(
         beyond it is an error (extrapolate with a model, not silently).
     data : DataFrame, optional
         The members to value with a Cox model.
+    tenure : str, optional
+        With a Cox model: the column of *data* holding the time each member has already
+        stayed. Without it every member is valued as a new member (from tenure 0);
+        with it, from S(a + t | x) / S(a | x) — existing members have already
+        survived the early periods, so valuing them from tenure 0 misstates their CLV.
+        A horizon that runs past the last follow-up for a member is an error.
 
     Returns
     -------
@@ -86,6 +93,10 @@ def survival_clv(
     if not 0 <= discount < 1:
         raise DataError(f"discount is a rate per period such as 0.01, not {discount!r}.")
     periods = np.arange(1, horizon + 1)
+    if tenure is not None and not isinstance(result, CoxModel):
+        raise DataError(
+            "tenure= values members from their own tenure: use it with a cox(...) model and data=."
+        )
     if isinstance(result, KaplanMeier):
         surv = result.survival(periods).T
         if result.group is not None:
@@ -94,7 +105,7 @@ def survival_clv(
     elif isinstance(result, CoxModel):
         if data is None:
             raise DataError("A Cox model values members: pass data= (one row per member).")
-        surv = result.survival(data, periods)
+        surv = result.survival(data, periods, tenure=tenure)
         what = "member"
     elif isinstance(result, pd.Series):
         missing = [t for t in periods if t not in result.index]

@@ -32,7 +32,7 @@ _WORDS = {
         "y": "profit",
         "expected": "expected (from the predictions)",
         "realised": "realised (observed churners)",
-        "best": "best cut-off: top {share:.0%}",
+        "best": "best cut-off: top {share:.1%}",
     },
     "zh": {
         "title": "联系前 x % 客户的期望利润（按期望挽回价值排序）",
@@ -40,7 +40,7 @@ _WORDS = {
         "y": "利润",
         "expected": "期望值（来自预测）",
         "realised": "实际值（观测到的流失客户）",
-        "best": "最佳截断点：前 {share:.0%}",
+        "best": "最佳截断点：前 {share:.1%}",
     },
 }
 
