@@ -244,7 +244,7 @@ def test_power_result_reports_and_draws():
     ("args", "kwargs", "match"),
     [
         (("proportion", 0.1, 0.0), {}, "mde"),
-        (("proportion", 0.1, -0.02), {}, "mde"),
+        (("proportion", 0.05, -0.06), {}, "not a rate"),
         (("proportion", 0.1, 0.02), {"power": 1.0}, "power"),
         (("proportion", 0.1, 0.02), {"power": 0}, "power"),
         (("proportion", 1.5, 0.02), {}, "baseline"),
@@ -339,3 +339,16 @@ def test_peeking_bad_input(kwargs, match):
 def test_peeking_needs_a_seed():
     with pytest.raises(TypeError):
         cx.experiments.peeking_simulation(20, 3)  # type: ignore[call-arg]
+
+
+def test_a_drop_is_a_negative_mde_and_needs_its_own_n():
+    # lesson 09c review: a drop from 7.2 % to 6.4 % is not a rise from 7.2 % to 8.0 % (Cohen's
+    # h is not symmetric); R: power.prop.test(p1 = 0.072, p2 = 0.064, power = 0.8)
+    drop = cx.experiments.sample_size("proportion", baseline=0.072, mde=-0.008)
+    same = cx.experiments.sample_size("proportion", baseline=0.064, mde=0.008)
+    rise = cx.experiments.sample_size("proportion", baseline=0.072, mde=0.008)
+    assert drop.n_control == same.n_control < rise.n_control
+    means = [
+        cx.experiments.sample_size("mean", baseline=4, mde=d, sd=1).n_control for d in (-0.2, 0.2)
+    ]
+    assert means[0] == means[1]

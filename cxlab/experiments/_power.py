@@ -309,8 +309,10 @@ def sample_size(
         The control group's expected value: a rate 0-1 (proportion), the mean (mean;
         only reported), or ``(promoter share, detractor share)`` (nps).
     mde : float
-        The minimum detectable effect (treatment − control, > 0): a share for proportions
-        (0.02 = two percentage points), units of the metric for means, NPS points.
+        The minimum detectable effect, treatment − control: a share for proportions
+        (0.02 = two percentage points), units of the metric for means, NPS points. A
+        negative value is a drop (e.g. ``mde=-0.008`` for churn falling from 7.2 % to
+        6.4 %): for proportions a drop needs a different n than a rise of the same size.
     power : float
         Probability of detecting a true difference of *mde* (strictly between 0 and 1).
     level : float
@@ -338,11 +340,12 @@ def sample_size(
     923
     """
     _check_common(kind, power, level, ratio)
-    delta = _check_mde(mde)
+    delta = _check_mde(mde, signed=True)
     scale, base = _scale(kind, baseline, sd, treatment_shares)
     es = _effect(kind, base, delta, scale)
     if kind == "nps" and treatment_shares is not None:
         es = _nps_effect(baseline, treatment_shares, delta, ratio)
+    es = abs(es)  # a two-sided test: a drop is detected as a rise of the same effect size
     n = _power_class(kind).solve_power(
         effect_size=es, nobs1=None, alpha=1 - level, power=power, ratio=ratio
     )
@@ -359,16 +362,20 @@ def _nps_effect(baseline: Any, treatment: Any, delta: float, ratio: float) -> fl
     return delta / 100 / float(np.sqrt(pooled))
 
 
-def _check_mde(mde: Any) -> float:
+def _check_mde(mde: Any, *, signed: bool = False) -> float:
     try:
         value = float(mde)
     except (TypeError, ValueError):
         value = float("nan")
-    if not np.isfinite(value) or value <= 0:
+    if not np.isfinite(value) or value == 0 or (value < 0 and not signed):
         raise DataError(
-            f"mde (the minimum detectable effect, treatment − control) must be a positive "
-            f"number, not {mde!r}; for a decrease give its size (e.g. mde=0.02 for a two-"
-            "point drop in a rate)."
+            f"mde (the minimum detectable effect, treatment − control) must be "
+            f"{'a number other than 0' if signed else 'a positive number'}, not {mde!r}"
+            + (
+                "; a negative mde is a drop (e.g. mde=-0.02 for a two-point drop in a rate)."
+                if signed
+                else "."
+            )
         )
     return value
 
