@@ -112,3 +112,51 @@ def test_wilson_by_formula_and_vectorised():
     np.testing.assert_array_equal(high[ok], sm_high)
     assert np.isnan(low[~ok]).all() and np.isnan(high[~ok]).all()
     assert all(math.isnan(x) for x in wilson(0, 0))
+
+
+# -- issue 24: a Dask cluster named by its address (the cluster runs: test_parallel_dask.py) --
+
+
+def _closed_port() -> int:
+    """A local TCP port nobody listens on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_address_that_does_not_answer_is_a_clear_error_not_a_hang(monkeypatch):
+    import time
+
+    import cxlab as cx
+    from cxlab import _parallel
+    from cxlab.errors import DataError
+
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(_parallel, "CONNECT_TIMEOUT", 1.0)
+    address = f"tcp://127.0.0.1:{_closed_port()}"
+    start = time.perf_counter()
+    with pytest.raises(DataError, match=f"Could not reach a Dask scheduler at '{address}'"):
+        cx.simulate.power("Y ~ 0.3*X", "Y ~ X", n=50, reps=20, seed=1, client=address,
+                          progress=False)  # fmt: skip
+    assert time.perf_counter() - start < 30  # the timeout is 1 s; never a hang
+    fit = cx.sem.fit("F =~ x1 + x2 + x3", cx.datasets.load("holzinger_swineford"))
+    with pytest.raises(DataError, match=address):
+        fit.bootstrap(B=20, seed=1, client=address, progress=False)
+    with pytest.raises(DataError, match="'not-an-address://x'"):
+        _parallel.connect("not-an-address://x", timeout=1)
+
+
+def test_client_must_be_a_client_or_an_address():
+    from cxlab._parallel import on_cluster
+    from cxlab.errors import DataError
+
+    with (
+        pytest.raises(DataError, match=r"client= must be a dask\.distributed Client"),
+        on_cluster(8786, -1),
+    ):
+        pass
+    with on_cluster(None, 3) as jobs:  # no client: nothing changes
+        assert jobs == 3
+        assert n_workers(jobs) == 3

@@ -28,11 +28,12 @@ import numpy as np
 import pandas as pd
 
 from cxlab._conventions import deprecated, renamed_columns
-from cxlab._parallel import map_chunks, one_blas_thread
+from cxlab._parallel import map_chunks, on_cluster, one_blas_thread
 from cxlab.errors import DataError, EstimationError
 from cxlab.pls import _engine as en
 
 if TYPE_CHECKING:
+    from distributed import Client
     from matplotlib.axes import Axes
 
     from cxlab.pls._model import PLSFit
@@ -435,6 +436,7 @@ def bootstrap(
     progress: bool,
     level: float,
     index: tuple[np.ndarray, np.ndarray] | None,
+    client: Client | str | None = None,
 ) -> PLSBootstrap:
     """See :meth:`cxlab.pls.PLSFit.bootstrap`."""
     if seed is None:
@@ -463,7 +465,7 @@ def bootstrap(
         counts = np.stack([np.bincount(draws[r], minlength=n) for r in rows]).astype(float)
         return _chunk(xc, means, counts, lay, plan, *args)
 
-    values, status = _run_draws(run, chunks, B=B, n_jobs=n_jobs, progress=progress)
+    values, status = _run_draws(run, chunks, B=B, n_jobs=n_jobs, progress=progress, client=client)
     kept = values[status == 0]
     s_full = en.correlations(x)
     sol = en.solve(s_full, fit.weight_matrix_[None], lay)
@@ -492,15 +494,19 @@ def bootstrap(
     )
 
 
-def _run_draws(task, chunks: list[np.ndarray], *, B: int, n_jobs: int | None, progress: bool):
+def _run_draws(
+    task, chunks: list[np.ndarray], *, B: int, n_jobs: int | None, progress: bool,
+    client: Client | str | None = None,
+):  # fmt: skip
     """Every chunk of bootstrap draws through *task* (returning the draws' values and a
-    status per draw: 0 solved, 1 a constant item, 2 not converged), in threads; refuses a
-    model that fewer than half of the draws (or 10) can solve."""
+    status per draw: 0 solved, 1 a constant item, 2 not converged), in threads (on the
+    Dask cluster of *client* if given); refuses a model that fewer than half of the draws
+    (or 10) can solve."""
     # small matrices: BLAS threads cost more than they save (and stall a busy machine);
     # the parallelism is over chunks of draws instead
-    with one_blas_thread():
+    with one_blas_thread(), on_cluster(client, n_jobs) as jobs:
         parts = map_chunks(
-            task, [(c,) for c in chunks], n_jobs=n_jobs, total=B, desc="bootstrap",
+            task, [(c,) for c in chunks], n_jobs=jobs, total=B, desc="bootstrap",
             unit="draw", progress=progress, size=lambda part: len(part[1]), threads=True,
         )  # fmt: skip
     values = np.concatenate([p[0] for p in parts])

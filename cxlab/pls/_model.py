@@ -19,6 +19,7 @@ from cxlab.pls._apply import IPMA, PLSPredict
 from cxlab.pls._boot import PLSBootstrap
 
 if TYPE_CHECKING:
+    from distributed import Client
     from matplotlib.axes import Axes
 
     from cxlab.survey import Survey
@@ -290,6 +291,7 @@ class PLSFit:
         progress: bool = True,
         level: float = 0.95,
         scale: Any = None,
+        client: Client | str | None = None,
     ) -> PLSBootstrap:
         """Bootstrap SEs, t values and percentile CIs of every estimate.
 
@@ -317,6 +319,9 @@ class PLSFit:
             Confidence level of the percentile intervals.
         scale : optional
             Item scales for the index rows, as in :meth:`csi_index`.
+        client : distributed.Client or str, optional
+            Run the draws on this Dask cluster (a client or the scheduler's address,
+            ``"tcp://10.0.0.5:8786"``); the same seed gives the same result.
 
         Returns
         -------
@@ -337,7 +342,7 @@ class PLSFit:
             given = self.scale if scale is None else scale
             lo, hi, _ = _pls_apply.scale_bounds(self.data_, given, warn=False)
             index = (lo, hi)
-        return _pls_boot.bootstrap(self, B, seed, n_jobs, progress, level, index)
+        return _pls_boot.bootstrap(self, B, seed, n_jobs, progress, level, index, client)
 
     # -- what managers read --------------------------------------------------------------
     def csi_index(

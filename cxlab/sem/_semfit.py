@@ -30,6 +30,7 @@ from cxlab.sem.modindices import modification_indices
 from cxlab.sem.standardized import standardized_solution as _standardized_solution
 
 if TYPE_CHECKING:
+    from distributed import Client
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -77,11 +78,13 @@ class SEMFit:
         n_jobs: int | None = -1,
         inadmissible: str = "keep",
         progress: bool = True,
+        client: Client | str | None = None,
     ) -> BootstrapResult:
         """Nonparametric bootstrap CIs of every parameter and defined effect; see
         :mod:`cxlab.sem.bootstrap`. Inadmissible fits cannot be bootstrapped. ``seed`` is
         required; ``ci`` is the interval method ("percentile", "bc", "bca") and ``level``
-        the confidence level.
+        the confidence level. ``client`` (a ``distributed.Client`` or a scheduler address)
+        runs the draws on that Dask cluster, with the same result for the same seed.
 
         # In R: lavaan::sem(model, data, se = "bootstrap", bootstrap = B)
 
@@ -106,6 +109,7 @@ class SEMFit:
             n_jobs=n_jobs,
             inadmissible=inadmissible,
             progress=progress,
+            client=client,
         )
 
     def _refuse_wlsmv(self, what: str) -> None:

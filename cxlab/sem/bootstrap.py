@@ -38,13 +38,14 @@ import pandas as pd
 from scipy import optimize, stats
 
 from cxlab._conventions import as_frame, deprecated
-from cxlab._parallel import map_chunks, n_workers
+from cxlab._parallel import map_chunks, n_workers, on_cluster
 from cxlab.errors import DataError, EstimationError
 from cxlab.sem._draws import draws_table, html_view, plot_draws, renamed
 from cxlab.sem.constraints import fit_constrained
 from cxlab.sem.engine import Moments, RamModel, _decrement, _scoring
 
 if TYPE_CHECKING:
+    from distributed import Client
     from matplotlib.axes import Axes
 
     from cxlab.sem.fitting import SEMFit
@@ -271,13 +272,16 @@ def bootstrap(
     n_jobs: int | None = -1,
     inadmissible: str = "keep",
     progress: bool = True,
+    client: Client | str | None = None,
 ) -> BootstrapResult:
     """Bootstrap *fit* (fitted on *data*, a DataFrame or a Survey) B times; see the
     module docstring.
 
     ``seed`` is required (any integer: the same seed gives the same draws); ``ci`` is the
     interval method ("percentile", "bc", "bca"), ``level`` the confidence level.
-    ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm).
+    ``n_jobs=-1`` uses every core; ``progress`` shows a progress bar (tqdm). ``client``
+    (a ``distributed.Client`` or a scheduler address such as ``"tcp://10.0.0.5:8786"``)
+    runs the draws on that Dask cluster instead, with the same result for the same seed.
 
     Examples
     --------
@@ -330,16 +334,18 @@ def bootstrap(
     def values_fn(th: np.ndarray) -> np.ndarray:
         return layout_values(layout, th)
 
-    workers = n_workers(n_jobs)
-    # in parallel every chunk ships the model to a worker: few chunks; serially, many
-    # chunks cost nothing and make the progress bar smoother
-    chunks = np.array_split(np.arange(B), min(B, 4 * workers if workers > 1 else 20))
-    tasks = [
-        (ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows) for c in chunks
-    ]
-    parts = map_chunks(
-        _batch, tasks, n_jobs=workers, total=B, desc="bootstrap", unit="draw", progress=progress
-    )
+    with on_cluster(client, n_jobs) as jobs:
+        workers = n_workers(jobs)
+        # in parallel every chunk ships the model to a worker: few chunks; serially, many
+        # chunks cost nothing and make the progress bar smoother
+        chunks = np.array_split(np.arange(B), min(B, 4 * workers if workers > 1 else 20))
+        tasks = [
+            (ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows) for c in chunks
+        ]
+        parts = map_chunks(
+            _batch, tasks, n_jobs=workers, total=B, desc="bootstrap", unit="draw",
+            progress=progress,
+        )  # fmt: skip
     results = [r for part in parts for r in part]
     converged = [(v, ok) for v, ok in results if v is not None]
     n_inadmissible = sum(not ok for _, ok in converged)

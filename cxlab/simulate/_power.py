@@ -41,11 +41,13 @@ import numpy as np
 import pandas as pd
 
 from cxlab._intervals import wilson
-from cxlab._parallel import map_chunks, n_workers
+from cxlab._parallel import map_chunks, n_workers, on_cluster
 from cxlab.errors import DataError, EstimationError, ModelSpecError
 from cxlab.simulate._power_result import PowerResult
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from cxlab.sem.engine import RamModel
 
 TESTS = ("z", "t", "montecarlo")
@@ -454,6 +456,7 @@ def power(
     progress: bool = True,
     fast: bool = True,
     estimator: str = "ML",
+    client: Client | str | None = None,
 ) -> PowerResult:
     """Monte-Carlo power of a test of one effect at each sample size in *n*.
 
@@ -498,6 +501,10 @@ def power(
     n_jobs : int, optional
         Worker processes (joblib; -1: all cores). Any joblib backend works — on a Dask
         cluster: ``with joblib.parallel_config(backend="dask"): power(...)``.
+    client : distributed.Client or str, optional
+        Run the replications on this Dask cluster: a ``distributed.Client`` or the
+        scheduler's address (``"tcp://10.0.0.5:8786"``); ``n_jobs`` is then every worker
+        thread of the cluster. The same seed gives the same result as on this machine.
     progress : bool
         Show a progress bar (tqdm).
     fast : bool
@@ -552,14 +559,15 @@ def power(
         likert=likert, thresholds=thresholds, mc_draws=mc_draws, fast=fast,
         estimator=estimator,
     )  # fmt: skip
-    workers = n_workers(n_jobs)
-    size = max(10, math.ceil(reps / (4 * workers))) if workers > 1 else 25
-    tasks = [(job, m, range(i, min(i + size, reps)), seed) for m in sizes
-             for i in range(0, reps, size)]  # fmt: skip
-    runs = map_chunks(
-        _chunk, tasks, n_jobs=workers, total=len(sizes) * reps, desc="power", unit="rep",
-        progress=progress,
-    )  # fmt: skip
+    with on_cluster(client, n_jobs) as jobs:
+        workers = n_workers(jobs)
+        size = max(10, math.ceil(reps / (4 * workers))) if workers > 1 else 25
+        tasks = [(job, m, range(i, min(i + size, reps)), seed) for m in sizes
+                 for i in range(0, reps, size)]  # fmt: skip
+        runs = map_chunks(
+            _chunk, tasks, n_jobs=workers, total=len(sizes) * reps, desc="power", unit="rep",
+            progress=progress,
+        )  # fmt: skip
     results: dict[int, list[tuple]] = {m: [] for m in sizes}
     for (_, m, _, _), part in zip(tasks, runs, strict=True):
         results[m] += part
