@@ -183,6 +183,13 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--missing", choices=["listwise", "fiml", "fiml.x"], default="listwise", help="missing data"
     )
+    p.add_argument(
+        "--estimator",
+        choices=["ML", "MLR", "WLSMV"],
+        type=str.upper,
+        default="ML",
+        help="estimator of the CFA and SEM: ML (default), MLR (robust), WLSMV (ordered items)",
+    )
     p.add_argument("--encoding", help="encoding of a CSV file (default: detected)")
     p.add_argument("--id-column", dest="id_column", help="respondent id column")
     p.add_argument("--title", help="title of the report")

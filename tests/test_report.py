@@ -64,7 +64,8 @@ def test_cli_report_matches_sem_fit(study, tmp_path):
     assert run.returncode == 0, run.stderr
     assert "Report written" in run.stdout
     assert {p.name for p in out.parent.iterdir()} == {
-        "report.html", "report.json", "report.xlsx", "report_tables"
+        "report.html", "report.json", "report.xlsx", "report_tables", "report.docx",
+        "report_diagram.svg", "report_diagram.png",  # issue 23: Word tables, diagram files
     }  # fmt: skip
     data = pd.read_csv(study / "survey.csv", encoding="utf-8-sig")
     expected = cx.sem.fit(MODEL, data).fit_indices()
@@ -308,7 +309,7 @@ def test_chinese_report_shows_codebook_labels_headings_and_table_conventions(hot
     # 表题 above each table, numbered in order; 注 below; three-line style
     titles = re.findall(r"<h3>表 (\d+) ([^<]+)</h3>", page)
     assert [int(n) for n, _ in titles] == list(range(1, len(titles) + 1))
-    assert ("5", "各构念的信度与收敛效度") in titles
+    assert ("6", "各构念的信度与收敛效度") in titles  # after the normality table (issue 23)
     notes = re.findall(r"<p class='tabnote'>(注：[^<]+)</p>", page)
     assert any("N = 600" in n and "最大似然" in n for n in notes)
     apa_note = next(n for n in notes if "*p &lt; .05" in n)
@@ -327,7 +328,9 @@ def test_english_report_shows_label_en_and_keeps_the_models_names(hotel_reports)
     assert "入住" not in text and "教育体验" not in text
     assert "Table 1. Sample" in text and "Note. N = 600" in text
     assert "*p < .05, **p < .01, ***p < .001." in text
-    assert any(f.text.startswith("The indirect effect of EDU on LOY through MEM is")
+    # issue 23: the codebook's construct labels in the findings too, the model's name in brackets
+    assert any(f.text.startswith("The indirect effect of Education (EDU) on Loyalty intention "
+                                 "(LOY) through Memory (MEM) is")
                for f in rep.findings)  # fmt: skip
 
 
@@ -447,11 +450,15 @@ def test_word_tables_have_the_same_keys_and_placeholders():
         assert fields(english) == fields(WORDS["zh"][key]), key
     assert set(COLUMNS["en"]) == set(COLUMNS["zh"]) and set(CELLS["en"]) == set(CELLS["zh"])
     # every section, table and badge the page uses has its words
+    from cxlab.report import _pls_apa
     from cxlab.report._html import SECTIONS
 
     for key, tables in SECTIONS:
         assert {f"sec_{key}", f"intro_{key}"} <= set(WORDS["zh"])
-        assert {f"cap_{name}" for name, _ in tables} <= set(WORDS["zh"])
+        # the PLS section's captions live in its own word table (report/_pls_apa.py)
+        own = {f"cap_{name}" for name, _ in tables if not name.startswith("pls_")}
+        assert own <= set(WORDS["zh"])
+        assert {f"cap_{name}" for name, _ in tables} - own <= set(_pls_apa._WORDS["zh"])
     assert {f"badge_{level}" for level in ("ok", "note", "warning", "problem")} <= set(WORDS["zh"])
 
 
@@ -462,7 +469,8 @@ def test_chinese_headings_cover_every_column_of_the_hotel_tables(hotel_reports):
     latent = set(rep.fits["sem"].to_frame().query("op == '=~'")["lhs"])
     columns = {c for t in rep.tables.values() for c in t.columns} - latent
     columns -= {"guest_id"}  # the respondent id column keeps its name
-    apa = {c for name in ("apa_fit", "apa_measurement", "apa_structural")
+    # the APA tables have their own headings (cxlab.report._apa_words), issue 23
+    apa = {c for name in rep.tables if name.startswith("apa_")
            for c in rep.tables[name].columns}  # fmt: skip
     assert columns - apa <= set(COLUMNS["zh"]), columns - apa - set(COLUMNS["zh"])
 

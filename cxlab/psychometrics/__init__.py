@@ -61,6 +61,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxlab.psychometrics._normality import Mardia, item_normality, mardia
 from cxlab.psychometrics.efa import EFA, efa
 from cxlab.psychometrics.model_reliability import (
     ave,
@@ -87,6 +88,7 @@ from cxlab.psychometrics.validity import (
 __all__ = [
     "EFA",
     "DiscriminantValidity",
+    "Mardia",
     "Reliability",
     "ave",
     "cfa",
@@ -100,6 +102,8 @@ __all__ = [
     "harman_single_factor",
     "htmt",
     "htmt_bootstrap",
+    "item_normality",
+    "mardia",
     "model_reliability",
     "reliability",
 ]

@@ -11,6 +11,8 @@ write-up of an empirical (loyalty) study and writes:
   effects with bootstrap CIs, PLS-PM (``pls=True``), measurement invariance
   (``group=``), APA tables, a draft methods paragraph and what is needed to reproduce it;
 - ``report.xlsx`` and ``report_tables/*.csv``: every table (spreadsheet formulas escaped);
+- ``report.docx``: the APA tables (:mod:`cxlab.report._apa`) as one Word file, and
+  ``report_diagram.svg`` / ``.png``: the path diagram (with a structural model);
 - ``report.json``: every number, with the cxlab version, the seed, the settings and the
   SHA-256 of the input files.
 
@@ -60,7 +62,7 @@ Examples
 >>> model = "visual =~ x1 + x2 + x3\\ntextual =~ x4 + x5 + x6\\nspeed =~ x7 + x8 + x9"
 >>> rep = cx.report.report(hs, model, folder / "hs.html", bootstrap=0)
 >>> sorted(p.name for p in folder.iterdir())
-['hs.html', 'hs.json', 'hs.xlsx', 'hs_tables']
+['hs.docx', 'hs.html', 'hs.json', 'hs.xlsx', 'hs_tables']
 >>> print(f"{rep.fit_indices('cfa')['chisq']:.3f}")  # lavaan: cfa(model, HolzingerSwineford1939)
 85.306
 """
@@ -79,6 +81,7 @@ import pandas as pd
 from cxlab import _files
 from cxlab.errors import DataError
 from cxlab.report import _html as render_
+from cxlab.report import _methods as methods_
 from cxlab.report import _models as models
 from cxlab.report import _steps as steps
 from cxlab.report._steps import Finding
@@ -97,7 +100,9 @@ class StudyReport:
     path : Path
         The HTML report.
     files : dict
-        ``html``, ``xlsx``, ``json`` and ``csv`` (the folder of CSV tables).
+        ``html``, ``xlsx``, ``json`` and ``csv`` (the folder of CSV tables); ``docx`` (the
+        APA tables as a Word file) when the report has APA tables, ``svg`` and ``png``
+        (the path diagram) when it has a structural model.
     tables : dict of str to DataFrame
         Every table of the report, by name (as in the CSV / xlsx / JSON files).
     numbers : dict
@@ -197,11 +202,21 @@ def _versions() -> dict[str, str]:
 
 
 def _outputs(out: Path) -> dict[str, Path]:
-    """Where the report's files go: the HTML, the xlsx, the JSON and the CSV folder."""
+    """Where the report's files go: the HTML, the xlsx, the JSON, the CSV folder, the APA
+    tables as Word file and the path diagram as SVG and PNG files.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in _outputs(Path("study/r.html")).values())
+    ['r.docx', 'r.html', 'r.json', 'r.xlsx', 'r_diagram.png', 'r_diagram.svg', 'r_tables']
+    """
     return {
         "csv": out.parent / f"{out.stem}_tables",
         "xlsx": out.parent / f"{out.stem}.xlsx",
         "json": out.parent / f"{out.stem}.json",
+        "docx": out.parent / f"{out.stem}.docx",
+        "svg": out.parent / f"{out.stem}_diagram.svg",
+        "png": out.parent / f"{out.stem}_diagram.png",
         "html": out,
     }
 
@@ -212,19 +227,29 @@ def _write(
     doc: str,
     tables: dict[str, pd.DataFrame],
     inputs: dict[str, str | None] | None = None,
+    extra: dict[str, bytes] | None = None,
 ) -> dict[str, Path]:
     """Write the files in a temporary folder next to *out*, then move them into place
-    (:func:`cxlab._files.publish`): never onto an input file, the ``<name>_tables``
-    folder cleared only of the tables cxlab wrote there, the HTML last."""
+    (:func:`cxlab._files.publish`), all or nothing: never onto an input file, the
+    ``<name>_tables`` folder cleared only of the tables cxlab wrote there, the HTML last.
+    *extra* holds the contents of the other files by their :func:`_outputs` key
+    (``docx``, ``svg``, ``png``: :func:`cxlab.report._html.extra_files`). Returns the
+    paths written, by key."""
     paths = _outputs(out)
     files = {
         paths["csv"] / f"{name}.csv": render_.csv_bytes(frame) for name, frame in tables.items()
     }
     files[paths["xlsx"]] = render_.xlsx_bytes(tables)
     files[paths["json"]] = doc.encode("utf-8")
+    written = ["csv", "xlsx", "json"]
+    for key, content in (extra or {}).items():
+        if key not in paths or key in ("csv", "xlsx", "json", "html"):
+            raise ValueError(f"not an extra output of the report: {key!r}")
+        files[paths[key]] = content
+        written.append(key)
     files[paths["html"]] = page.encode("utf-8")  # the HTML last: it marks a whole report
     _files.publish(files, inputs=inputs, tables=paths["csv"])
-    return paths
+    return {key: paths[key] for key in [*written, "html"]}
 
 
 def _inputs(model: str | Path, data: Any, codebook: Any) -> dict[str, str | None]:
@@ -260,6 +285,7 @@ def report(
     progress: bool = False,
     command: str | None = None,
     lang: str = "en",
+    estimator: str = "ML",
 ) -> StudyReport:
     """Run the study pipeline and write the report (see the module docstring).
 
@@ -302,6 +328,11 @@ def report(
     lang : {"en", "zh"}
         Language of the report's text (see the module docstring); the numbers and the
         tables of the CSV / xlsx / JSON files are the same in both.
+    estimator : {"ML", "MLR", "WLSMV"}
+        Estimator of the CFA and SEM (:func:`cxlab.sem.fit`): ``"ML"`` (default, lavaan's),
+        ``"MLR"`` (robust SEs, Yuan–Bentler scaled χ², robust CFI / TLI / RMSEA) or
+        ``"WLSMV"`` (the model's indicators as ordered categories; complete rows only, no
+        bootstrap of effects). The Methods paragraph justifies it from Mardia's tests.
 
     Returns
     -------
@@ -323,7 +354,7 @@ def report(
     >>> rep = cx.report.report(air, "sat_overall ~ mot_crew + ces\\nnps_score ~ sat_overall",
     ...                        out, bootstrap=0)
     >>> rep.admissible, sorted(rep.files)
-    (True, ['csv', 'html', 'json', 'xlsx'])
+    (True, ['csv', 'docx', 'html', 'json', 'png', 'svg', 'xlsx'])
     >>> print(rep.summary().splitlines()[1][:47])  # lavaan: sem(model, airline_mot)
     [ok] Structural model: χ²(2) = 3.91, p = 0.142;
 
@@ -345,9 +376,10 @@ def report(
         raise DataError(f"bootstrap must be 0 or at least 10 resamples, not {bootstrap!r}.")
     if missing not in ("listwise", "fiml"):
         raise DataError(f"missing must be 'listwise' or 'fiml', not {missing!r}.")
+    estimator = _check_estimator(estimator, missing)
     inputs = _inputs(model, data, codebook)
     places = _outputs(out)
-    _files.check_outputs([places["html"], places["xlsx"], places["json"]], inputs)
+    _files.check_outputs([p for key, p in places.items() if key != "csv"], inputs)
     _files.tables_plan(places["csv"], [])  # a folder cxlab may not write in: refuse now
     try:
         text, model_info = steps.read_model(model)
@@ -367,10 +399,17 @@ def report(
         "missing": missing,
         "title": title,
         "lang": lang,
+        "estimator": estimator,
     }
     study = steps.Study({**info, **model_info}, text, settings, survey=survey, lang=lang)
     steps.check(study, group)
     steps.describe(study, group, missing)
+    steps.normality(study)  # Mardia: the Methods paragraph's case for the estimator
+    if estimator == "WLSMV" and not study.scales:
+        raise DataError(
+            "--estimator WLSMV fits the indicators of latent variables as ordered categories; "
+            "this model has none (no '=~'). Use --estimator MLR for observed variables."
+        )
     steps.reliability(study)
     at = len(study.findings)
     models.cfa(study, missing, bootstrap, seed)  # ω, CR and AVE of the CFA, if admissible
@@ -389,12 +428,46 @@ def report(
         "command": command or "cxlab.report.report(...)",
         "versions": _versions(),
     }
+    methods_.write_up(study, meta)  # Methods, Results, reviewers' checklist
     study.tables = tables = {k: t for k, t in study.tables.items() if t.shape[1]}
     page = render_.render(study, meta)
     doc = render_.to_json(study, meta)
-    files = _write(out, page, doc, tables, inputs)
+    files = _write(out, page, doc, tables, inputs, extra=render_.extra_files(study))
     found = study.findings
     return StudyReport(files["html"], files, tables, study.numbers, found, study.fits, study.notes)
+
+
+ESTIMATORS = ("ML", "MLR", "WLSMV")
+
+
+def _check_estimator(estimator: str, missing: str) -> str:
+    """The estimator's name in capitals, or a clear error for one the report does not
+    offer, or one cx.sem refuses with this missing-data method (WLSMV has no FIML).
+
+    Examples
+    --------
+    >>> _check_estimator("mlr", "fiml")
+    'MLR'
+    >>> _check_estimator("WLSMV", "fiml")
+    Traceback (most recent call last):
+        ...
+    cxlab.errors.DataError: --estimator WLSMV cannot be combined with --missing fiml: WLSMV has \
+no full-information estimator (lavaan neither). Use --missing listwise with WLSMV, or \
+--estimator MLR with --missing fiml (robust SEs for incomplete data).
+    """
+    name = str(estimator).upper()
+    if name not in ESTIMATORS:
+        raise DataError(
+            f"estimator must be one of {', '.join(ESTIMATORS)}, not {estimator!r} (ML: normal "
+            "theory; MLR: robust SEs and the Yuan-Bentler scaled test; WLSMV: ordered items)."
+        )
+    if name == "WLSMV" and missing != "listwise":
+        raise DataError(
+            f"--estimator WLSMV cannot be combined with --missing {missing}: WLSMV has no "
+            "full-information estimator (lavaan neither). Use --missing listwise with WLSMV, "
+            "or --estimator MLR with --missing fiml (robust SEs for incomplete data)."
+        )
+    return name
 
 
 def _paragraph(text: str) -> str:
@@ -409,11 +482,11 @@ def run_cli(args: Any) -> int:
 
     *args* is the ``argparse.Namespace`` of ``cxlab report`` (:func:`cxlab.cli.build_parser`:
     ``data``, ``model``, ``out``, ``codebook``, ``group``, ``pls``, ``bootstrap``, ``seed``,
-    ``missing``, ``encoding``, ``id_column``, ``title``, ``quiet`` and ``lang``; without
-    ``lang`` the report is in English). Prints where the report
-    is (and, unless ``--quiet``, its key findings) and returns the exit code: 0 when the
-    report was written, 1 on an input error, printed to stderr as one paragraph, with
-    nothing written. Called by :func:`cxlab.cli.main`, which handles Ctrl-C.
+    ``missing``, ``encoding``, ``id_column``, ``title``, ``quiet``, ``lang`` and
+    ``estimator``; without ``lang`` the report is in English, without ``estimator`` ML).
+    Prints where the report is (and, unless ``--quiet``, its key findings) and returns
+    the exit code: 0 when the report was written, 1 on an input error, printed to stderr
+    as one paragraph, with nothing written. Called by :func:`cxlab.cli.main`, which handles Ctrl-C.
 
     Examples
     --------
@@ -427,7 +500,7 @@ def run_cli(args: Any) -> int:
     ...     str(folder / "hs.lav"), "--out", str(folder / "hs.html"), "--bootstrap", "0",
     ...     "--quiet"])
     >>> run_cli(args)  # doctest: +ELLIPSIS
-    Report written: .../hs.html (+ hs.xlsx, hs.json, hs_tables/ with ... CSV tables).
+    Report written: .../hs.html (+ hs.docx, hs.xlsx, hs.json, hs_tables/ with ... CSV tables).
     0
     """
     from cxlab.errors import CxlabError
@@ -450,6 +523,7 @@ def run_cli(args: Any) -> int:
             progress=not args.quiet and sys.stderr.isatty(),
             command=command,
             lang=getattr(args, "lang", None) or "en",
+            estimator=getattr(args, "estimator", None) or "ML",
         )
     except CxlabError as exc:
         print(f"cxlab report: error: {_paragraph(str(exc))}", file=sys.stderr)
@@ -475,8 +549,9 @@ def run_cli(args: Any) -> int:
         )
         return 1
     files = rep.files
+    others = [files[k].name for k in ("docx", "xlsx", "json", "svg", "png") if k in files]
     print(
-        f"Report written: {files['html']} (+ {files['xlsx'].name}, {files['json'].name}, "
+        f"Report written: {files['html']} (+ {', '.join(others)}, "
         f"{files['csv'].name}/ with {len(rep.tables)} CSV tables)."
     )
     if not args.quiet:

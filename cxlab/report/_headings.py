@@ -121,6 +121,28 @@ ZH_COLUMNS: dict[str, str] = {
     "delta_srmr": "ΔSRMR",
     "p_delta": "Δχ² 检验的 p",
     "holds": "是否成立",
+    # estimator and robust fit (MLR: robust; WLSMV: scaled)
+    "estimator": "估计方法",
+    "chisq_scaled": "校正 χ²",
+    "df_scaled": "校正 χ² 的自由度",
+    "pvalue_scaled": "校正 χ² 的 p",
+    "chisq_scaling_factor": "校正因子",
+    "cfi_robust": "稳健 CFI",
+    "tli_robust": "稳健 TLI",
+    "rmsea_robust": "稳健 RMSEA",
+    "rmsea_ci_low_robust": "稳健 RMSEA 90 % CI 下限",
+    "rmsea_ci_high_robust": "稳健 RMSEA 90 % CI 上限",
+    "cfi_scaled": "校正 CFI",
+    "tli_scaled": "校正 TLI",
+    "rmsea_scaled": "校正 RMSEA",
+    "rmsea_ci_low_scaled": "校正 RMSEA 90 % CI 下限",
+    "rmsea_ci_high_scaled": "校正 RMSEA 90 % CI 上限",
+    # normality (Mardia) and the reviewers' checklist
+    "test": "检验",
+    "coefficient": "系数",
+    "statistic": "统计量",
+    "status": "状态",
+    "evidence": "依据",
 }
 
 #: the heading of each column on the page, by language (same keys in both)
@@ -165,6 +187,9 @@ ZH_CELLS: dict[str, str] = {
     # PLS reliability notes
     "single item": "单题项",
     "mode B (formative): not a reflective scale": "模式 B（形成性）：不是反映性量表",
+    # Mardia's tests
+    "skewness (χ²)": "多元偏度（χ²）",
+    "kurtosis (z)": "多元峰度（z）",
     # booleans
     "True": "是",
     "False": "否",
@@ -175,5 +200,5 @@ CELLS: dict[str, dict[str, str]] = {"en": {k: k for k in ZH_CELLS}, "zh": ZH_CEL
 
 #: columns whose cells are categories (translated with CELLS) or sentences (translated
 #: with cxlab.report._translate); other columns are names or numbers and stay as they are
-CATEGORY_COLUMNS = ("effect", "kind", "level", "check", "severity", "model", "note")
+CATEGORY_COLUMNS = ("effect", "kind", "level", "check", "severity", "model", "note", "test")
 SENTENCE_COLUMNS = ("message", "detail", "note", "warnings")

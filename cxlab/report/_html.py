@@ -16,11 +16,13 @@ import html
 import io
 import json
 import math
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from cxlab.report import _apa, _pls_apa
 from cxlab.report._headings import CATEGORY_COLUMNS, CELLS, COLUMNS, SENTENCE_COLUMNS
 from cxlab.report._labels import NAME_COLUMNS
 from cxlab.report._steps import Study
@@ -33,16 +35,17 @@ BADGE = {"problem": "#c0392b", "warning": "#b9770e", "note": "#2e86c1", "ok": "#
 SECTIONS: list[tuple[str, list[tuple[str, int | None]]]] = [
     ("data", [("sample", None), ("validation", None), ("missing_by_item", None),
               ("careless_flagged", 10)]),
-    ("descriptives", [("descriptives", None)]),
+    ("descriptives", [("descriptives", None), ("normality", None)]),
     ("reliability", [("reliability", None), ("item_statistics", None)]),
     ("cfa", [("cfa_fit", None), ("cfa_loadings", None), ("cfa_diagnostics", None)]),
     ("validity", [("fornell_larcker", None), ("htmt", None)]),
     ("sem", [("sem_fit", None), ("sem_estimates", None), ("r2", None),
              ("sem_diagnostics", None)]),
     ("effects", [("effects", None)]),
-    ("pls", [("pls_paths", None), ("pls_r2", None), ("pls_reliability", None)]),
+    ("pls", [(name, None) for name in _pls_apa.TABLES]),  # SmartPLS's report
     ("invariance", [("invariance", None)]),
-    ("apa", [("apa_fit", None), ("apa_measurement", None), ("apa_structural", None)]),
+    ("apa", []),  # the publication tables of cxlab.report._apa
+    ("checklist", [("jars_checklist", None)]),  # reviewers' checklist (JARS-Quant)
 ]  # fmt: skip
 
 CSS = """
@@ -52,8 +55,10 @@ line-height:1.45}
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;
 margin-top:2em}h3{font-size:1em;margin-bottom:.3em}
 table.tbl{border-collapse:collapse;font-size:.85em;margin:.3em 0 .3em;border-top:2px solid #222;
-border-bottom:2px solid #222}
-table.tbl th,table.tbl td{border:none;padding:3px 8px;text-align:right}
+border-bottom:2px solid #222;max-width:100%}
+table.tbl th,table.tbl td{border:none;padding:3px 6px;text-align:right;overflow-wrap:anywhere}
+table.apa td{white-space:nowrap}table.apa td.text{white-space:normal;text-align:left;
+min-width:12em}
 table.tbl thead th{border-bottom:1px solid #222;font-weight:600}
 table.tbl td:first-child,table.tbl th:first-child{text-align:left}
 p.tabnote{font-size:.85em;color:#333;margin:.2em 0 1.2em}
@@ -85,12 +90,40 @@ def _cell(v: Any) -> Any:
     return v
 
 
+def _raw_column(name: Any, values: pd.Series, lang: str) -> pd.Series:
+    """A column of a raw table as the page shows it: p as "< .001" (never 0.000),
+    integer-like numbers (n, df, min, max) as integers, booleans as yes / no (是 / 否),
+    other floats with three decimals.
+
+    Examples
+    --------
+    >>> _raw_column("pvalue", pd.Series([0.0, 0.1313]), "en").tolist()
+    ['< .001', '.131']
+    >>> _raw_column("max", pd.Series([7.0, 5.0]), "en").tolist()
+    ['7', '5']
+    >>> _raw_column("holds", pd.Series([True, False]), "zh").tolist()
+    ['是', '否']
+    """
+    if len(values) and values.map(lambda v: isinstance(v, bool | np.bool_)).all():
+        return _apa.format_column(str(name), values, lang)
+    floats = values.map(lambda v: isinstance(v, float | np.floating)) | values.isna()
+    numeric = pd.to_numeric(values, errors="coerce")
+    if len(values) and floats.all() and numeric.notna().any():
+        if _apa.P_COLUMN.match(str(name)):
+            return numeric.map(lambda v: _apa.format_p(v) if pd.notna(v) else "")
+        finite = numeric[np.isfinite(numeric)]
+        if len(finite) and (finite == finite.round()).all() and (finite.abs() < 1e15).all():
+            return numeric.map(lambda v: f"{v:.0f}" if pd.notna(v) and np.isfinite(v) else "")
+    return values.map(_cell).astype(object)
+
+
 def table_html(frame: pd.DataFrame, rows: int | None = None, lang: str = "en") -> str:
-    """A table as escaped HTML, floats with three decimals."""
+    """A table as escaped HTML: floats with three decimals, p as "< .001", integer-like
+    numbers as integers, booleans as yes / no."""
     shown = frame if rows is None else frame.head(rows)
     shown = shown.copy()
     for col in shown.columns:
-        shown[col] = shown[col].map(_cell).astype(object)
+        shown[col] = _raw_column(col, shown[col], lang).astype(object)
     out = shown.to_html(index=False, na_rep="", escape=True, border=0, classes="tbl")
     if rows is not None and len(frame) > rows:
         text = say(lang, "first_rows", rows=rows, total=len(frame))
@@ -98,49 +131,20 @@ def table_html(frame: pd.DataFrame, rows: int | None = None, lang: str = "en") -
     return out
 
 
-def _stars(p: Any) -> str:
-    p = float(p) if p is not None else math.nan
-    if not math.isfinite(p):
-        return ""
-    return "***" if p < 0.001 else "**" if p < 0.01 else "*" if p < 0.05 else ""
-
-
-def _apa_view(study: Study, name: str) -> pd.DataFrame | None:
-    """An APA table in the report's language, β marked with asterisks (from the exact p)."""
-    fit = study.fits.get("sem")
-    if fit is None or name not in study.tables:
-        return None
-    which = name.removeprefix("apa_")
-    frame = getattr(fit.to_apa(lang=study.lang), which).copy()
-    if study.lang == "zh":
-        frame = frame.replace("(fixed)", "（固定）")
-    est = fit.to_frame()
-    if which == "measurement":
-        loads = est[est.op == "=~"]
-        parts = [part["pvalue"].to_numpy() for _, part in loads.groupby("lhs", sort=False)]
-        p, col = np.concatenate(parts) if parts else np.array([]), frame.columns[2]
-    elif which == "structural":
-        p, col = est.loc[est.op == "~", "pvalue"].to_numpy(), frame.columns[3]
-    else:
-        return frame
-    if len(p) == len(frame):
-        frame[col] = [f"{b}{_stars(q)}" for b, q in zip(frame[col], p, strict=True)]
-    return frame
-
-
 def view(study: Study, name: str) -> pd.DataFrame:
     """The table *name* as the page shows it: item wording next to item names, and in a
     Chinese report Chinese headings, categories, messages and construct names."""
     lang, lab = study.lang, study.labels
     frame = study.shown.get(name)
-    if frame is None and name.startswith("apa_"):
-        frame = _apa_view(study, name)
     frame = (study.tables[name] if frame is None else frame).copy()
-    item = frame.columns[1] if name == "apa_measurement" else ITEM_COLUMNS.get(name)
+    item = ITEM_COLUMNS.get(name)
     if item is not None and lab.items and frame[item].isin(list(lab.items)).any():
         words = frame[item].map(lambda v: lab.items.get(str(v), ""))
         frame.insert(frame.columns.get_loc(item) + 1, say(lang, "wording"), words)
     if lang == "en":
+        for col in frame.columns:
+            if col in NAME_COLUMNS and frame[col].map(lambda v: isinstance(v, str)).all():
+                frame[col] = frame[col].map(lab.in_text)
         return frame
     cells = CELLS[lang]
     for col in frame.columns:
@@ -165,30 +169,31 @@ def table_note(study: Study, name: str) -> str | None:
     """The note under table *name* (without "Note." / "注："), or None."""
     lang, numbers = study.lang, study.numbers
     table = study.tables[name]
+    est = say(lang, "estn_" + str(study.settings.get("estimator", "ML")))
 
     def n_of(model: str) -> Any:
         return f"{numbers.get(model, {}).get('fit_indices', {}).get('n', math.nan):.0f}"
 
+    if name.startswith("pls_"):
+        return _pls_apa.note(study, name)
     if name == "descriptives":
         return say(lang, "tn_descriptives", n=numbers["sample"]["n_file"])
+    if name == "normality":
+        n = numbers["normality"]
+        return say(lang, "tn_normality", n=n["n"], p=n["p"])
     if name in ("reliability", "item_statistics", "fornell_larcker"):
         return _definitions_note(study, name)
     if name == "htmt":
-        return say(lang, "tn_htmt")
+        return say(lang, "tn_htmt" if "ci_low" in table.columns else "tn_htmt_noci")
     if name in ("cfa_fit", "sem_fit"):
-        return say(lang, "tn_fit", n=int(table["n"].iloc[0]))
+        return say(lang, "tn_fit", n=int(table["n"].iloc[0]), estimator=est)
     if name == "cfa_loadings":
-        return say(lang, "tn_loadings", n=n_of("cfa"))
+        return say(lang, "tn_loadings", n=n_of("cfa"), estimator=est)
     if name == "sem_estimates":
-        return say(lang, "tn_estimates", n=n_of("sem"))
+        return say(lang, "tn_estimates", n=n_of("sem"), estimator=est)
     if name == "effects":
         ci = str(numbers.get("sem", {}).get("effects_ci", ""))
         return say(lang, "tn_effects", ci=to_zh(ci) if lang == "zh" else ci)
-    if name == "apa_fit":
-        return say(lang, "tn_apa_fit", n=n_of("sem"))
-    if name in ("apa_measurement", "apa_structural") and "sem" in study.fits:
-        note = study.fits["sem"].to_apa(lang=lang).note
-        return say(lang, "tn_apa", n=n_of("sem"), note=note, stars=say(lang, "stars"))
     return None
 
 
@@ -210,8 +215,10 @@ def definition_words() -> dict[str, str]:
 
     return {
         omega_definition(obs_var=True): "def_omega",
+        omega_definition(ord_scale=True): "def_omega_cat",
         CR_FORNELL_LARCKER: "def_cr",
         ave_definition(obs_var=True): "def_ave_semtools",
+        ave_definition(ordered=True): "def_ave_latent",
         AVE_FORNELL_LARCKER: "def_ave_fl",
     }
 
@@ -242,40 +249,44 @@ def _definitions_note(study: Study, name: str) -> str:
     )
 
 
+SECTION_NUMBER = re.compile(r"^\s*\d+\.\s*")
+
+
+def apa_html(table: _apa.ApaTable, number: int, lang: str) -> str:
+    """An APA table of :mod:`cxlab.report._apa` as HTML: the numbered title above, the
+    note below; columns of words (paths, item wording) may wrap, numbers do not.
+
+    Examples
+    --------
+    >>> t = _apa.ApaTable("apa_fit", "Model Fit", pd.DataFrame({"Index": ["CFI"], "SEM": [".98"]}),
+    ...                   "N = 300.")
+    >>> print(apa_html(t, 5, "en"))  # doctest: +ELLIPSIS
+    <h3>Table 5. Model Fit</h3><table class="tbl apa">...<td class="text">CFI</td>...N = 300.</p>
+    """
+    e = html.escape
+    caption = say(lang, "table_title", n=number, title=table.title)
+    texty = [j == 0 or _apa.is_text_column(c) for j, c in enumerate(table.frame.columns)]
+    head = "".join(f"<th>{e(str(c))}</th>" for c in table.frame.columns)
+    rows = []
+    for _, row in table.frame.iterrows():
+        cells = [
+            f'<td class="text">{e(str(v))}</td>' if texty[j] else f"<td>{e(str(v))}</td>"
+            for j, v in enumerate(row)
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<h3>{e(caption)}</h3><table class="tbl apa"><thead><tr>{head}</tr></thead><tbody>'
+        + "".join(rows)
+        + f"</tbody></table><p class='tabnote'>{e(say(lang, 'table_note', text=table.note))}</p>"
+    )
+
+
 def _figure(svg: str, caption: str) -> str:
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return (
         f'<figure><img alt="{html.escape(caption)}" src="data:image/svg+xml;base64,{data}">'
         f"<figcaption class='note'>{html.escape(caption)}</figcaption></figure>"
     )
-
-
-def methods_text(study: Study, meta: dict[str, Any]) -> str:
-    """A methods paragraph for the paper, written from what was actually done."""
-    s, lang = study.settings, study.lang
-    n = study.numbers.get("sample", {})
-    sha = str(study.source.get("data_sha256", ""))[:12]
-    parts = [
-        say(lang, "m_data", n=n.get("n_file", "?"), sha=sha, version=meta["cxlab_version"]),
-        say(lang, "m_ml"),
-        say(lang, "m_fiml" if s["missing"] == "fiml" else "m_listwise"),
-    ]
-    if study.scales:
-        parts.append(say(lang, "m_reliability"))
-        if study.numbers.get("reliability", {}).get("source") == "measurement_model":
-            parts.append(say(lang, "m_rel_joint"))
-    parts.append(say(lang, "m_fit"))
-    if s["bootstrap"] > 0 and study.structural:
-        if s["missing"] == "fiml":
-            how = say(lang, "m_how_mc", draws=max(s["bootstrap"], 1000))
-        else:
-            how = say(lang, "m_how_boot", draws=s["bootstrap"])
-        parts.append(say(lang, "m_effects", how=how, seed=s["seed"]))
-    if s.get("group"):
-        parts.append(say(lang, "m_invariance", group=s["group"]))
-    if s.get("pls"):
-        parts.append(say(lang, "m_pls"))
-    return ("" if lang == "zh" else " ").join(parts)
 
 
 def render(study: Study, meta: dict[str, Any]) -> str:
@@ -308,14 +319,23 @@ def render(study: Study, meta: dict[str, Any]) -> str:
         head.append(f"<li>{e(say(lang, 'no_findings'))}</li>")
     head.append("</ul>")
     body: list[str] = []
-    number = {"table": 0, "figure": 0}
+    number = {"table": 0, "figure": 0, "section": 0}
+    publication = _apa.add_tables(study)  # the English ones go to the CSV / xlsx / JSON
+    estimator = say(lang, "est_" + str(study.settings.get("estimator", "ML")))
     for key, tables in SECTIONS:
         parts = []
+        if key == "apa":
+            for table in publication:
+                number["table"] += 1
+                parts.append(apa_html(table, number["table"], lang))
         for name, rows in tables:
             if name not in study.tables or not len(study.tables[name]):
                 continue
             number["table"] += 1
-            caption = say(lang, "table_title", n=number["table"], title=say(lang, f"cap_{name}"))
+            title_ = _pls_apa.caption(study, name) if name.startswith("pls_") else None
+            caption = say(
+                lang, "table_title", n=number["table"], title=title_ or say(lang, f"cap_{name}")
+            )
             part = f"<h3>{e(caption)}</h3>" + table_html(view(study, name), rows, lang)
             note = table_note(study, name)
             if note:
@@ -329,14 +349,23 @@ def render(study: Study, meta: dict[str, Any]) -> str:
             parts.append(_figure(study.figures["path_diagram"], caption))
         if not (parts or problems or notes):
             continue
-        body.append(f"<h2>{e(say(lang, 'sec_' + key))}</h2><p>{e(say(lang, 'intro_' + key))}</p>")
+        number["section"] += 1  # numbered as shown: no gaps for sections left out
+        heading = f"{number['section']}. " + SECTION_NUMBER.sub("", say(lang, "sec_" + key))
+        intro = say(lang, "intro_" + key, estimator=estimator)
+        body.append(f"<h2>{e(heading)}</h2><p>{e(intro)}</p>")
         bad = say(lang, "not_reportable")
         body += [f"<div class='problem'><b>{e(bad)}</b> {e(p.text)}</div>" for p in problems]
         body += [f"<p class='note'>{e(n)}</p>" for n in notes]
         body += parts
     tail = [
         f"<h2>{e(say(lang, 'methods_heading'))}</h2>",
-        f"<p>{e(methods_text(study, meta))}</p>",
+        *[f"<p>{e(t)}</p>" for t in study.notes.get("methods_text", [])],
+        *(
+            [f"<h2>{e(say(lang, 'results_heading'))}</h2>"]
+            + [f"<p>{e(t)}</p>" for t in study.notes.get("results_text", [])]
+            if study.notes.get("results_text")
+            else []
+        ),
         f"<h2>{e(say(lang, 'repro_heading'))}</h2>",
         f"<p class='meta'>{e(say(lang, 'command'))} <code>{e(meta['command'])}</code></p>",
         "<p class='meta'>"
@@ -414,4 +443,32 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
         if out[col].map(lambda v: isinstance(v, list | tuple | dict)).any():
             out[col] = out[col].map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple)
                                     else v)  # fmt: skip
+    return out
+
+
+def extra_files(study: Study) -> dict[str, bytes]:
+    """The report's files besides the page, the xlsx, the JSON and the CSVs, by the keys
+    of :func:`cxlab.report._outputs`: ``docx`` (the APA tables in the report's language)
+    and the path diagram as ``svg`` and ``png`` (when the report has one).
+
+    Examples
+    --------
+    >>> extra_files(Study(source={}, model="", settings={}))
+    {}
+    """
+    from cxlab.report import _docx
+
+    out: dict[str, bytes] = {}
+    tables = _apa.build(study, study.lang)
+    tables += [  # the PLS section's tables, formatted as SmartPLS reports them
+        _apa.ApaTable(name, title, frame, note)
+        for name, title, frame, note in _pls_apa.apa_tables(study)
+    ]
+    if tables:
+        title = study.settings.get("title") or None
+        out["docx"] = _docx.docx_bytes(tables, study.lang, title)
+    fit = study.fits.get("sem")
+    if "path_diagram" in study.figures and fit is not None:
+        out["svg"] = study.figures["path_diagram"].encode("utf-8")
+        out["png"] = _docx.diagram_png(fit, study.lang, study.labels.constructs or None)
     return out

@@ -8,7 +8,9 @@ anchor such as "(1 = strongly disagree, 7 = strongly agree)" is left out of the 
 (the scale is in the descriptives). Chinese reports show a latent variable as its
 ``construct_zh`` with the model's name in brackets ("满意度（SAT）") wherever the model's
 name appears; the codebook's construct of the variable's items decides which label
-applies. English reports keep the model's names.
+applies. English reports name it by the codebook's ``construct`` the same way
+("Satisfaction (SAT)") when that label differs from the model's name; the APA tables and
+the path diagram show the label alone.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ def wording(text: Any) -> str:
 class Labels:
     """What the report calls items and latent variables in one language.
 
-    ``items``: column → wording; ``constructs``: latent variable → its label (Chinese
-    reports only); ``named(v)`` is "label（v）" for a labelled latent variable, else v.
+    ``items``: column → wording; ``constructs``: latent variable → its label;
+    ``named(v)`` is "label（v）" ("label (v)" in English) for a labelled latent variable,
+    else v.
 
     Examples
     --------
@@ -74,7 +77,7 @@ class Labels:
         '忠诚意向（LOY）'
         """
         label = self.constructs.get(name)
-        if not label:
+        if not label or label == name:
             return name
         return f"{label}（{name}）" if self.lang == "zh" else f"{label} ({name})"
 
@@ -106,8 +109,9 @@ def from_codebook(codebook: pd.DataFrame | None, scales: dict[str, list[str]], l
     >>> lab = from_codebook(cb, {"MEM": ["mem1", "mem2", "mem3"]}, "zh")
     >>> lab.items["mem1"], lab.named("MEM")
     ('我会对这家酒店留下美好的回忆', '记忆（MEM）')
-    >>> from_codebook(cb, {"MEM": ["mem1", "mem2", "mem3"]}, "en").items["mem1"]
-    'I will have wonderful memories about this hotel'
+    >>> en = from_codebook(cb, {"MEM": ["mem1", "mem2", "mem3"]}, "en")
+    >>> en.items["mem1"], en.named("MEM")
+    ('I will have wonderful memories about this hotel', 'Memory (MEM)')
     """
     if codebook is None or not len(codebook):
         return Labels(lang)
@@ -118,15 +122,13 @@ def from_codebook(codebook: pd.DataFrame | None, scales: dict[str, list[str]], l
         if text:
             items[str(row["name"])] = text
     constructs: dict[str, str] = {}
-    if lang == "zh":
-        zh = {str(r["name"]): _text(r.get("construct_zh")) for _, r in codebook.iterrows()}
-        by_name = {
-            _text(r.get("construct")): _text(r.get("construct_zh")) for _, r in codebook.iterrows()
-        }
-        for latent, measured in scales.items():
-            found = {zh.get(v, "") for v in measured} - {""}
-            if len(found) == 1:
-                constructs[latent] = found.pop()
-            elif by_name.get(latent):
-                constructs[latent] = by_name[latent]
+    column = "construct_zh" if lang == "zh" else "construct"
+    label = {str(r["name"]): _text(r.get(column)) for _, r in codebook.iterrows()}
+    by_name = {_text(r.get("construct")): _text(r.get(column)) for _, r in codebook.iterrows()}
+    for latent, measured in scales.items():
+        found = {label.get(v, "") for v in measured} - {""}
+        if len(found) == 1:
+            constructs[latent] = found.pop()
+        elif by_name.get(latent):
+            constructs[latent] = by_name[latent]
     return Labels(lang, items, constructs)

@@ -9,6 +9,7 @@ the run.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import numpy as np
@@ -25,18 +26,57 @@ FIT_KEYS = ["n", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea_ci_low",
             "rmsea_ci_high", "srmr", "aic", "bic"]  # fmt: skip
 
 
+#: the robust / scaled versions added to the fit table when the estimator is MLR or WLSMV
+ROBUST_KEYS = ["chisq_scaled", "df_scaled", "pvalue_scaled", "chisq_scaling_factor",
+               "cfi_robust", "tli_robust", "rmsea_robust", "rmsea_ci_low_robust",
+               "rmsea_ci_high_robust", "cfi_scaled", "tli_scaled", "rmsea_scaled",
+               "rmsea_ci_low_scaled", "rmsea_ci_high_scaled"]  # fmt: skip
+
+
 def _fit_table(fit: Any, name: str) -> pd.DataFrame:
     f = fit.fit_indices()
     row = {k: f[k] for k in FIT_KEYS if k in f}
     row["n"], row["df"] = int(row["n"]), int(row["df"])
-    return pd.DataFrame([{"model": name, **row}])
+    estimator = fit.meta.get("estimator", "ML")
+    if estimator != "ML":
+        row.update({k: f[k] for k in ROBUST_KEYS if k in f})
+        if "df_scaled" in row:
+            row["df_scaled"] = round(float(row["df_scaled"]))
+    return pd.DataFrame([{"model": name, "estimator": estimator, **row}])
+
+
+def robust_view(f: pd.Series) -> tuple[str, pd.Series]:
+    """The name of the robust versions of a fit's χ² and indices ("" for ML, "robust"
+    for MLR — lavaan's ``cfi.robust`` … with the Yuan–Bentler scaled χ² —, "scaled" for
+    WLSMV) and the indices with those versions in the plain names.
+
+    Examples
+    --------
+    >>> kind, g = robust_view(pd.Series({"chisq": 10.0, "chisq_scaled": 8.0, "pvalue": 0.1,
+    ...                                  "pvalue_scaled": 0.2, "cfi": 0.9, "cfi_robust": 0.95}))
+    >>> kind, float(g["chisq"]), float(g["cfi"])
+    ('robust', 8.0, 0.95)
+    """
+    if "chisq_scaled" not in f:
+        return "", f
+    kind = "robust" if "cfi_robust" in f else "scaled"
+    g = f.copy()
+    g["chisq"], g["pvalue"] = f["chisq_scaled"], f["pvalue_scaled"]
+    for k in ("cfi", "tli", "rmsea", "rmsea_ci_low", "rmsea_ci_high"):
+        if f"{k}_{kind}" in f:
+            g[k] = f[f"{k}_{kind}"]
+    return kind, g
 
 
 def _fit_words(study: Study, f: pd.Series) -> tuple[bool, str]:
+    """The fit in one line; with MLR / WLSMV the scaled χ² and the robust (MLR) or scaled
+    (WLSMV) indices, the cut-offs applied to those."""
+    kind, f = robust_view(f)
     good = f["cfi"] >= CUTS["cfi"] and f["rmsea"] <= CUTS["rmsea"] and f["srmr"] <= CUTS["srmr"]
     sep, semi = say(study.lang, "stat_sep"), say(study.lang, "stat_semi")
+    chi = say(study.lang, f"chi_{kind}") if kind else "χ²"
     text = (
-        f"χ²({f['df']:.0f}) = {f['chisq']:.2f}{sep}p = {f['pvalue']:.3f}{semi}CFI = "
+        f"{chi}({f['df']:.0f}) = {f['chisq']:.2f}{sep}p = {f['pvalue']:.3f}{semi}CFI = "
         f"{f['cfi']:.3f}{sep}TLI = {f['tli']:.3f}{sep}RMSEA = {f['rmsea']:.3f} "
         f"[{f['rmsea_ci_low']:.3f}, {f['rmsea_ci_high']:.3f}]{sep}SRMR = {f['srmr']:.3f}"
     )
@@ -71,14 +111,38 @@ def _inadmissible(study: Study, section: str, what: str, fit: Any) -> None:
     study.find("problem", section, say(study.lang, "f_cannot", what=what, diagnosis=diagnosis))
 
 
+def fit_options(study: Study, model: str) -> dict[str, Any]:
+    """The estimator arguments of ``cx.sem.fit`` for *model*: ``estimator="MLR"``, or for
+    WLSMV the model's indicators as ``ordered`` (cx.sem then fits them by WLSMV); ML adds
+    nothing (lavaan's default).
+
+    Examples
+    --------
+    >>> study = Study(source={}, model="", settings={"estimator": "WLSMV"})
+    >>> study.scales = {"SAT": ["s1", "s2", "s3"], "LOY": ["l1", "l2"]}
+    >>> fit_options(study, "SAT =~ s1 + s2 + s3")
+    {'ordered': ['s1', 's2', 's3']}
+    """
+    estimator = study.settings.get("estimator", "ML")
+    if estimator == "MLR":
+        return {"estimator": "MLR"}
+    if estimator == "WLSMV":
+        names = set(re.findall(r"[A-Za-z_.][\w.]*", model))
+        items = [v for items in study.scales.values() for v in items if v in names]
+        return {"ordered": list(dict.fromkeys(items))}
+    return {}
+
+
 def _fit_or_finding(study: Study, section: str, what: str, model: str, missing: str) -> Any:
-    """``sem.fit`` of *model*; an estimation that fails (EstimationError, or a numerical
-    error of the optimiser) becomes a "problem" finding and returns None. Input errors
-    (DataError, ModelSpecError) still stop the report."""
+    """``sem.fit`` of *model* with the report's estimator (:func:`fit_options`); an
+    estimation that fails (EstimationError, or a numerical error of the optimiser)
+    becomes a "problem" finding and returns None. Input errors (DataError,
+    ModelSpecError — e.g. an estimator cx.sem refuses for these data) still stop the
+    report."""
     from cxlab import sem
 
     try:
-        return sem.fit(model, study.data, missing=missing)
+        return sem.fit(model, study.data, missing=missing, **fit_options(study, model))
     except (DataError, ModelSpecError):
         raise
     except (EstimationError, ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
@@ -88,6 +152,18 @@ def _fit_or_finding(study: Study, section: str, what: str, model: str, missing: 
             "problem", section, say(study.lang, "f_failed", what=what, reason=study.zh(reason))
         )
         return None
+
+
+def _joint_words_known(fit: Any) -> bool:
+    """Whether the page can name the joint model's ω and AVE definitions (those of a
+    WLSMV fit — categorical ω, AVE of latent responses — need words of their own)."""
+    from cxlab.psychometrics.model_reliability import ave_definition, omega_definition
+    from cxlab.report._html import definition_words
+
+    if fit.meta.get("estimator") != "WLSMV":
+        return True
+    known = definition_words()
+    return omega_definition(ord_scale=True) in known and ave_definition(ordered=True) in known
 
 
 def cfa(study: Study, missing: str, B: int, seed: int) -> None:
@@ -114,7 +190,11 @@ def cfa(study: Study, missing: str, B: int, seed: int) -> None:
     good, text = _fit_words(study, fit.fit_indices())
     study.numbers["cfa"] = {"admissible": True, "fit_indices": fit.fit_indices().to_dict()}
     study.find("ok" if good else "warning", "cfa", say(study.lang, "f_cfa_fit", text=text))
-    ave_method = joint_reliability(study, fit)
+    if _joint_words_known(fit):
+        ave_method = joint_reliability(study, fit)
+    else:  # WLSMV before the page can name categorical ω: the one-factor values stay
+        ave_method = "fornell_larcker"
+        study.note("reliability", say(study.lang, "n_wlsmv_reliability"))
     low = study.tables["cfa_loadings"].query("`std.all` < 0.5")
     if len(low):
         negative = (low["std.all"] < 0).any()
@@ -124,7 +204,9 @@ def cfa(study: Study, missing: str, B: int, seed: int) -> None:
         tail = say(study.lang, "tail_negative" if negative else "tail_end")
         study.find("warning", "cfa", say(study.lang, "f_low_loadings", items=items, tail=tail))
     usable = [f for f, items in study.scales.items() if len(items) >= 2]
-    if len(usable) >= 2:
+    if len(usable) >= 2 and B == 0:  # --bootstrap 0: no resampling at all, HTMT without CI
+        _validity_without_ci(study, fit, ave_method)
+    elif len(usable) >= 2:
         dv = discriminant_validity(fit, B=max(B, 200), seed=seed, ave_method=ave_method)
         study.tables["fornell_larcker"] = dv.fornell_larcker.reset_index(names="construct")
         study.tables["htmt"] = dv.htmt
@@ -141,6 +223,60 @@ def cfa(study: Study, missing: str, B: int, seed: int) -> None:
             )
         if dv.ok:
             study.find("ok", "validity", say(study.lang, "f_dv_ok"))
+
+
+def _validity_without_ci(study: Study, fit: Any, ave_method: str) -> None:
+    """Fornell–Larcker and HTMT without resampling (``bootstrap=0``): the same public
+    functions :func:`cxlab.psychometrics.discriminant_validity` uses — :func:`ave`,
+    :func:`fornell_larcker`, :func:`htmt` — with HTMT's point estimate only (no CI, no
+    HTMT-inference verdict)."""
+    from cxlab.psychometrics import ave, fornell_larcker, htmt
+
+    est = fit.to_frame()
+    loads = est[est.op == "=~"]
+    scales = {f: part["rhs"].tolist() for f, part in loads.groupby("lhs", sort=False)}
+    factors = list(scales)
+    values = ave(fit, method=ave_method, drop_single=False)
+    ave_values = values.iloc[0][factors].astype(float).clip(upper=1.0)
+    cor = pd.DataFrame(np.eye(len(factors)), index=factors, columns=factors)
+    covs = est[(est.op == "~~") & est.lhs.isin(factors) & est.rhs.isin(factors)
+               & (est.lhs != est.rhs)]  # fmt: skip
+    for r in covs.itertuples():
+        cor.loc[r.lhs, r.rhs] = cor.loc[r.rhs, r.lhs] = r.std_all
+    fl = fornell_larcker(ave_values, cor)
+    usable = {f: items for f, items in scales.items() if len(items) >= 2}
+    matrix = htmt(fit.data_, usable)
+    i, j = np.triu_indices(len(usable), k=1)
+    names = list(usable)
+    value = matrix.to_numpy()[i, j]
+    table = pd.DataFrame({
+        "scale_1": [names[k] for k in i], "scale_2": [names[k] for k in j], "htmt": value,
+        "above_85": value > 0.85, "above_90": value > 0.90,
+    })  # fmt: skip
+    study.tables["fornell_larcker"] = fl.reset_index(names="construct")
+    study.tables["htmt"] = table
+    study.numbers["validity"] = {
+        "ave_definition": values.attrs["definition"],
+        "htmt_definition": matrix.attrs["definition"],
+        "htmt_ci": None,
+    }
+    root, bad = np.sqrt(ave_values), False
+    for f in factors:
+        others = cor.loc[f].drop(f).abs()
+        worst = others.idxmax() if len(others) else None
+        if worst is not None and others[worst] >= root[f]:
+            bad = True
+            study.find("warning", "validity", study.zh(
+                f"Fornell-Larcker: √AVE of {f} ({root[f]:.3f}) is not above its correlation "
+                f"with {worst} ({others[worst]:.3f})."
+            ))  # fmt: skip
+    for r in table[table["above_85"]].itertuples():
+        a, b = study.labels.named(r.scale_1), study.labels.named(r.scale_2)
+        study.find(
+            "note", "validity", say(study.lang, "f_htmt_85_noci", a=a, b=b, htmt=f"{r.htmt:.3f}")
+        )
+    if not bad:
+        study.find("ok", "validity", say(study.lang, "f_dv_ok_noci"))
 
 
 def _boot_line(study: Study, boot: Any) -> str:
@@ -206,7 +342,9 @@ def structural(study: Study, missing: str, B: int, seed: int, progress: bool) ->
     good, text = _fit_words(study, f)
     study.find("ok" if good else "warning", "sem", say(study.lang, "f_sem_fit", text=text))
     boot = mc = None
-    if B > 0 and missing == "listwise":
+    if B > 0 and fit.meta.get("estimator") == "WLSMV":  # cx.sem refuses to resample it
+        study.note("effects", say(study.lang, "n_wlsmv_delta"))
+    elif B > 0 and missing == "listwise":
         try:
             boot = fit.bootstrap(B, seed=seed, progress=progress)
             study.note("effects", _boot_line(study, boot))
@@ -221,12 +359,14 @@ def structural(study: Study, missing: str, B: int, seed: int, progress: bool) ->
     eff = fit.effects(boot=boot, mc=mc)
     study.tables["effects"] = eff
     study.numbers["sem"]["effects_ci"] = eff.attrs.get("ci", "")
-    try:
-        apa = fit.to_apa()
-        study.tables["apa_fit"], study.tables["apa_measurement"] = apa.fit, apa.measurement
-        study.tables["apa_structural"] = apa.structural
-    except DataError as exc:  # e.g. multi-group
-        study.note("apa", study.zh(str(exc)))
+    study.numbers["sem"]["resampling"] = (
+        {"method": "bootstrap", "ci": "percentile", "B": boot.B, "used": boot.n_ok}
+        if boot is not None
+        else {"method": "monte_carlo", "draws": max(B, 1000)}
+        if mc is not None
+        else {"method": "none"}
+    )
+    # the APA tables are built from the fits by cxlab.report._apa when the page is rendered
     _effect_findings(study, eff)
     fig = fit.plot(lang=study.lang, labels=study.labels.constructs or None)
     study.figures["path_diagram"] = _svg(fig)
@@ -241,20 +381,14 @@ def _svg(fig: Any) -> str:
     return buf.getvalue()
 
 
-def _pls_boot_line(study: Study, boot: Any) -> str:
-    if study.lang != "zh":
-        return boot.summary().splitlines()[0]  # the draws line, not the table
-    return (
-        f"自助法共抽样 {boot.B} 次：使用 {boot.n_ok} 次；{boot.n_constant} 次因重抽样中"
-        f"某个题项为常数而剔除，{boot.n_nonconverged} 次因 PLS 迭代没有收敛而剔除。"
-        f"百分位 {boot.level:.0%} 置信区间；随机种子 {boot.seed}。"
-    )
-
-
 def pls(study: Study, B: int, seed: int, progress: bool) -> None:
     """PLS path modeling of the same model (a comparison, or the only estimate when the
-    CB-SEM solution is inadmissible)."""
+    CB-SEM solution is inadmissible), reported as SmartPLS does: paths, outer loadings
+    and weights with bootstrap SE, t, p and CI (B and seed of the report; none with
+    ``B == 0``), VIF, f², R², reliability, HTMT, effects, PLSpredict, SRMR, IPMA and the
+    0–100 index (:mod:`cxlab.report._pls_section`)."""
     from cxlab import pls as pls_
+    from cxlab.report import _pls_section
 
     gaps = bool(study.data[study.observed].isna().any(axis=None))
     try:
@@ -265,31 +399,33 @@ def pls(study: Study, B: int, seed: int, progress: bool) -> None:
     study.fits["pls"] = fit
     for note in fit.notes:
         study.note("pls", study.zh(note))
-    paths = fit.paths_
-    if B > 0:
-        boot = fit.bootstrap(max(B, 100), seed=seed, progress=progress)
-        study.note("pls", _pls_boot_line(study, boot))
-        paths = boot.paths()
-    study.tables["pls_paths"] = paths.reset_index(drop=True)
-    study.tables["pls_r2"] = fit.r2_
-    study.tables["pls_reliability"] = fit.reliability()
-    study.numbers["pls"] = {"n": fit.n, "iterations": fit.iterations}
-
-
-_LEVEL_ZH = {"configural": "形态不变", "metric": "度量不变", "scalar": "标量不变",
-             "strict": "严格不变", "none": "无"}  # fmt: skip
+    try:
+        _pls_section.build(study, fit, B, seed, progress)
+    except CxlabError as exc:
+        study.find("warning", "pls", say(study.lang, "f_pls_failed", error=study.zh(str(exc))))
 
 
 def invariance(study: Study, group: str) -> None:
-    """Configural, metric, scalar and strict invariance of the measurement model."""
+    """Configural, metric, scalar and strict invariance of the measurement model (with
+    the report's estimator and missing-data method), then the multi-group comparison of
+    the structural paths when metric invariance holds
+    (:func:`cxlab.report._groups.path_comparison`)."""
     from cxlab.errors import InadmissibleSolutionError
+    from cxlab.report import _groups as groups_
     from cxlab.sem import invariance as inv_
 
     if not study.latent:
         study.note("invariance", say(study.lang, "n_no_latent_inv"))
+        groups_.path_comparison(study, group, "no latent")
         return
+    estimator, missing, ordered, _ = groups_._settings(study)
+    options: dict[str, Any] = {"missing": missing}
+    if ordered:
+        options["ordered"] = ordered
+    else:
+        options["estimator"] = estimator
     try:
-        result = inv_(study.measurement, study.data, group)
+        result = inv_(study.measurement, study.data, group, **options)
     except InadmissibleSolutionError as exc:
         diagnosis = _diagnosis(study, str(exc))
         study.find(
@@ -297,6 +433,7 @@ def invariance(study: Study, group: str) -> None:
             "invariance",
             say(study.lang, "f_inv_problem", group=repr(group), diagnosis=diagnosis),
         )
+        groups_.path_comparison(study, group, None)
         return
     except DataError as exc:  # e.g. a group with fewer respondents than variables
         error = study.zh(str(exc))
@@ -305,6 +442,7 @@ def invariance(study: Study, group: str) -> None:
             "invariance",
             say(study.lang, "f_inv_not_tested", group=repr(group), error=error),
         )
+        groups_.path_comparison(study, group, None)
         return
     study.tables["invariance"] = result.table
     holding = [lvl for lvl, ok in zip(result.table["level"], result.table["holds"], strict=True)
@@ -312,10 +450,12 @@ def invariance(study: Study, group: str) -> None:
     last = holding[-1] if holding else "none"
     study.numbers["invariance"] = {"group": group, "highest_level": last}
     level = "ok" if last in ("scalar", "strict") else "warning"
-    shown = f"{_LEVEL_ZH.get(last, last)}（{last}）" if study.lang == "zh" else last
-    verdict = say(study.lang, "inv_ok" if level == "ok" else "inv_partial")
+    shown = groups_.level_name(study.lang, last)
+    key = "scalar" if level == "ok" else "metric" if last == "metric" else "none"
+    verdict = groups_.words(study.lang, f"verdict_{key}")
     study.find(
         level,
         "invariance",
         say(study.lang, "f_inv", group=repr(group), level=shown, verdict=verdict),
     )
+    groups_.path_comparison(study, group, last, lambda text: _diagnosis(study, text))

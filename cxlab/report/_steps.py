@@ -319,6 +319,7 @@ def describe(study: Study, group: str | None, missing: str) -> None:
         )
     study.tables["missing_by_item"] = miss.by_item
     factor_of = {v: f for f, items in study.scales.items() for v in items}
+    shape = _item_shape(x, obs)
     study.tables["descriptives"] = pd.DataFrame(
         {
             "variable": obs,
@@ -328,13 +329,57 @@ def describe(study: Study, group: str | None, missing: str) -> None:
             "sd": x.std().to_numpy(),
             "min": x.min().to_numpy(),
             "max": x.max().to_numpy(),
-            "skew": x.skew().to_numpy(),
-            "kurtosis": x.kurt().to_numpy(),
+            "skew": shape["skew"].to_numpy(),
+            "kurtosis": shape["kurtosis"].to_numpy(),
         }
     )
     high = study.tables["descriptives"].query("abs(skew) > 2 or abs(kurtosis) > 7")
     if len(high):
         study.find("note", "data", say(study.lang, "f_skew", items=", ".join(high["variable"])))
+
+
+def _item_shape(x: pd.DataFrame, items: list[str]) -> pd.DataFrame:
+    """Skewness and excess kurtosis of each item as ``psych::describe`` (type 3,
+    :func:`cxlab.psychometrics.item_normality`); NaN for an item with fewer than 4
+    answers or no variance."""
+    from cxlab.psychometrics import item_normality
+
+    rows = []
+    for item in items:
+        try:
+            rows.append(item_normality(x, [item], type=3).iloc[0])
+        except DataError:
+            rows.append(pd.Series({"item": item, "skew": np.nan, "kurtosis": np.nan}))
+    return pd.DataFrame(rows).reset_index(drop=True)
+
+
+def normality(study: Study) -> None:
+    """Mardia's (1970) multivariate skewness and kurtosis of the model's observed
+    variables on the complete rows (:func:`cxlab.psychometrics.mardia`, as
+    ``psych::mardia``): the table ``normality`` and ``numbers["normality"]``, which the
+    Methods paragraph uses to justify (or question) the estimator. Data Mardia cannot be
+    computed on (too few complete rows, a singular covariance matrix) give a note."""
+    from cxlab.psychometrics import mardia
+
+    if len(study.observed) < 2:
+        return
+    try:
+        m = mardia(study.data, study.observed)
+    except DataError as exc:
+        study.note("descriptives", study.zh(str(exc)))
+        return
+    study.tables["normality"] = m.to_frame()
+    shape = study.tables["descriptives"]
+    study.numbers["normality"] = {
+        "n": m.n, "p": m.p, "b1p": m.b1p, "b2p": m.b2p, "skew": m.skew, "df_skew": m.df_skew,
+        "p_skew": m.p_skew, "small_skew": m.small_skew, "p_small": m.p_small,
+        "kurtosis": m.kurtosis, "p_kurtosis": m.p_kurtosis, "normal": m.normal,
+        "item_type": 3,
+        "skew_range": [float(shape["skew"].min()), float(shape["skew"].max())],
+        "kurtosis_range": [float(shape["kurtosis"].min()), float(shape["kurtosis"].max())],
+        "definition": "Mardia (1970) as psych::mardia (covariance with divisor n - 1); item "
+        "skewness and kurtosis as psych::describe(type = 3)",
+    }  # fmt: skip
 
 
 # -- 3. reliability and validity ----------------------------------------------------------

@@ -53,22 +53,25 @@ EN: dict[str, str] = {
     "correlations.",
     "sec_cfa": "4. Measurement model (CFA)",
     "intro_cfa": "The measurement part of the model (all =~ lines, factors correlated), fitted "
-    "by ML.",
+    "by {estimator}.",
     "sec_validity": "5. Discriminant validity",
     "intro_validity": "Fornell–Larcker criterion (√AVE on the diagonal) and HTMT with bootstrap "
     "95 % CIs (Henseler, Ringle & Sarstedt 2015; HTMT above .85/.90 or a CI reaching 1 fails).",
     "sec_sem": "6. Structural model (SEM)",
-    "intro_sem": "The full model, fitted by ML (lavaan's sem() defaults); estimates with "
-    "lavaan's column names.",
+    "intro_sem": "The full model, fitted by {estimator} (lavaan's sem() defaults); estimates "
+    "with lavaan's column names.",
     "sec_effects": "7. Direct, indirect and total effects",
     "intro_effects": "Every effect between connected variables and every := parameter.",
     "sec_pls": "8. PLS path model",
-    "intro_pls": "The same model by PLS path modeling (composites; paths with bootstrap CIs).",
+    "intro_pls": "The same model by PLS path modeling (composites), reported as SmartPLS does: "
+    "paths, loadings and weights, VIF, f², R², Q²predict, HTMT, SRMR, IPMA.",
     "sec_invariance": "9. Measurement invariance",
     "intro_invariance": "Configural, metric, scalar and strict models compared by Δχ² and by "
     "ΔCFI / ΔRMSEA / ΔSRMR (Chen 2007).",
     "sec_apa": "10. Publication tables (APA style)",
-    "intro_apa": "Formatted for a paper: model fit, measurement model, structural model.",
+    "intro_apa": "Formatted for a paper (APA 7): constructs, measurement model, structural "
+    "paths, indirect and total effects, model fit and, with groups, invariance and paths "
+    "compared across groups.",
     # table titles
     "cap_sample": "Sample",
     "cap_validation": "Data checks (warnings)",
@@ -95,8 +98,9 @@ EN: dict[str, str] = {
     "cap_apa_measurement": "Measurement model",
     "cap_apa_structural": "Structural model",
     # notes under tables
-    "tn_descriptives": "N = {n} respondents in the file; n = answers per item; kurtosis is "
-    "excess kurtosis (0 for a normal distribution).",
+    "tn_descriptives": "N = {n} respondents in the file; n = answers per item; skewness and "
+    "kurtosis as psych::describe (type 3); kurtosis is excess kurtosis (0 for a normal "
+    "distribution).",
     "tn_reliability_joint": "α with its Feldt 95 % CI (alpha_ci_low, alpha_ci_high), from the "
     "n respondents who answered every item of the construct. ω, CR and AVE are those of the "
     "measurement model (all constructs in one CFA, section 4): ω = {omega}; CR = {cr}; AVE = "
@@ -113,6 +117,12 @@ EN: dict[str, str] = {
     "def_cr": "composite reliability of Fornell & Larcker (1981) from the standardized loadings",
     "def_ave_semtools": "semTools::AVE (obs.var = TRUE), the factor variance times the sum of "
     "the squared loadings over the sum of the items' observed variances",
+    "def_omega_cat": "Green & Yang's (2009) categorical ω (semTools::compRelSEM, ord.scale = "
+    "TRUE, obs.var = TRUE) of the ordered items (WLSMV)",
+    "def_ave_latent": "semTools::AVE (obs.var = TRUE) on the latent-response scale of the "
+    "ordered items (WLSMV)",
+    "n_wlsmv_reliability": "WLSMV: ω, CR and AVE here come from one-factor ML CFAs per "
+    "construct (the measurement model's categorical ω is not shown yet).",
     "def_ave_fl": "the mean squared standardized loading (Fornell & Larcker 1981; semTools' AVE "
     "is not defined when an item loads on two factors)",
     "tn_item_statistics_joint": "item_total_r = corrected item–total correlation; "
@@ -124,18 +134,22 @@ EN: dict[str, str] = {
     "tn_fornell_larcker": "√AVE on the diagonal, with AVE = {ave}; below it the latent "
     "correlations of the measurement model; passes = √AVE above every correlation of the "
     "construct.",
-    "tn_fit": "N = {n}; ML estimation; cut-offs as rules of thumb (Hu & Bentler 1999): CFI and "
-    "TLI ≥ .95, RMSEA ≤ .06 (with its 90 % CI), SRMR ≤ .08.",
-    "tn_loadings": "N = {n}; ML estimation; est = unstandardized, std.all = standardized "
-    "loading; ci.lower / ci.upper = Wald 95 % CI of est.",
+    "tn_fit": "N = {n}; {estimator} estimation; cut-offs as rules of thumb (Hu & Bentler "
+    "1999): CFI and TLI ≥ .95, RMSEA ≤ .06 (with its 90 % CI), SRMR ≤ .08.",
+    "tn_loadings": "N = {n}; {estimator} estimation; est = unstandardized, std.all = "
+    "standardized loading; ci.lower / ci.upper = Wald 95 % CI of est.",
+    "tn_htmt_noci": "The original HTMT (Henseler, Ringle & Sarstedt 2015: arithmetic means of "
+    "the correlations; semTools::htmt with htmt2 = FALSE), not HTMT2 (geometric means, "
+    "semTools' default since 0.5-6); no confidence intervals (bootstrap 0); above_85 / "
+    "above_90: HTMT above .85 / .90.",
     "tn_htmt": "The original HTMT (Henseler, Ringle & Sarstedt 2015: arithmetic means of the "
     "correlations; semTools::htmt with htmt2 = FALSE), not HTMT2 (geometric means, semTools' "
     "default since 0.5-6); bootstrap 95 % CIs (ci_low, ci_high; n_boot resamples); above_85 / "
     "above_90: HTMT above .85 / .90.",
-    "tn_estimates": "N = {n}; ML estimation; lavaan's column names: est = unstandardized, "
+    "tn_estimates": "N = {n}; {estimator} estimation; lavaan's column names: est = unstandardized, "
     "std.all = standardized; ci.lower / ci.upper = Wald 95 % CI of est.",
     "tn_effects": "CI: {ci}; std_all = standardized effect.",
-    "tn_apa_fit": "N = {n}; ML estimation; RMSEA with its 90 % CI.",
+    "tn_apa_fit": "N = {n}; {estimator} estimation; RMSEA with its 90 % CI.",
     "tn_apa": "N = {n}. {note} {stars}",
     # figure
     "fig_path": "Path diagram: standardized estimates (std.all) and R².",
@@ -146,28 +160,20 @@ EN: dict[str, str] = {
     "model_heading": "Model",
     "repro_tail": "Every number of this report is in the JSON file next to it; the tables are "
     "also in the CSV files and the xlsx workbook.",
+    "estn_ML": "ML",
+    "estn_MLR": "MLR (robust)",
+    "estn_MLM": "MLM (robust)",
+    "estn_WLSMV": "WLSMV",
+    "est_ML": "maximum likelihood (ML)",
+    "est_MLR": "maximum likelihood with robust standard errors and the Yuan–Bentler scaled "
+    "test (MLR)",
+    "est_MLM": "maximum likelihood with robust standard errors and the Satorra–Bentler scaled "
+    "test (MLM)",
+    "est_WLSMV": "diagonally weighted least squares with robust standard errors and the mean- "
+    "and variance-adjusted test (WLSMV)",
     # methods paragraph
-    "m_data": "The data ({n} respondents; SHA-256 {sha}…) were analysed with cxlab {version}.",
-    "m_ml": "Models were estimated by maximum likelihood with lavaan's defaults (first loading "
-    "of each factor fixed to 1); standard errors from the expected information.",
-    "m_fiml": "Missing answers were handled by full-information maximum likelihood.",
-    "m_listwise": "Missing answers were handled by listwise deletion.",
-    "m_reliability": "Reliability was assessed with Cronbach's α, McDonald's ω and composite "
-    "reliability, convergent validity with the AVE (Fornell & Larcker 1981), and discriminant "
-    "validity with the Fornell–Larcker criterion and the HTMT ratio with bootstrap confidence "
-    "intervals (Henseler, Ringle & Sarstedt 2015).",
     "m_rel_joint": "ω and AVE were computed from the CFA measurement model as semTools' "
     "compRelSEM and AVE do; HTMT is the original ratio (htmt2 = FALSE).",
-    "m_fit": "Model fit was judged with χ², CFI, TLI, RMSEA (90 % CI) and SRMR against the "
-    "cut-offs of Hu and Bentler (1999) as rules of thumb.",
-    "m_how_mc": "Monte-Carlo confidence intervals ({draws} draws)",
-    "m_how_boot": "percentile bootstrap confidence intervals ({draws} resamples)",
-    "m_effects": "Indirect and total effects were tested with {how}, seed {seed}.",
-    "m_invariance": "Measurement invariance across {group} was tested with configural, metric, "
-    "scalar and strict models (ΔCFI, ΔRMSEA, ΔSRMR; Chen 2007).",
-    "m_pls": "As a robustness check the model was also estimated by PLS path modeling (path "
-    "weighting scheme; bootstrap CIs).",
-    # sample table
     "q_file": "respondents in the file",
     "q_vars": "variables in the model",
     "q_complete": "respondents with every model variable answered",
@@ -184,8 +190,9 @@ EN: dict[str, str] = {
     "used_listwise": "the {complete} complete ones",
     "f_careless": "{n} respondents look careless (≥ 2 flags: long strings, low variability, "
     "speeding). They are kept; inspect them and report any exclusion (table careless_flagged).",
-    "f_skew": "{items}: |skew| > 2 or |kurtosis| > 7 (Curran, West & Finch 1996); ML standard "
-    "errors may be too small — the bootstrap CIs do not assume normality.",
+    "f_skew": "{items}: |skew| > 2 or |kurtosis| > 7 (Curran, West & Finch 1996); normal-theory "
+    "ML standard errors and χ² may be biased — see the normality check; MLR (--estimator MLR) "
+    "gives robust ones.",
     # reliability
     "n_no_scales": "No construct has two or more items: nothing to assess.",
     "f_weak": "{scale}: {weak}.",
@@ -211,6 +218,25 @@ EN: dict[str, str] = {
     "f_dv_ok": "Discriminant validity holds: √AVE above every latent correlation and every "
     "HTMT CI below 1.",
     # effects
+    "f_htmt_85_noci": "HTMT of {a} and {b} is {htmt}, above the conservative .85 (no CI: "
+    "bootstrap 0).",
+    "f_dv_ok_noci": "Discriminant validity holds by Fornell–Larcker: √AVE above every latent "
+    "correlation (HTMT without CI: bootstrap 0).",
+    "n_wlsmv_delta": "WLSMV (ordered items): effects with delta-method CIs from the robust "
+    "standard errors; cx.sem does not bootstrap WLSMV fits.",
+    "chi_robust": "Yuan–Bentler scaled χ²",
+    "chi_scaled": "mean-and-variance adjusted χ²",
+    "intro_normality": "Mardia's (1970) multivariate skewness and kurtosis of the model's "
+    "variables (complete rows), as psych::mardia.",
+    "cap_normality": "Multivariate normality (Mardia 1970)",
+    "tn_normality": "n = {n} complete rows, p = {p} variables; skewness: n·b1p/6 ~ χ²; kurtosis: "
+    "(b2p − p(p + 2)) / √(8p(p + 2)/n) ~ N(0, 1); as psych::mardia.",
+    "sec_checklist": "11. Reviewers' checklist (JARS-Quant, SEM)",
+    "intro_checklist": "What the journal article reporting standards for structural equation "
+    "models ask for (Appelbaum et al. 2018, American Psychologist 73(1), 3–25), marked from "
+    "what this report ran: done, not done, not applicable.",
+    "cap_jars_checklist": "Reporting checklist",
+    "results_heading": "Results (draft for the paper)",
     "f_boot_failed": "Bootstrap failed ({error}); delta-method CIs shown.",
     "n_fiml_mc": "FIML: Monte-Carlo CIs (the bootstrap needs complete rows).",
     "e_defined": "defined effect {name} := {expr}",
@@ -263,22 +289,24 @@ ZH: dict[str, str] = {
     "intro_reliability": "各构念的克朗巴哈系数 α（Feldt 95 % 置信区间）、麦克唐纳 ω、组合信度（CR）"
     "和平均方差抽取量（AVE）；校正后的题项-总分相关。",
     "sec_cfa": "4. 测量模型（验证性因子分析，CFA）",
-    "intro_cfa": "模型的测量部分（全部 =~ 语句，因子之间允许相关），用最大似然法（ML）拟合。",
+    "intro_cfa": "模型的测量部分（全部 =~ 语句，因子之间允许相关），用{estimator}拟合。",
     "sec_validity": "5. 区分效度",
     "intro_validity": "Fornell–Larcker 准则（对角线上为 √AVE）和附带自助法 95 % 置信区间的 HTMT"
     "（Henseler, Ringle & Sarstedt 2015；HTMT 高于 .85/.90 或置信区间达到 1 即不通过）。",
     "sec_sem": "6. 结构模型（结构方程模型，SEM）",
-    "intro_sem": "完整模型，用最大似然法（ML）拟合（沿用 lavaan 中 sem() 的默认设定）；估计值表"
+    "intro_sem": "完整模型，用{estimator}拟合（沿用 lavaan 中 sem() 的默认设定）；估计值表"
     "沿用 lavaan 的列名。",
     "sec_effects": "7. 直接效应、间接效应与总效应",
     "intro_effects": "相互连通的变量之间的每一个效应，以及每一个用 := 定义的参数。",
     "sec_pls": "8. 偏最小二乘路径模型（PLS-PM）",
-    "intro_pls": "用偏最小二乘法（PLS）路径建模估计同一个模型（合成变量；路径附自助法置信区间）。",
+    "intro_pls": "用偏最小二乘法（PLS）路径建模估计同一个模型（合成变量），按 SmartPLS "
+    "报告的方式呈现：路径、载荷与权重、VIF、f²、R²、Q²predict、HTMT、SRMR、IPMA。",
     "sec_invariance": "9. 测量不变性",
     "intro_invariance": "形态不变、度量不变、标量不变和严格不变四个模型，用 Δχ² 以及 ΔCFI / "
     "ΔRMSEA / ΔSRMR 比较（Chen 2007）。",
     "sec_apa": "10. 论文用表（APA 格式）",
-    "intro_apa": "按论文格式排版：模型拟合、测量模型、结构模型。",
+    "intro_apa": "按论文格式（APA 第 7 版）排版：构念、测量模型、结构路径、间接效应与总效应、"
+    "模型拟合，分组时还有测量不变性和各组路径比较。",
     "cap_sample": "样本",
     "cap_validation": "数据检查（警告）",
     "cap_missing_by_item": "各题项的缺失答案",
@@ -303,8 +331,8 @@ ZH: dict[str, str] = {
     "cap_apa_fit": "模型拟合指数",
     "cap_apa_measurement": "测量模型",
     "cap_apa_structural": "结构模型",
-    "tn_descriptives": "文件中共有 N = {n} 名受访者；n 为各题项的有效答案数；峰度为超额峰度"
-    "（正态分布为 0）。",
+    "tn_descriptives": "文件中共有 N = {n} 名受访者；n 为各题项的有效答案数；偏度和峰度的算法与 "
+    "psych::describe（type 3）相同；峰度为超额峰度（正态分布为 0）。",
     "tn_reliability_joint": "α 附 Feldt 95 % 置信区间（alpha_ci_low、alpha_ci_high），基于回答了该"
     "构念全部题项的 n 名受访者。"
     "ω、CR 和 AVE 均取自测量模型（全部构念同时纳入一个验证性因子分析，见第 4 节）：ω 为{omega}；"
@@ -319,6 +347,11 @@ ZH: dict[str, str] = {
     "def_cr": " Fornell & Larcker（1981）基于标准化载荷的组合信度",
     "def_ave_semtools": " semTools::AVE（obs.var = TRUE），即因子方差乘以载荷平方和，"
     "再除以各题项观测方差之和",
+    "def_omega_cat": " Green 和 Yang（2009）的有序分类 ω（semTools::compRelSEM，ord.scale = "
+    "TRUE，obs.var = TRUE；有序题项，WLSMV）",
+    "def_ave_latent": " 有序题项潜在反应尺度上的 semTools::AVE（obs.var = TRUE；WLSMV）",
+    "n_wlsmv_reliability": "WLSMV：此处的 ω、CR 和 AVE 来自每个构念单独的单因子 ML 验证性因子分析"
+    "（测量模型的有序分类 ω 暂未显示）。",
     "def_ave_fl": "标准化载荷平方的均值（Fornell & Larcker 1981；有题项同时载荷于两个因子时，"
     "semTools 的 AVE 没有定义）",
     "tn_item_statistics_joint": "item_total_r 为校正后的题项-总分相关；alpha_if_deleted 为删去该"
@@ -327,18 +360,22 @@ ZH: dict[str, str] = {
     "该题项后的 α；loading 为该量表单因子模型中的标准化载荷。",
     "tn_fornell_larcker": "对角线上为 √AVE，AVE 为{ave}；对角线以下为测量模型中潜变量之间的"
     "相关系数；“是否通过”表示该构念的 √AVE 是否大于它的每一个相关系数。",
-    "tn_fit": "N = {n}；最大似然（ML）估计；临界值为经验标准（Hu & Bentler 1999）：CFI 和 TLI "
+    "tn_fit": "N = {n}；{estimator}估计；临界值为经验标准（Hu & Bentler 1999）：CFI 和 TLI "
     "≥ .95，RMSEA ≤ .06（附 90 % 置信区间），SRMR ≤ .08。",
-    "tn_loadings": "N = {n}；最大似然（ML）估计；est 为非标准化载荷，std.all 为标准化载荷；"
+    "tn_loadings": "N = {n}；{estimator}估计；est 为非标准化载荷，std.all 为标准化载荷；"
     "ci.lower / ci.upper 为 est 的 Wald 95 % 置信区间。",
+    "tn_htmt_noci": "原始 HTMT（Henseler, Ringle & Sarstedt 2015：相关系数的算术平均；即 "
+    "semTools::htmt 取 htmt2 = FALSE），而非 HTMT2（几何平均，semTools 自 0.5-6 版起的默认值）；"
+    "未计算置信区间（自助法次数为 0）；above_85 / above_90："
+    "HTMT 高于 .85 / .90。",
     "tn_htmt": "原始 HTMT（Henseler, Ringle & Sarstedt 2015：相关系数的算术平均；即 semTools::htmt "
     "取 htmt2 = FALSE），而非 HTMT2（几何平均，semTools 自 0.5-6 版起的默认值）；附自助法 95 % "
     "置信区间（ci_low、ci_high；重抽样次数见 n_boot）；above_85 / above_90 表示 HTMT 高于 "
     ".85 / .90。",
-    "tn_estimates": "N = {n}；最大似然（ML）估计；沿用 lavaan 的列名：est 为非标准化估计值，"
+    "tn_estimates": "N = {n}；{estimator}估计；沿用 lavaan 的列名：est 为非标准化估计值，"
     "std.all 为标准化估计值；ci.lower / ci.upper 为 est 的 Wald 95 % 置信区间。",
     "tn_effects": "置信区间：{ci}；std_all 为标准化效应。",
-    "tn_apa_fit": "N = {n}；最大似然（ML）估计；RMSEA 附 90 % 置信区间。",
+    "tn_apa_fit": "N = {n}；{estimator}估计；RMSEA 附 90 % 置信区间。",
     "tn_apa": "N = {n}。{note}{stars}",
     "fig_path": "路径图：标准化估计值（std.all）与 R²",
     "methods_heading": "研究方法（论文初稿）",
@@ -347,25 +384,16 @@ ZH: dict[str, str] = {
     "model_heading": "模型",
     "repro_tail": "本报告的每一个数字都保存在同名的 JSON 文件中；各表格另有 CSV 文件和 xlsx "
     "工作簿。",
-    "m_data": "本研究使用 cxlab {version} 对数据（{n} 名受访者；SHA-256 {sha}…）进行分析。",
-    "m_ml": "模型采用最大似然法（ML）估计，沿用 lavaan 的默认设定（每个因子的第一个载荷固定为 1），"
-    "标准误基于期望信息矩阵计算。",
-    "m_fiml": "缺失答案采用完全信息最大似然法（FIML）处理。",
-    "m_listwise": "缺失答案采用列删除法处理。",
-    "m_reliability": "信度以克朗巴哈系数 α、麦克唐纳 ω 和组合信度（CR）评估，收敛效度以平均方差"
-    "抽取量（AVE）评估（Fornell & Larcker 1981），区分效度以 Fornell–Larcker 准则和附带自助法"
-    "置信区间的 HTMT 比率检验（Henseler, Ringle & Sarstedt 2015）。",
+    "estn_ML": "最大似然（ML）",
+    "estn_MLR": "稳健最大似然（MLR）",
+    "estn_MLM": "稳健最大似然（MLM）",
+    "estn_WLSMV": "加权最小二乘（WLSMV）",
+    "est_ML": "最大似然法（ML）",
+    "est_MLR": "稳健最大似然法（MLR：稳健标准误与 Yuan–Bentler 校正检验）",
+    "est_MLM": "稳健最大似然法（MLM：稳健标准误与 Satorra–Bentler 校正检验）",
+    "est_WLSMV": "均值与方差校正的对角加权最小二乘法（WLSMV）",
     "m_rel_joint": "ω 和 AVE 依据验证性因子分析的测量模型计算，与 semTools 的 compRelSEM 和 AVE "
     "相同；HTMT 为原始比率（htmt2 = FALSE）。",
-    "m_fit": "模型拟合以 χ²、CFI、TLI、RMSEA（90 % 置信区间）和 SRMR 评价，并以 Hu 和 Bentler"
-    "（1999）提出的临界值作为经验参考。",
-    "m_how_mc": "蒙特卡洛置信区间（{draws} 次抽取）",
-    "m_how_boot": "百分位自助法置信区间（{draws} 次重抽样）",
-    "m_effects": "间接效应和总效应采用{how}检验，随机种子为 {seed}。",
-    "m_invariance": "采用形态不变、度量不变、标量不变和严格不变模型检验 {group} 各组之间的测量"
-    "不变性（ΔCFI、ΔRMSEA、ΔSRMR；Chen 2007）。",
-    "m_pls": "作为稳健性检验，模型还采用偏最小二乘法（PLS）路径建模进行估计（路径加权方案；"
-    "自助法置信区间）。",
     "q_file": "文件中的受访者人数",
     "q_vars": "模型中的变量数",
     "q_complete": "回答了全部模型变量的受访者人数",
@@ -381,8 +409,8 @@ ZH: dict[str, str] = {
     "f_careless": "有 {n} 名受访者看起来不认真作答（至少 2 项标记：长串相同答案、答案变化很小、"
     "答题过快）。他们被保留在数据中；请逐一检查，并在论文中报告任何剔除（见 careless_flagged "
     "表）。",
-    "f_skew": "{items}：|偏度| > 2 或 |峰度| > 7（Curran, West & Finch 1996）；最大似然估计的"
-    "标准误可能偏小——自助法置信区间不假定正态分布。",
+    "f_skew": "{items}：|偏度| > 2 或 |峰度| > 7（Curran, West & Finch 1996）；基于正态理论的最大"
+    "似然标准误和 χ² 可能有偏——见正态性检验；MLR（--estimator MLR）给出稳健的标准误和 χ²。",
     "n_no_scales": "没有哪个构念有两个或更多题项：无从评估信度。",
     "f_weak": "{scale}：{weak}。",
     "f_scale_warning": "{scale}：{warning}",
@@ -402,6 +430,24 @@ ZH: dict[str, str] = {
     "tail_end": "。",
     "f_htmt_85": "{a} 与 {b} 的 HTMT 为 {htmt}，高于较严格的 .85 标准（其置信区间仍低于 1）。",
     "f_dv_ok": "区分效度成立：√AVE 均大于各潜变量之间的相关系数，每一个 HTMT 置信区间都低于 1。",
+    "f_htmt_85_noci": "{a} 与 {b} 的 HTMT 为 {htmt}，高于较严格的 .85 标准（未计算置信区间：自助法"
+    "次数为 0）。",
+    "f_dv_ok_noci": "按 Fornell–Larcker 准则区分效度成立：√AVE 均大于各潜变量之间的相关"
+    "系数（HTMT 未计算置信区间：自助法次数为 0）。",
+    "n_wlsmv_delta": "WLSMV（有序题项）：效应的置信区间采用基于稳健标准误的 delta 法；cx.sem 不对 "
+    "WLSMV 拟合进行自助法抽样。",
+    "chi_robust": "Yuan–Bentler 校正 χ²",
+    "chi_scaled": "均值方差校正 χ²",
+    "intro_normality": "模型变量（完整数据行）的 Mardia（1970）多元偏度和多元峰度，与 "
+    "psych::mardia 一致。",
+    "cap_normality": "多元正态性检验（Mardia 1970）",
+    "tn_normality": "n = {n} 个完整数据行，p = {p} 个变量；偏度：n·b1p/6 ~ χ²；峰度："
+    "(b2p − p(p + 2)) / √(8p(p + 2)/n) ~ N(0, 1)；与 psych::mardia 一致。",
+    "sec_checklist": "11. 审稿人核查清单（JARS-Quant，结构方程模型）",
+    "intro_checklist": "期刊论文报告标准对结构方程模型的要求（Appelbaum et al. 2018, American "
+    "Psychologist 73(1), 3–25），按本报告实际完成的分析标注：已完成、未完成、不适用。",
+    "cap_jars_checklist": "报告核查清单",
+    "results_heading": "研究结果（论文初稿）",
     "f_boot_failed": "自助法失败（{error}）；表中给出的是 delta 法置信区间。",
     "n_fiml_mc": "FIML：采用蒙特卡洛置信区间（自助法需要完整的数据行）。",
     "e_defined": "定义的效应 {name} := {expr}",
