@@ -1,9 +1,13 @@
 """Behavioural loyalty and customer lifetime value, and where attitude meets behaviour.
 
 Transactions measure behaviour; surveys measure attitude. This module summarises a
-transaction log of any size with DuckDB (a DataFrame, or a CSV / Parquet path streamed
-from disk), fits the buy-till-you-die models with lifetimes, and joins the two sides in
-Dick & Basu's loyalty matrix.
+transaction log of any size with DuckDB (a DataFrame, or CSV / Parquet files streamed
+from disk: one path, a glob such as ``"logs/*.parquet"``, a folder, or a list of paths),
+fits the buy-till-you-die models with lifetimes, and joins the two sides in Dick &
+Basu's loyalty matrix. The whole aggregation and every check run in DuckDB with a
+memory limit (``_source.MEMORY_LIMIT``, 1 GB) beyond which it spills to a temporary
+folder, so a log larger than memory is processed out of core; only one row per
+customer (or cohort) comes back to pandas.
 
 - :func:`check_transactions` — every data check at once, as a table.
 - :func:`clv_summary` — frequency, recency, T, monetary value per customer (lifetimes'
@@ -143,9 +147,11 @@ def check_transactions(
 
     Parameters
     ----------
-    transactions : DataFrame or path
-        One row per purchase; a CSV (.csv, .csv.gz, .tsv) or Parquet path is read by
-        DuckDB without loading it into memory.
+    transactions : DataFrame, path, glob, folder or list of paths
+        One row per purchase; CSV (.csv, .csv.gz, .tsv) or Parquet files are read by
+        DuckDB without loading them into memory. Many files (``"logs/*.parquet"``,
+        ``"logs/**/*.parquet"``, a folder, a list) must agree on the columns' types;
+        the file that differs is named.
     customer, date, amount : str
         Column names. *amount* is optional.
     as_of : date, optional
@@ -197,8 +203,9 @@ def clv_summary(
 
     Parameters
     ----------
-    transactions : DataFrame or path
-        One row per purchase (DataFrame, or CSV / Parquet file of any size).
+    transactions : DataFrame, path, glob, folder or list of paths
+        One row per purchase (DataFrame, or CSV / Parquet files of any size; as in
+        :func:`check_transactions`).
     customer, date, amount : str
         Column names; without *amount* there is no ``monetary_value``.
     freq : {"D", "W"}
@@ -292,8 +299,8 @@ def rfm(
 
     Parameters
     ----------
-    transactions : DataFrame or path
-        One row per purchase.
+    transactions : DataFrame, path, glob, folder or list of paths
+        One row per purchase (as in :func:`check_transactions`).
     customer, date, amount : str
         Column names.
     as_of : date, optional
@@ -363,8 +370,8 @@ def cohorts(
 
     Parameters
     ----------
-    transactions : DataFrame or path
-        One row per purchase.
+    transactions : DataFrame, path, glob, folder or list of paths
+        One row per purchase (as in :func:`check_transactions`).
     customer, date : str
         Column names.
     period : {"M", "W", "Q", "Y", "D"}
@@ -411,8 +418,8 @@ def purchase_counts(
 
     Parameters
     ----------
-    transactions : DataFrame or path
-        One row per purchase.
+    transactions : DataFrame, path, glob, folder or list of paths
+        One row per purchase (as in :func:`check_transactions`).
     customers : sequence, optional
         The customers to report (e.g. the survey's ids); default: everyone in the log.
         Purchases of customers not listed are counted in ``attrs["notes"]``.
@@ -487,8 +494,8 @@ def tracking(
     ----------
     bgnbd : BGNBD
         A fitted model whose ``time_unit`` ("W" or "D") sets the period.
-    transactions : DataFrame or path
-        The same customers' purchases.
+    transactions : DataFrame, path, glob, folder or list of paths
+        The same customers' purchases (as in :func:`check_transactions`).
     customer, date : str
         Column names.
     end : date, optional

@@ -336,7 +336,9 @@ def loyalty_matrix(
     ----------
     attitude, behaviour : Series
         Indexed by customer id, e.g. a loyalty-intention scale score and the number of
-        purchases.
+        purchases: ``purchase_counts(log, survey_ids)["purchases"]``, which DuckDB
+        counts from a DataFrame or from CSV / Parquet files of any size (a glob, a
+        folder), so only one number per surveyed customer reaches pandas.
     thresholds : (float, float) or dict, optional
         Cut-offs for attitude and behaviour; a value at or above is high. Default: the
         medians (say so when you report; the cells depend on it).

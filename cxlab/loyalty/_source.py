@@ -1,9 +1,11 @@
 """Reading and checking transaction logs with DuckDB (the engine behind cxlab.loyalty).
 
-A transaction log is a pandas DataFrame or a CSV / Parquet file of any size. It is
-opened as a DuckDB view ``tx`` with normalised columns ``cust``, ``ts`` (TIMESTAMP) and
-``amt`` (DOUBLE), checked (:func:`check`: one aggregate and one distinct count), and
-summarised in SQL, so a file larger than memory is streamed, never loaded into pandas.
+A transaction log is a pandas DataFrame or CSV / Parquet files of any size (one path,
+a glob, a folder or a list; found and compared file by file in
+:mod:`cxlab.loyalty._files`). It is opened as a DuckDB view ``tx`` with normalised
+columns ``cust``, ``ts`` (TIMESTAMP) and ``amt`` (DOUBLE), checked (:func:`check`: one
+aggregate and one distinct count), and summarised in SQL, so a file larger than memory
+is streamed, never loaded into pandas.
 
 Bad input is never dropped silently. :func:`check` counts, for the columns in use:
 missing customer ids, missing or unreadable dates, missing, non-numeric or negative
@@ -18,6 +20,7 @@ purchases made on the same day.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from cxlab.errors import DataError
+from cxlab.loyalty._files import Files, check_schemas, resolve
 
 if TYPE_CHECKING:
     import duckdb
@@ -35,6 +39,7 @@ Duplicates = Literal["keep", "drop", "raise"]
 Late = Literal["raise", "drop"]
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to a temporary folder beyond this
+_CONNECTIONS = itertools.count()
 _SHOW = 5  # offending rows named in a message
 # Without as_of the last purchase ends the observation; a purchase after today + this
 # grace (time zones, a log written just after midnight) is a typing or clock error.
@@ -62,7 +67,9 @@ def connect(threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """A private in-memory DuckDB connection with a memory cap and a temp folder to spill to."""
     import duckdb
 
-    tmp = Path(tempfile.gettempdir()) / "cxlab_duckdb"
+    # one spill folder per connection: DuckDB creates it only when it spills and removes
+    # it on close; a shared folder would let two processes' temporary files collide
+    tmp = Path(tempfile.gettempdir()) / f"cxlab_duckdb_{os.getpid()}_{next(_CONNECTIONS)}"
     config: dict[str, Any] = {
         "memory_limit": MEMORY_LIMIT,
         "temp_directory": str(tmp),
@@ -82,23 +89,12 @@ class Source:
     frame: pd.DataFrame | None
     path: Path | None
     reader: str | None
+    files: Files | None
     customer: str
     date: str
     amount: str | None
     select: str
     as_of: pd.Timestamp | None = None
-
-
-def _reader(path: Path) -> str:
-    name = path.name.lower()
-    if name.endswith((".parquet", ".pq")):
-        return f"read_parquet({lit(path)})"
-    if name.endswith((".csv", ".csv.gz", ".tsv", ".txt", ".tsv.gz", ".txt.gz")):
-        return f"read_csv({lit(path)}, auto_detect = true)"
-    raise DataError(
-        f"{path}: cxlab reads transaction logs from .csv (.csv.gz, .tsv) or .parquet files, "
-        "or from a pandas DataFrame; convert the file or load it with pandas first."
-    )
 
 
 def _mixed_types(frame: pd.DataFrame, column: str, label: str) -> None:
@@ -134,7 +130,7 @@ def open_source(
     import duckdb
 
     con = connect(threads)
-    frame = path = reader = None
+    frame = path = reader = files = None
     wanted = [customer, date] + ([amount] if amount else [])
     if len(set(wanted)) < len(wanted):
         raise DataError(f"customer, date and amount must be different columns, got {wanted}.")
@@ -150,27 +146,29 @@ def open_source(
         frame = transactions.loc[:, wanted]
         _mixed_types(frame, customer, label)
         con.register("src", frame)
-    elif isinstance(transactions, str | os.PathLike):
-        path = Path(transactions)
-        label = str(path)
-        if not any(ch in str(path) for ch in "*?[") and not path.is_file():
-            raise DataError(f"No transaction file {path} (cwd {Path.cwd()}).")
-        reader = _reader(path)
+    elif isinstance(transactions, str | os.PathLike | list | tuple):
+        files = resolve(transactions)
+        label = files.label
+        path = files.paths[0]
+        if files.many:
+            check_schemas(con, files, wanted)
+        reader = files.reader()
         try:
             con.execute(f"CREATE VIEW src AS SELECT * FROM {reader}")
             columns = [r[0] for r in con.execute("DESCRIBE src").fetchall()]
         except duckdb.Error as exc:
-            raise DataError(f"{path} cannot be read as a table: {exc}") from exc
+            raise DataError(f"{label} cannot be read as a table: {exc}") from exc
         missing = [c for c in wanted if c not in columns]
         if missing:
             raise DataError(
-                f"{path} has no column {', '.join(map(repr, missing))}; its columns are "
+                f"{label} has no column {', '.join(map(repr, missing))}; its columns are "
                 f"{', '.join(map(repr, columns))}. Name them with customer=, date= and amount=."
             )
     else:
         raise DataError(
-            "transactions must be a pandas DataFrame or the path of a CSV / Parquet file, "
-            f"not {type(transactions).__name__}."
+            "transactions must be a pandas DataFrame, the path of a CSV / Parquet file, a "
+            "folder or glob of them ('logs/*.parquet'), or a list of paths, not "
+            f"{type(transactions).__name__}."
         )
     types = {r[0]: r[1] for r in con.execute("DESCRIBE src").fetchall()}
     ts_expr = _date_expr(types[date], date, date_format, label)
@@ -182,7 +180,7 @@ def open_source(
         ]
     select_sql = ", ".join(select)
     con.execute(f"CREATE VIEW tx AS SELECT {select_sql} FROM src")
-    return Source(con, label, frame, path, reader, customer, date, amount, select_sql)
+    return Source(con, label, frame, path, reader, files, customer, date, amount, select_sql)
 
 
 def _date_expr(dtype: str, column: str, date_format: str | None, label: str) -> str:
@@ -220,6 +218,8 @@ def _rows(src: Source, where: str) -> str:
     if src.frame is not None:
         con.register("src", src.frame.reset_index(drop=True))
         numbered = "(SELECT *, row_number() OVER () - 1 AS __rn FROM src)"
+    elif src.files is not None and src.files.many:
+        return _rows_of_files(src, con, where)
     else:
         numbered = f"(SELECT *, row_number() OVER () AS __rn FROM {src.reader})"
     found = con.execute(
@@ -230,11 +230,29 @@ def _rows(src: Source, where: str) -> str:
         labels = src.frame.index[[int(r[0]) for r in found]].tolist()
         shown = [repr(x) if isinstance(x, str) else str(x) for x in labels]
         word = "row"
-    elif src.reader.startswith("read_parquet"):
+    elif src.files is not None and src.files.kind == "parquet":
         shown, word = [str(int(r[0])) for r in found], "row"
     else:
         shown, word = [str(int(r[0]) + 1) for r in found], "file line"
     return f"{word}{'s' if len(shown) > 1 else ''} {', '.join(shown)}"
+
+
+def _rows_of_files(src: Source, con: duckdb.DuckDBPyConnection, where: str) -> str:
+    """Offending rows of a log in many files: 'a.parquet row 3, b.parquet row 1'."""
+    files = src.files
+    assert files is not None
+    reader = files.reader(numbered=True)
+    if files.kind == "parquet":
+        numbered = f"(SELECT *, file_row_number + 1 AS __rn FROM {reader})"
+        word, shift = "row", 0
+    else:
+        numbered = f"(SELECT *, row_number() OVER (PARTITION BY filename) AS __rn FROM {reader})"
+        word, shift = "file line", 1
+    found = con.execute(
+        f"SELECT filename, __rn FROM (SELECT {src.select}, filename, __rn FROM {numbered}) "
+        f"WHERE {where} ORDER BY filename, __rn LIMIT {_SHOW}"
+    ).fetchall()
+    return ", ".join(f"{name} {word} {int(rn) + shift}" for name, rn in found)
 
 
 def _examples(src: Source, column_expr: str, where: str) -> str:

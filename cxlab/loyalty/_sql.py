@@ -22,7 +22,9 @@ from cxlab.loyalty._source import Source, date_range, ts_lit
 UNITS = {"D": ("day", 1), "W": ("week", 7)}
 PERIODS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
-CHUNK_PERIODS = 4_000_000  # customer-periods read into numpy at a time
+CHUNK_PERIODS = 4_000_000  # customer-periods streamed into numpy at a time
+# np.add.reduce adds up to 8 values as first + running sum of the rest (pairwise beyond)
+_SEQUENTIAL = 8
 
 SEGMENTS = ("champions", "loyal", "potential", "at risk", "hibernating", "lost")
 SEGMENT_SQL = """CASE
@@ -53,9 +55,12 @@ def _check_freq(freq: str, freq_multiplier: float) -> tuple[str, int]:
 def _period_sums(src: Source, unit: str, where: str) -> None:
     """Temp table ``per``: one row per customer and period, amounts summed like pandas.
 
-    DuckDB sums each period; where a period holds three or more purchases the sum is
-    redone with ``np.add.reduceat`` over the purchases in (time, amount) order, which is
-    what pandas' sorted-groups fast path computes (order matters in the last bit).
+    DuckDB sums each period. One or two purchases sum alike in any order; where a period
+    holds three or more, the sum is redone in the order pandas' sorted-groups fast path
+    uses (``np.add.reduceat`` over the purchases in (time, amount) order: the first
+    plus the running sum of the others, for up to 8 purchases) — in SQL, so the rows
+    never leave DuckDB; the rare periods of 9 or more purchases (numpy then sums in
+    pairs of blocks) are summed by numpy itself.
     """
     con = src.con
     amt = ", sum(amt) AS s" if src.amount else ""
@@ -63,13 +68,40 @@ def _period_sums(src: Source, unit: str, where: str) -> None:
         f"CREATE OR REPLACE TEMP TABLE per AS SELECT cust, date_trunc('{unit}', ts) AS per, "
         f"count(*) AS k{amt} FROM ok WHERE {where} GROUP BY ALL"
     )
-    if not src.amount or not con.execute("SELECT count(*) FROM per WHERE k >= 3").fetchone()[0]:
+    if not src.amount:
+        return
+    n_small, n_large = con.execute(
+        f"SELECT count(*) FILTER (WHERE k BETWEEN 3 AND {_SEQUENTIAL}), "
+        f"count(*) FILTER (WHERE k > {_SEQUENTIAL}) FROM per"
+    ).fetchone()
+    o_where = where.replace("ts", "o.ts")
+    join = (
+        "FROM ok o SEMI JOIN (SELECT cust, per FROM per WHERE {cond}) b "
+        f"ON o.cust = b.cust AND date_trunc('{unit}', o.ts) = b.per WHERE {o_where}"
+    )
+    if n_small:
+        cols = ", ".join(
+            f"max(amt) FILTER (WHERE i = {i}) AS a{i}" for i in range(1, _SEQUENTIAL + 1)
+        )
+        running = "a2"
+        for i in range(3, _SEQUENTIAL + 1):
+            running = f"({running} + coalesce(a{i}, 0.0))"
+        con.execute(
+            f"""UPDATE per SET s = f.s FROM (
+                  SELECT cust, per, a1 + {running} AS s FROM (
+                    SELECT cust, per, {cols} FROM (
+                      SELECT o.cust, date_trunc('{unit}', o.ts) AS per, o.amt, row_number()
+                        OVER (PARTITION BY o.cust, date_trunc('{unit}', o.ts)
+                              ORDER BY o.ts, o.amt) AS i
+                      {join.format(cond=f"k BETWEEN 3 AND {_SEQUENTIAL}")})
+                    GROUP BY ALL)) f
+                WHERE per.cust = f.cust AND per.per = f.per"""
+        )
+    if not n_large:
         return
     rows = con.execute(
-        f"""SELECT o.cust, date_trunc('{unit}', o.ts) AS per, o.amt
-        FROM ok o SEMI JOIN (SELECT cust, per FROM per WHERE k >= 3) b
-          ON o.cust = b.cust AND date_trunc('{unit}', o.ts) = b.per
-        WHERE {where.replace("ts", "o.ts")} ORDER BY o.cust, per, o.ts, o.amt"""
+        f"SELECT o.cust, date_trunc('{unit}', o.ts) AS per, o.amt "
+        f"{join.format(cond=f'k > {_SEQUENTIAL}')} ORDER BY o.cust, per, o.ts, o.amt"
     ).fetchnumpy()
     cust, per = np.asarray(rows["cust"]), np.asarray(rows["per"])
     new = np.r_[True, (cust[1:] != cust[:-1]) | (per[1:] != per[:-1])]
@@ -84,48 +116,68 @@ def _period_sums(src: Source, unit: str, where: str) -> None:
     con.unregister("fixed_sums")
 
 
+def _customers(cust: np.ndarray, day: np.ndarray, s: np.ndarray | None) -> pd.DataFrame:
+    """Count, first / last period and Kahan mean of the repeat periods' sums, for rows
+    sorted by customer and period; the Kahan sum runs vectorised over the customers."""
+    starts = np.flatnonzero(np.r_[True, cust[1:] != cust[:-1]])
+    lens = np.diff(np.r_[starts, len(cust)])
+    part = pd.DataFrame(
+        {"cust": cust[starts], "n": lens, "first": day[starts], "last": day[starts + lens - 1]}
+    )
+    if s is not None:
+        total, comp = np.zeros(len(starts)), np.zeros(len(starts))
+        for j in range(1, int(lens.max())):
+            idx = np.flatnonzero(lens > j)
+            y = s[starts[idx] + j] - comp[idx]
+            t = total[idx] + y
+            comp[idx] = (t - total[idx]) - y
+            total[idx] = t
+        with np.errstate(invalid="ignore", divide="ignore"):
+            part["monetary_value"] = np.where(lens > 1, total / (lens - 1), 0.0)
+    return part
+
+
 def _per_customer(src: Source, obs: pd.Timestamp) -> pd.DataFrame:
     """count, first / last period (days) and Kahan mean of the repeat periods' sums.
 
-    Read from DuckDB sorted by customer and period, in chunks of customers so that
-    memory stays bounded; the Kahan sum runs vectorised over the customers of a chunk.
+    One ORDER BY in DuckDB (which sorts out of core beyond its memory limit), streamed
+    back in chunks of about ``CHUNK_PERIODS`` customer-periods; the last customer of a
+    chunk is held back until the next chunk, which may continue her periods.
     """
     con = src.con
-    n_per = con.execute("SELECT count(*) FROM per").fetchone()[0]
-    chunks = max(1, -(-n_per // CHUNK_PERIODS))
     money = ", s" if src.amount else ""
-    parts = []
-    for i in range(chunks):
-        where = "" if chunks == 1 else f"WHERE hash(cust) % {chunks} = {i}"
-        a = con.execute(
-            f"SELECT cust, date_diff('day', {ts_lit(obs)}, per) AS day{money} FROM per "
-            f"{where} ORDER BY cust, per"
-        ).fetchnumpy()
-        cust, day = np.asarray(a["cust"]), np.asarray(a["day"], dtype=np.int64)
-        if not len(cust):
-            continue
-        starts = np.flatnonzero(np.r_[True, cust[1:] != cust[:-1]])
-        lens = np.diff(np.r_[starts, len(cust)])
-        part = pd.DataFrame(
-            {
-                "cust": cust[starts],
-                "n": lens,
-                "first": day[starts],
-                "last": day[starts + lens - 1],
-            }
-        )
-        if src.amount:
-            s = np.asarray(a["s"], dtype=float)
-            total, comp = np.zeros(len(starts)), np.zeros(len(starts))
-            for j in range(1, int(lens.max())):
-                idx = np.flatnonzero(lens > j)
-                y = s[starts[idx] + j] - comp[idx]
-                t = total[idx] + y
-                comp[idx] = (t - total[idx]) - y
-                total[idx] = t
-            with np.errstate(invalid="ignore", divide="ignore"):
-                part["monetary_value"] = np.where(lens > 1, total / (lens - 1), 0.0)
-        parts.append(part)
+    n_per = con.execute("SELECT count(*) FROM per").fetchone()[0]
+    con.execute(
+        f"SELECT cust, date_diff('day', {ts_lit(obs)}, per) AS day{money} FROM per "
+        "ORDER BY cust, per"
+    )
+    if n_per <= CHUNK_PERIODS:  # one chunk: numpy arrays straight from DuckDB
+        a = con.fetchnumpy()
+        money_s = np.asarray(a["s"], dtype=float) if src.amount else None
+        out = _customers(np.asarray(a["cust"]), np.asarray(a["day"], dtype=np.int64), money_s)
+        return out.iloc[np.argsort(out["cust"].to_numpy(), kind="stable")]
+    vectors = max(1, CHUNK_PERIODS // 2048)
+    parts, held = [], None
+    while True:
+        chunk = con.fetch_df_chunk(vectors)
+        done = chunk.empty
+        if held is not None:
+            chunk = pd.concat([held, chunk], ignore_index=True)
+        if chunk.empty:
+            break
+        cust = np.asarray(chunk["cust"])
+        if not done:
+            tail = np.flatnonzero(cust[1:] != cust[:-1])
+            cut = int(tail[-1]) + 1 if len(tail) else 0
+            held = chunk.iloc[cut:]
+            if cut == 0:  # one customer fills the whole chunk
+                continue
+            chunk, cust = chunk.iloc[:cut], cust[:cut]
+        day = np.asarray(chunk["day"], dtype=np.int64)
+        money_s = np.asarray(chunk["s"], dtype=float) if src.amount else None
+        parts.append(_customers(cust, day, money_s))
+        if done:
+            break
     out = pd.concat(parts, ignore_index=True)
     return out.iloc[np.argsort(out["cust"].to_numpy(), kind="stable")]
 
