@@ -552,3 +552,21 @@ def test_reliability_shows_one_value_per_quantity_with_its_definition(hotel_repo
     assert "Fornell–Larcker 表使用同一个 AVE" in zh
     methods = _visible_text(hotel_reports["zh"].path.read_text(encoding="utf-8"))
     assert "与 semTools 的 compRelSEM 和 AVE 相同" in methods
+
+
+def test_csv_and_xlsx_keep_lavaans_operators_as_text(tmp_path):
+    # issue 23: the op column read "'=~" (escaped as if it were a formula); lavaan's
+    # operators stay as lavaan writes them, and the xlsx stores them as text cells
+    import openpyxl
+
+    hs = cx.datasets.load("holzinger_swineford")
+    model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\ntextual ~ visual"
+    rep = cx.report.report(hs, model, tmp_path / "hs.html", bootstrap=0)
+    loadings = pd.read_csv(rep.files["csv"] / "cfa_loadings.csv", encoding="utf-8-sig")
+    assert set(loadings["op"]) == {"=~"}
+    book = openpyxl.load_workbook(rep.files["xlsx"])
+    sheet = book["sem_estimates"]
+    header = [c.value for c in sheet[1]]
+    ops = [row[header.index("op")] for row in sheet.iter_rows(min_row=2)]
+    assert {c.value for c in ops} >= {"=~", "~", "~~"}
+    assert all(c.data_type == "s" for c in ops)

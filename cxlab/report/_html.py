@@ -418,23 +418,49 @@ def to_json(study: Study, meta: dict[str, Any]) -> str:
     return json.dumps(plain(doc), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
-def xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
-    """All tables in one workbook, one sheet each, spreadsheet formulas escaped."""
+#: lavaan's operators: the ``op`` column keeps them as they are (``=~``, not ``'=~``) —
+#: tokens, not formulas; the xlsx stores them as text cells
+LAVAAN_OPS = frozenset({"=~", "~", "~~", "~1", ":=", "==", "<", ">", "<~", "|", "~*~"})
+
+
+def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """``escape_formulas`` of the table, but lavaan's operators in its ``op`` column stay
+    as lavaan writes them.
+
+    Examples
+    --------
+    >>> _escaped(pd.DataFrame({"op": ["=~", "~"], "x": ["=1+1", "a"]})).values.tolist()
+    [['=~', "'=1+1"], ['~', 'a']]
+    """
     from cxlab.privacy import escape_formulas
 
+    out = escape_formulas(_flat(frame))
+    if "op" in frame.columns:
+        out["op"] = [v if isinstance(v, str) and v in LAVAAN_OPS else e
+                     for v, e in zip(frame["op"], out["op"], strict=True)]  # fmt: skip
+    return out
+
+
+def xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    """All tables in one workbook, one sheet each, spreadsheet formulas escaped; lavaan's
+    operators (``=~``) are text cells, not formulas."""
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in tables.items():
-            safe = escape_formulas(_flat(frame))
-            safe.to_excel(writer, sheet_name=name[:31], index=False)
+            _escaped(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            sheet = writer.sheets[name[:31]]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.value in LAVAAN_OPS:
+                        cell.data_type = "s"  # "=~" is text, never a formula
     return buf.getvalue()
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV with a byte-order mark (Excel shows 中文), formulas escaped."""
-    from cxlab.privacy import escape_formulas
-
-    return escape_formulas(_flat(frame)).to_csv(index=False).encode("utf-8-sig")
+    """A table as UTF-8 CSV with a byte-order mark (Excel shows 中文), formulas escaped
+    but lavaan's operators kept (``=~``; open the xlsx in Excel, or read the CSV with
+    pandas / R)."""
+    return _escaped(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
