@@ -1,10 +1,14 @@
 """Nonparametric bootstrap of a fitted SEM: percentile and BCa confidence intervals for
 every parameter and every defined effect (``:=``, e.g. an indirect effect a*b).
 
-Each draw resamples respondents with replacement (within each group), refits the model
-by BFGS (analytic gradient) starting from the full-sample estimates with the inverse of
-the full-sample information as the initial inverse Hessian, Fisher scoring as a
-fallback. Draws that do not converge (largest gradient element ≥ 1e-6) are left out.
+Each draw resamples respondents with replacement (within each group) and refits the
+model from the full-sample estimates by Newton's method with step halving, vectorised
+over parameters (:mod:`cxlab.sem._refit`: the exact Hessian, or the expected
+information where that is not positive definite); a draw where that does not converge,
+and every draw of a model with ``==`` / ``<`` / ``>`` constraints, is refitted as before
+by BFGS (analytic gradient, the inverse of the full-sample information as the initial
+inverse Hessian) and Fisher scoring (:func:`refit`). Draws that do not converge either
+way (largest gradient element ≥ 1e-6) are left out and counted.
 Draws that converge to a negative variance are kept by default, as lavaan keeps them:
 leaving them out would cut one tail off the sampling distribution whenever a variance
 lies near 0 (Political Democracy: a third of the draws); ``inadmissible="drop"`` leaves
@@ -38,9 +42,11 @@ import pandas as pd
 from scipy import optimize, stats
 
 from cxlab._conventions import as_frame, deprecated
-from cxlab._parallel import map_chunks, n_workers, on_cluster
+from cxlab._parallel import map_chunks, n_workers, on_cluster, one_blas_thread
 from cxlab.errors import DataError, EstimationError
+from cxlab.models.defined import evaluate_defined
 from cxlab.sem._draws import draws_table, html_view, plot_draws, renamed
+from cxlab.sem._refit import Refitter
 from cxlab.sem.constraints import fit_constrained
 from cxlab.sem.engine import Moments, RamModel, _decrement, _scoring
 
@@ -193,7 +199,9 @@ def refit(
 ) -> np.ndarray | None:
     """Refit on a resample: BFGS from the full-sample solution with the inverse of the
     full-sample information as the starting inverse Hessian (about 18 iterations on
-    Political Democracy), then Fisher scoring if that did not converge.
+    Political Democracy), then Fisher scoring if that did not converge. The bootstrap's
+    fallback where the Newton refit of :mod:`cxlab.sem._refit` does not converge, and its
+    path for models with constraints (refitted under them).
 
     Examples
     --------
@@ -238,27 +246,67 @@ def _moments(groups: list[np.ndarray], rows: list[np.ndarray]) -> list[Moments]:
     return out
 
 
-def _batch(ram, theta, groups, index_batch, values_fn, variance_rows):
-    """(values or None, admissible) per draw."""
+def _sample_moments(groups: list[np.ndarray], rows: list[np.ndarray]) -> list[tuple]:
+    """(n, biased covariance, means) of each group's resampled rows, as np.cov gives them."""
+    out = []
+    for x, idx in zip(groups, rows, strict=True):
+        sample = x[idx]
+        mean = sample.mean(0)
+        centred = sample - mean
+        out.append((len(sample), (centred.T @ centred) * (1.0 / len(sample)), mean))
+    return out
+
+
+def _batch(ram, theta, groups, index_batch):
+    """The refitted parameters of each draw (None where it did not converge): Newton /
+    Fisher scoring from the full-sample solution (:class:`~cxlab.sem._refit.Refitter`),
+    today's BFGS (:func:`refit`) where that does not converge or the model has
+    constraints."""
+    refitter = None if getattr(ram, "constraints", None) is not None else Refitter(ram, theta)
+    start: dict[str, np.ndarray | None] = {}  # the fallback's inverse Hessian, when needed
+    results = []
+    with one_blas_thread():  # small matrices: BLAS threads cost more than they save
+        for rows in index_batch:
+            th = None
+            if refitter is not None:
+                try:
+                    th = refitter.refit(_sample_moments(groups, rows))
+                except (np.linalg.LinAlgError, ValueError):
+                    th = None
+            if th is None:
+                if "h0" not in start:
+                    start["h0"] = _start_hessian(ram, theta)
+                try:
+                    th = refit(ram, theta, _moments(groups, rows), start["h0"])
+                except (np.linalg.LinAlgError, EstimationError, ValueError):
+                    th = None
+            results.append(th)
+    return results
+
+
+def _start_hessian(ram: RamModel, theta: np.ndarray) -> np.ndarray | None:
+    """BFGS's starting inverse Hessian: that of F ≈ 2 I at the full-sample solution."""
     try:
         info = ram.information(theta)
-        h0 = np.linalg.inv(info + info.T)  # inverse of the Hessian of F ≈ 2 I
+        h0 = np.linalg.inv(info + info.T)
         h0 = (h0 + h0.T) / 2
         np.linalg.cholesky(h0)
     except np.linalg.LinAlgError:
-        h0 = None
-    results = []
-    for rows in index_batch:
-        try:
-            th = refit(ram, theta, _moments(groups, rows), h0)
-        except (np.linalg.LinAlgError, EstimationError, ValueError):
-            th = None
-        if th is None:
-            results.append((None, False))
-            continue
-        values = values_fn(th)
-        results.append((values, not np.any(values[variance_rows] < 0)))
-    return results
+        return None
+    return h0
+
+
+def _values_of_draws(layout, thetas: np.ndarray) -> np.ndarray:
+    """Every table row's value in every draw (draws × rows), ``:=`` rows evaluated on
+    the columns at once: row by row the same numbers as ``results.values``."""
+    free = layout.free
+    est = np.where(free > 0, thetas[:, np.maximum(free - 1, 0)], layout.value)
+    if layout.defined:
+        named = {lab: est[:, k].copy() for lab, k in layout.labels.items()}
+        for k, name, expression in layout.defined:
+            est[:, k] = evaluate_defined(expression, named)
+            named[name] = est[:, k].copy()
+    return est
 
 
 def bootstrap(
@@ -339,18 +387,21 @@ def bootstrap(
         # in parallel every chunk ships the model to a worker: few chunks; serially, many
         # chunks cost nothing and make the progress bar smoother
         chunks = np.array_split(np.arange(B), min(B, 4 * workers if workers > 1 else 20))
-        tasks = [
-            (ram, theta, groups, [indices[i] for i in c], values_fn, variance_rows) for c in chunks
-        ]
+        tasks = [(ram, theta, groups, [indices[i] for i in c]) for c in chunks]
         parts = map_chunks(
             _batch, tasks, n_jobs=workers, total=B, desc="bootstrap", unit="draw",
             progress=progress,
         )  # fmt: skip
-    results = [r for part in parts for r in part]
-    converged = [(v, ok) for v, ok in results if v is not None]
-    n_inadmissible = sum(not ok for _, ok in converged)
-    keep = [v for v, ok in converged if ok or inadmissible == "keep"]
-    kept = np.array(keep)
+    thetas = [th for part in parts for th in part]
+    done = [th for th in thetas if th is not None]
+    if done:
+        values = _values_of_draws(layout, np.array(done))
+        admissible = ~np.any(values[:, variance_rows] < 0, axis=1)
+    else:
+        values, admissible = np.zeros((0, len(table))), np.zeros(0, dtype=bool)
+    n_converged = len(done)
+    n_inadmissible = int(np.sum(~admissible))
+    kept = values if inadmissible == "keep" else values[admissible]
     n_ok = len(kept)
     if n_ok < max(10, 0.5 * B):
         raise EstimationError(
@@ -380,7 +431,7 @@ def bootstrap(
         seed,
         ci,
         level,
-        B - len(converged),
+        B - n_converged,
         n_inadmissible,
         inadmissible,
     )
@@ -388,20 +439,20 @@ def bootstrap(
 
 def _bca(kept, est, ram, theta, groups, values_fn, alpha, accelerate=True):
     """Bias-corrected (and, with ``accelerate``, accelerated) intervals (Efron 1987); the
-    acceleration comes from a jackknife over respondents."""
+    acceleration comes from a jackknife over respondents, refitted as the draws are."""
     with np.errstate(divide="ignore", invalid="ignore"):
         z0 = stats.norm.ppf(np.mean(kept < est, axis=0))
     if not accelerate:
         return _adjusted_percentiles(kept, z0, np.zeros(kept.shape[1]), alpha)
-    jack = []
+    leave_one_out = []
     for g, x in enumerate(groups):
         for i in range(len(x)):
             rows = [np.arange(len(y)) for y in groups]
             rows[g] = np.delete(rows[g], i)
-            th = refit(ram, theta, _moments(groups, rows))
-            if th is not None:
-                jack.append(values_fn(th))
-    jack = np.array(jack)
+            leave_one_out.append(rows)
+    jack = np.array(
+        [values_fn(th) for th in _batch(ram, theta, groups, leave_one_out) if th is not None]
+    )
     d = jack.mean(axis=0) - jack
     with np.errstate(divide="ignore", invalid="ignore"):
         acc = np.sum(d**3, axis=0) / (6 * np.sum(d**2, axis=0) ** 1.5)
