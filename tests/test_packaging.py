@@ -139,14 +139,44 @@ def test_every_imported_library_is_a_declared_runtime_dependency(root):
     import re
 
     config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    declared = {
-        re.split(r"[<>=!~ ;\[]", spec, maxsplit=1)[0].lower().replace("_", "-")
-        for spec in config["dependencies"]
-    }
+
+    def names_of(specs: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~ ;\[]", s, maxsplit=1)[0].lower().replace("_", "-") for s in specs}
+
+    declared = names_of(config["dependencies"])
+    # an optional extra (not dev), e.g. cluster = ["distributed"]: imported only inside
+    # functions (never when cxlab is imported), with an ImportError naming the extra
+    optional = set().union(
+        *(names_of(v) for k, v in config["optional-dependencies"].items() if k != "dev")
+    )
+    top_level = _module_level_imports(root)
     dists = md.packages_distributions()
     missing = []
     for module, where in _imported_libraries(root).items():
         names = {d.lower().replace("_", "-") for d in dists.get(module, [module])}
-        if not names & declared:
-            missing.append(f"{module} (imported in {where}; distribution {sorted(names)})")
+        if names & declared:
+            continue
+        if names & optional and module not in top_level:
+            continue
+        missing.append(f"{module} (imported in {where}; distribution {sorted(names)})")
     assert not missing, "undeclared runtime dependencies: " + "; ".join(missing)
+
+
+def _module_level_imports(root: Path) -> set[str]:
+    """Top-level modules imported at module level (outside functions and outside
+    ``if TYPE_CHECKING:``) anywhere in cxlab."""
+    import ast
+
+    found: set[str] = set()
+    for path in sorted((root / "cxlab").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            for sub in (
+                ast.walk(node) if not isinstance(node, ast.FunctionDef | ast.ClassDef) else []
+            ):
+                if isinstance(sub, ast.Import):
+                    found |= {a.name.split(".")[0] for a in sub.names}
+                elif isinstance(sub, ast.ImportFrom) and sub.level == 0 and sub.module:
+                    found.add(sub.module.split(".")[0])
+    return found

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from cxlab.errors import DataError, EstimationError
 from cxlab.sem.wls import satorra_2000
@@ -175,7 +175,7 @@ def compare(*fits: SEMFit, names: list[str] | None = None) -> pd.DataFrame:
         table["delta_scaling"] = factors
         table.attrs["test"] = f"Satorra-Bentler (2001) scaled difference ({estimator})"
     table["p_delta"] = [np.nan] + [
-        float(stats.chi2.sf(dc, dd)) if dd > 0 and np.isfinite(dc) else np.nan
+        float(special.chdtrc(dd, dc)) if dd > 0 and np.isfinite(dc) else np.nan
         for dc, dd in zip(table["delta_chisq"][1:], table["delta_df"][1:], strict=True)
     ]
     return table

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from cxlab._conventions import as_frame
 from cxlab.errors import DataError, ModelSpecError
@@ -204,7 +204,9 @@ def _fit_measures(
         return float(np.sqrt(max(x2 / n_fit / df - 1 / n_fit, 0.0)) * np.sqrt(groups))
 
     def close(x2: float) -> float:
-        return float(stats.ncx2.sf(x2, df, n_fit * df * 0.05**2 / groups)) if df > 0 else np.nan
+        return (
+            float(1.0 - special.chndtr(x2, df, n_fit * df * 0.05**2 / groups)) if df > 0 else np.nan
+        )
 
     scaled = test["chisq_scaled"]
     lo, hi = rmsea_ci(chisq, df, n_fit, groups) if df > 0 else (np.nan, np.nan)
@@ -216,7 +218,7 @@ def _fit_measures(
         "fmin": chisq / (2 * n),
         "chisq": float(chisq),
         "df": int(df),
-        "pvalue": float(stats.chi2.sf(chisq, df)) if df > 0 else nan,
+        "pvalue": float(special.chdtrc(df, chisq)) if df > 0 else nan,
         "chisq_scaled": scaled,
         "df_scaled": int(df),
         "pvalue_scaled": test["pvalue_scaled"],
@@ -224,7 +226,7 @@ def _fit_measures(
         "chisq_shift_parameters": test["shift_parameter"],
         "baseline_chisq": base_chisq,
         "baseline_df": int(base_df),
-        "baseline_pvalue": float(stats.chi2.sf(base_chisq, base_df)),
+        "baseline_pvalue": float(special.chdtrc(base_df, base_chisq)),
         "baseline_chisq_scaled": base["chisq_scaled"],
         "baseline_df_scaled": int(base_df),
         "baseline_pvalue_scaled": base["pvalue_scaled"],
@@ -307,7 +309,7 @@ def _results(
     table["est"] = est
     table["se"] = se
     table["z"] = z
-    table["pvalue"] = 2 * stats.norm.sf(np.abs(z))
+    table["pvalue"] = 2 * special.ndtr(-np.abs(z))
     table["ci_low"] = est - _Z975 * se
     table["ci_high"] = est + _Z975 * se
     table["std_all"] = std_of(theta)

@@ -23,8 +23,6 @@ from cxlab.errors import InadmissibleSolutionError, ModelSpecError
 from cxlab.sem import effects as effects_
 from cxlab.sem import report
 from cxlab.sem._ordinal_report import apa_wlsmv, repr_html_wlsmv
-from cxlab.sem.bootstrap import BootstrapResult, bootstrap
-from cxlab.sem.diagram import plot_path
 from cxlab.sem.engine import RamModel
 from cxlab.sem.modindices import modification_indices
 from cxlab.sem.standardized import standardized_solution as _standardized_solution
@@ -33,6 +31,8 @@ if TYPE_CHECKING:
     from distributed import Client
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from cxlab.sem.bootstrap import BootstrapResult
 
 __all__ = ["LAVAAN_NAMES", "SEMFit"]
 
@@ -98,6 +98,8 @@ class SEMFit:
         >>> boot.B, list(boot.to_frame().columns[-4:])
         (30, ['est', 'se', 'ci_low', 'ci_high'])
         """
+        from cxlab.sem.bootstrap import bootstrap  # scipy.stats and joblib: only when used
+
         self._refuse_wlsmv("bootstrap()")
         return bootstrap(
             self,
@@ -512,6 +514,8 @@ class SEMFit:
         >>> [t.get_text() for t in fit.plot(lang="zh").axes[0].texts if t.get_gid() == "legend:0"]
         ['标准化估计值 (std.all)']
         """
+        from cxlab.sem.diagram import plot_path
+
         return plot_path(
             self,
             lang=lang,

@@ -48,7 +48,6 @@ Examples
 from __future__ import annotations
 
 import numpy as np
-from scipy import linalg
 
 from cxlab.errors import ModelSpecError
 from cxlab.models.constraints import ConstraintSet
@@ -72,6 +71,8 @@ def _null_space(h: np.ndarray, k: int) -> np.ndarray:
     """Orthonormal basis (k × (k − rank)) of the null space of the rows of *h*."""
     if h.shape[0] == 0:
         return np.eye(k)
+    from scipy import linalg  # only constrained models need it (import time of cx.sem)
+
     return linalg.null_space(h, rcond=1e-10)
 
 

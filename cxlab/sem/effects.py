@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from cxlab._conventions import deprecated, renamed_columns
 from cxlab.errors import DataError, EstimationError
@@ -221,7 +221,7 @@ def _summarise(
 ) -> dict[str, np.ndarray]:
     alpha = 1 - level
     if draws is None:
-        z = stats.norm.ppf(1 - alpha / 2)
+        z = special.ndtri(1 - alpha / 2)
         lo, hi = est - z * se, est + z * se
     else:
         with np.errstate(all="ignore"):
@@ -232,7 +232,7 @@ def _summarise(
         "est": est,
         "se": se,
         "z": z_value,
-        "pvalue": 2 * stats.norm.sf(np.abs(z_value)),
+        "pvalue": 2 * special.ndtr(-np.abs(z_value)),
         "ci_low": lo,
         "ci_high": hi,
     }

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import linalg, optimize
 
 from cxlab.errors import EstimationError
 from cxlab.models.constraints import ConstraintSet
@@ -409,13 +408,15 @@ def _scoring(
     same information matrix is used at every step (bootstrap draws near the full-sample
     solution), which saves recomputing it.
     """
+    if fixed_information is not None:
+        from scipy.linalg import cho_solve  # not on the plain fit's path: keeps it fast
     value, grad = model.objective(theta)
     for iteration in range(1, max_iter + 1):
         if np.max(np.abs(grad)) < gtol:
             return theta, iteration
         try:
             if fixed_information is not None:
-                step = -0.5 * linalg.cho_solve(fixed_information, grad)
+                step = -0.5 * cho_solve(fixed_information, grad)
             else:
                 step = -0.5 * np.linalg.solve(model.scoring_information(theta), grad)
         except np.linalg.LinAlgError:
@@ -467,6 +468,8 @@ def fit_ml(model: RamModel, *, max_iter: int = 500) -> tuple[np.ndarray, dict]:
     value, grad = model.objective(theta)
     quasi_newton = 0
     if not np.max(np.abs(grad)) < 1e-6:
+        from scipy import optimize  # only when scoring stalls: keeps the first fit fast
+
         result = optimize.minimize(
             model.objective,
             theta,

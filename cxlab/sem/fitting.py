@@ -23,7 +23,6 @@ from cxlab.models.constraints import CONSTRAINT_OPERATORS
 from cxlab.models.syntax import BLOCK_REFUSALS, parse, statements
 from cxlab.sem import fiml
 from cxlab.sem._data import _check_groups, _prepare
-from cxlab.sem._ordinal import estimate_ordered
 from cxlab.sem._semfit import LAVAAN_NAMES, SEMFit
 from cxlab.sem.constraints import fit_constrained
 from cxlab.sem.engine import RamModel, fit_ml
@@ -139,6 +138,8 @@ def fit(
                 "WLSMV (leave estimator out, or write estimator='WLSMV'); to fit them as "
                 "continuous with robust SEs, drop ordered= and use estimator='MLR'."
             )
+        from cxlab.sem._ordinal import estimate_ordered  # WLSMV only: keeps ML fits fast
+
         parts = estimate_ordered(
             model,
             data,

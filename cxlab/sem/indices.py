@@ -15,7 +15,7 @@ SRMR are the EM estimates of the unrestricted model (see :mod:`cxlab.sem.fiml`).
 from __future__ import annotations
 
 import numpy as np
-from scipy import optimize, stats
+from scipy import special
 
 from cxlab.sem.engine import RamModel
 
@@ -24,21 +24,17 @@ __all__ = ["fit_indices", "rmsea_ci"]
 
 def _ncp_bound(chisq: float, df: float, prob: float) -> float:
     """λ with P(χ²_df(λ) ≤ chisq) = prob (0 when even λ = 0 is below prob; NaN when the
-    root cannot be bracketed, e.g. for the huge χ² of a diverged fit — lavaan gives NA)."""
+    root cannot be bracketed, e.g. for the huge χ² of a diverged fit — lavaan gives NA).
+    ``scipy.special`` has the non-central χ² CDF and its inverse in λ, so the fit path
+    does not import the slow ``scipy.stats`` and ``scipy.optimize``."""
     if not np.isfinite(chisq) or df < 1:
         return np.nan
-    if stats.chi2.cdf(chisq, df) < prob:
+    if special.chdtr(df, chisq) < prob:
         return 0.0
-
-    def f(lam: float) -> float:
-        return (
-            stats.ncx2.cdf(chisq, df, lam) - prob if lam > 0 else stats.chi2.cdf(chisq, df) - prob
-        )
-
     upper = max(chisq, 1.0)
     with np.errstate(all="ignore"):
         for _ in range(60):
-            value = f(upper)
+            value = special.chndtr(chisq, df, upper) - prob
             if not np.isfinite(value):
                 return np.nan
             if value <= 0:
@@ -46,10 +42,8 @@ def _ncp_bound(chisq: float, df: float, prob: float) -> float:
             upper *= 2
         else:
             return np.nan
-        try:
-            return float(optimize.brentq(f, 0.0, upper, xtol=1e-12))
-        except (ValueError, RuntimeError):  # NaN inside the bracket, or no convergence
-            return np.nan
+        root = float(special.chndtrinc(chisq, df, prob))
+    return root if np.isfinite(root) and 0.0 <= root <= upper else np.nan
 
 
 def rmsea_ci(
@@ -154,7 +148,7 @@ def fit_indices(
             loglik -= marginal
             unrestricted -= marginal
     base_df = groups * (p * (p - 1) // 2 - len(exo) * (len(exo) - 1) // 2)
-    pvalue = float(stats.chi2.sf(chisq, df)) if df > 0 else np.nan
+    pvalue = float(special.chdtrc(df, chisq)) if df > 0 else np.nan
     d_model, d_base = max(chisq - df, 0.0), max(base_chisq - base_df, 0.0)
     cfi = 1.0 - d_model / max(d_model, d_base) if max(d_model, d_base) > 0 else 1.0
     tli = (
@@ -162,7 +156,7 @@ def fit_indices(
     )
     rmsea = float(np.sqrt(d_model / (df * n)) * np.sqrt(groups)) if df > 0 else 0.0
     lo, hi = rmsea_ci(chisq, df, n, groups) if df > 0 else (np.nan, np.nan)
-    close = float(stats.ncx2.sf(chisq, df, n * df * 0.05**2 / groups)) if df > 0 else np.nan
+    close = float(1.0 - special.chndtr(chisq, df, n * df * 0.05**2 / groups)) if df > 0 else np.nan
     return {
         "npar": npar,
         "n": n,

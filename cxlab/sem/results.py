@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from cxlab.errors import DataError, ModelSpecError
 from cxlab.models.defined import evaluate_defined
@@ -257,7 +257,7 @@ def _results(
     table["est"] = est
     table["se"] = se
     table["z"] = z
-    table["pvalue"] = 2 * stats.norm.sf(np.abs(z))
+    table["pvalue"] = 2 * special.ndtr(-np.abs(z))
     table["ci_low"] = est - 1.959963984540054 * se
     table["ci_high"] = est + 1.959963984540054 * se
     table["std_all"] = std

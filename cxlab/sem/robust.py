@@ -49,7 +49,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from cxlab.errors import DataError, ModelSpecError
 from cxlab.sem.constraints import constrained_inverse
@@ -552,7 +552,7 @@ def _rmsea(x2, df, n, groups, c=1.0) -> float:
 def _closefit(x2, df, n, groups, c=1.0, h0=0.05) -> float:
     if not np.isfinite(x2) or df <= 0:
         return np.nan
-    return float(stats.ncx2.sf(x2, df, n * df / c * h0**2 / groups))
+    return float(1.0 - special.chndtr(x2, df, n * df / c * h0**2 / groups))
 
 
 def robust_measures(measures: dict[str, float], result: RobustResult, groups: int) -> dict:
@@ -578,11 +578,11 @@ def robust_measures(measures: dict[str, float], result: RobustResult, groups: in
     out = {
         "chisq_scaled": float(scaled),
         "df_scaled": df,
-        "pvalue_scaled": float(stats.chi2.sf(scaled, df)) if df > 0 else np.nan,
+        "pvalue_scaled": float(special.chdtrc(df, scaled)) if df > 0 else np.nan,
         "chisq_scaling_factor": float(c),
         "baseline_chisq_scaled": float(scaled_null),
         "baseline_df_scaled": df_null,
-        "baseline_pvalue_scaled": float(stats.chi2.sf(scaled_null, df_null)),
+        "baseline_pvalue_scaled": float(special.chdtrc(df_null, scaled_null)),
         "baseline_chisq_scaling_factor": float(c_null),
         "cfi_scaled": _cfi(scaled, df, scaled_null, df_null),
         "tli_scaled": _tli(scaled, df, scaled_null, df_null),

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from cxlab.errors import ModelSpecError
 from cxlab.models.defined import evaluate_defined
@@ -310,12 +310,12 @@ def standardized_solution(
     se[se < _ZERO_SE] = 0.0
     with np.errstate(divide="ignore", invalid="ignore"):
         z = est / np.where(se == 0, np.nan, se)
-    crit = stats.norm.ppf(1 - (1 - level) / 2)
+    crit = special.ndtri(1 - (1 - level) / 2)
     out = table[["lhs", "op", "rhs", "group", "label"]].copy()
     out["est_std"] = est
     out["se"] = se
     out["z"] = z
-    out["pvalue"] = 2 * stats.norm.sf(np.abs(z))
+    out["pvalue"] = 2 * special.ndtr(-np.abs(z))
     out["ci_low"] = est - crit * se
     out["ci_high"] = est + crit * se
     if len(fit.groups) == 1:
