@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -24,33 +23,13 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 SUMMARY = ".cx-nps .cx-summary"
-
-
-def _chromium() -> str | None:
-    """$CXLAB_CHROMIUM, or the first Chromium / Chrome on PATH."""
-    explicit = os.environ.get("CXLAB_CHROMIUM")
-    if explicit:
-        return explicit if Path(explicit).is_file() else None
-    return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@pytest.fixture
-def chromium() -> str:
-    path = _chromium()
-    if path is None:
-        pytest.skip(
-            "no Chromium found (looked for $CXLAB_CHROMIUM and "
-            f"{', '.join(CHROMIUM_NAMES)} on PATH); install Debian's: apt-get install -y chromium"
-        )
-    return path
 
 
 @pytest.fixture

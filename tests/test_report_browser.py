@@ -8,15 +8,10 @@ installed (``.ci/run`` installs it with apt when it can)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
 import cxlab as cx
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MODEL = """CONS  =~ cons1 + cons2 + cons3 + cons4
 TRUST =~ trust1 + trust2 + trust3
 SAT   =~ sat1 + sat2 + sat3
@@ -27,25 +22,6 @@ LI    ~ c*SAT + TRUST
 trust_via_sat := b*c
 """
 WIDTH = 1280
-
-
-def _chromium() -> str | None:
-    """$CXLAB_CHROMIUM, or the first Chromium / Chrome on PATH."""
-    explicit = os.environ.get("CXLAB_CHROMIUM")
-    if explicit:
-        return explicit if Path(explicit).is_file() else None
-    return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
-
-
-@pytest.fixture
-def chromium() -> str:
-    path = _chromium()
-    if path is None:
-        pytest.skip(
-            "no Chromium found (looked for $CXLAB_CHROMIUM and "
-            f"{', '.join(CHROMIUM_NAMES)} on PATH); install Debian's: apt-get install -y chromium"
-        )
-    return path
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
