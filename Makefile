@@ -26,7 +26,7 @@ CONSTRAINT_FLAG := $(if $(wildcard $(CONSTRAINTS)),-c $(CONSTRAINTS),)
 PORTABLE_CORETYPE ?= $(if $(filter aarch64 arm64,$(shell uname -m)),ARMV8,Prescott)
 LOCK_VENV ?= .venv-lock
 
-.PHONY: help install lab present test test-portable lint unit notebooks bench run-notebooks lock clean
+.PHONY: help install lab present test test-portable lint unit notebooks bench book run-notebooks lock clean
 
 help:
 	@echo "make lab    - open JupyterLab on notebooks/00_start_here.ipynb (make lab LANG=zh: 中文版)"
@@ -35,6 +35,7 @@ help:
 	@echo "make test-portable - the notebooks again under another BLAS kernel and one thread"
 	@echo "make lock   - refresh requirements/constraints.txt: newest versions, full test, freeze"
 	@echo "make bench  - speed and scale measurements (benchmarks/)"
+	@echo "make book   - the course website, English and 中文, into _build/book/html (offline)"
 	@echo "make run-notebooks - re-execute the notebooks in place (refresh outputs)"
 
 $(STAMP): pyproject.toml $(wildcard $(CONSTRAINTS))
@@ -88,8 +89,13 @@ lock:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# The course website from the committed notebooks (nothing is executed or downloaded):
+# _build/book/html/index.html, with en/ and zh/ (scripts/build_book.py, book/conf.py).
+book: $(STAMP)
+	$(BIN)/python scripts/build_book.py --out _build/book
+
 run-notebooks: $(STAMP)
 	$(BIN)/python scripts/run_notebooks.py
 
 clean:
-	rm -rf $(VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache .ruff_cache _build

@@ -110,7 +110,15 @@ def register(
         fcntl.flock(lock, fcntl.LOCK_EX)
         package = json.loads(PACKAGE.read_text(encoding="utf-8")) if PACKAGE.exists() else {}
         package = {**_HEADER, **{k: v for k, v in package.items() if k not in _HEADER}}
+        old = [r for r in package.get("resources", []) if r["name"] == name]
         resources = [r for r in package.get("resources", []) if r["name"] != name]
+        # the Chinese title and description (the website's codebook pages) are kept with the
+        # entry; update them by hand when the English title or description changes
+        for key, after in (("title_zh", "title"), ("description_zh", "description")):
+            if old and key in old[0]:
+                items = list(resource.items())
+                at = [k for k, _ in items].index(after) + 1
+                resource = dict([*items[:at], (key, old[0][key]), *items[at:]])
         resources.append(resource)
         package["resources"] = sorted(resources, key=lambda r: r["name"])
         text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"

@@ -244,7 +244,7 @@ def panel_fields() -> dict[str, dict]:
         "programme": {
             "title": "The store gets the loyalty programme in 2026-01 (1) or never (0); chosen "
             "by rule, not at random: urban stores of at least 1,400 m²",
-            "title_zh": "该门店在 2026-01 推出会员忠诚计划（1）或从未推出（0）；按规则而非随机"
+            "title_zh": "该门店在 2026-01 推出忠诚度计划（1）或从未推出（0）；按规则而非随机"
             "选定：面积不小于 1,400 平方米的城区门店",
         },
         "month": {"title": "Month (YYYY-MM)", "title_zh": "月份（年-月）"},
