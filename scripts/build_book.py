@@ -69,7 +69,9 @@ WORDS = {
             "- `make lab` in the project folder (opens JupyterLab on the start page), or\n"
             "- `cxlab start my-workspace` (copies the lessons and datasets into a folder of "
             "your own) and `jupyter lab my-workspace/{path}`.\n\n"
-            "The download button at the top of the page gives this notebook as `.ipynb`."
+            "The sliders of the interactive figures and the feedback on your answers work only "
+            "in a running notebook. The download button at the top of the page gives this "
+            "notebook as `.ipynb`."
         ),
         "datasets_title": "Datasets and codebooks",
         "datasets_intro": (
@@ -109,6 +111,7 @@ WORDS = {
             "- 运行 `cxlab start my-workspace --lang zh`"
             "（把中文版课程和数据集复制到你自己的文件夹），"
             "再运行 `jupyter lab my-workspace/zh/{path}`。\n\n"
+            "互动图表的滑块和练习的反馈只有在运行中的笔记本里才能使用。"
             "页面顶部的下载按钮可以把这个笔记本下载为 `.ipynb` 文件。"
         ),
         "datasets_title": "数据集与编码手册",
