@@ -185,3 +185,37 @@ def test_a_customer_longer_than_a_streamed_chunk_equals_lifetimes(monkeypatch):
     ref = summary_data_from_transaction_data(tx, "customer_id", "date", "amount")
     pd.testing.assert_frame_equal(_plain(got), ref, check_exact=True)
     assert got.loc[0, "frequency"] == 2_499
+
+
+def test_memory_limit_caps_duckdb_and_leaves_the_numbers_unchanged(tmp_path):
+    """200 k customers, 1 M rows in Parquet: a 60 MB cap gives the same summary as 1 GB."""
+    rng = np.random.default_rng(24)
+    n = 1_000_000
+    frame = pd.DataFrame(
+        {
+            "customer_id": rng.integers(0, 200_000, n),
+            "date": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D"),
+            "amount": rng.gamma(2.0, 20.0, n).round(2),
+        }
+    )
+    _write(frame, tmp_path / "tx.parquet")
+    path = str(tmp_path / "tx.parquet")
+    wide = loyalty.clv_summary(path, amount="amount", **WEEKS)
+    capped = loyalty.clv_summary(path, amount="amount", memory_limit="60MB", **WEEKS)
+    pd.testing.assert_frame_equal(_plain(capped), _plain(wide), check_exact=True)
+    from cxlab.loyalty import _source
+
+    con = _source.connect(memory_limit="60MB")
+    setting = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert setting.replace(" ", "") in ("57.2MiB", "60.0MB", "57.2MB")
+
+
+@pytest.mark.parametrize("limit", ["lots", "4 G", 4, "-1GB"])
+def test_a_memory_limit_that_is_not_a_size_is_refused(sample, limit):
+    with pytest.raises(DataError, match=r"memory_limit=.* is not a size"):
+        loyalty.clv_summary(sample, "customer_id", "date", "dollar_value", memory_limit=limit)
+
+
+def test_a_memory_limit_too_small_even_to_spill_names_the_argument(sample):
+    with pytest.raises(DataError, match=r"rfm: DuckDB needed more memory than memory_limit='1MB'"):
+        loyalty.rfm(sample, "customer_id", "date", "dollar_value", memory_limit="1MB")

@@ -5,7 +5,7 @@ transaction log of any size with DuckDB (a DataFrame, or CSV / Parquet files str
 from disk: one path, a glob such as ``"logs/*.parquet"``, a folder, or a list of paths),
 fits the buy-till-you-die models with lifetimes, and joins the two sides in Dick &
 Basu's loyalty matrix. The whole aggregation and every check run in DuckDB with a
-memory limit (``_source.MEMORY_LIMIT``, 1 GB) beyond which it spills to a temporary
+memory limit (``memory_limit=``, default 1 GB) beyond which it spills to a temporary
 folder, so a log larger than memory is processed out of core; only one row per
 customer (or cohort) comes back to pandas.
 
@@ -133,6 +133,7 @@ def _summary_unit(freq: str, freq_multiplier: float) -> str | None:
     return {1: "D", 7: "W"}.get(days)
 
 
+@_io.within_memory
 def check_transactions(
     transactions: Any,
     customer: str = "customer_id",
@@ -141,6 +142,7 @@ def check_transactions(
     *,
     as_of: Any = None,
     date_format: str | None = None,
+    memory_limit: str = _io.MEMORY_LIMIT,
 ) -> pd.DataFrame:
     """Run every data check on a transaction log and return the report (never raises
     for bad rows; :func:`clv_summary` and the others raise on the ``error`` rows).
@@ -158,6 +160,9 @@ def check_transactions(
         End of observation; purchases after it are counted.
     date_format : str, optional
         strptime format of text dates, e.g. ``"%d/%m/%Y"``.
+    memory_limit : str
+        DuckDB's memory cap, e.g. ``"4GB"`` or ``"500MB"`` (default 1 GB); beyond it the
+        aggregation spills to a temporary folder, so a log larger than memory still runs.
 
     Returns
     -------
@@ -176,10 +181,13 @@ def check_transactions(
     unreadable date     1 row 1 (values '2024-13-01')
     negative amount     1         row 1 (values -5.0)
     """
-    src = _io.open_source(transactions, customer, date, amount, date_format)
+    src = _io.open_source(
+        transactions, customer, date, amount, date_format, memory_limit=memory_limit
+    )
     return _io.check(src, _io.to_timestamp(as_of, "as_of"))
 
 
+@_io.within_memory
 def clv_summary(
     transactions: Any,
     customer: str = "customer_id",
@@ -193,6 +201,7 @@ def clv_summary(
     date_format: str | None = None,
     duplicates: str = "keep",
     late: str = "raise",
+    memory_limit: str = _io.MEMORY_LIMIT,
 ) -> pd.DataFrame:
     """Frequency, recency, T (and monetary value) per customer, computed by DuckDB.
 
@@ -231,6 +240,9 @@ def clv_summary(
         (default, like lifetimes), dropped, or refused; the count is reported.
     late : {"raise", "drop"}
         What to do with purchases after *as_of*.
+    memory_limit : str
+        DuckDB's memory cap, e.g. ``"4GB"`` or ``"500MB"`` (default 1 GB); beyond it the
+        aggregation spills to a temporary folder, so a log larger than memory still runs.
 
     Returns
     -------
@@ -263,6 +275,7 @@ def clv_summary(
         date_format=date_format,
         duplicates=duplicates,
         late=late,
+        memory_limit=memory_limit,
     )
     cal = _io.to_timestamp(calibration_end, "calibration_end")
     frame, extra = _sql.clv_summary(
@@ -277,6 +290,7 @@ def clv_summary(
     return frame
 
 
+@_io.within_memory
 def rfm(
     transactions: Any,
     customer: str = "customer_id",
@@ -287,6 +301,7 @@ def rfm(
     date_format: str | None = None,
     duplicates: str = "keep",
     late: str = "raise",
+    memory_limit: str = _io.MEMORY_LIMIT,
 ) -> pd.DataFrame:
     """Recency, frequency, monetary value with quintile scores 1–5 and a named segment.
 
@@ -306,6 +321,8 @@ def rfm(
     as_of : date, optional
         The day recency is measured from.
     date_format, duplicates, late
+        As in :func:`clv_summary`.
+    memory_limit : str
         As in :func:`clv_summary`.
 
     Returns
@@ -332,6 +349,7 @@ def rfm(
         date_format=date_format,
         duplicates=duplicates,
         late=late,
+        memory_limit=memory_limit,
     )
     out = _sql.rfm(src, as_of_ts)
     out.attrs = {"notes": _io.notes(report)}
@@ -356,6 +374,7 @@ def rfm_segments() -> pd.DataFrame:
     return pd.DataFrame(_SEGMENT_TABLE, columns=["segment", "segment_zh", "rule", "action"])
 
 
+@_io.within_memory
 def cohorts(
     transactions: Any,
     customer: str = "customer_id",
@@ -365,6 +384,7 @@ def cohorts(
     as_of: Any = None,
     date_format: str | None = None,
     late: str = "raise",
+    memory_limit: str = _io.MEMORY_LIMIT,
 ) -> Cohorts:
     """Cohort retention: customers grouped by the period of their first purchase.
 
@@ -377,6 +397,8 @@ def cohorts(
     period : {"M", "W", "Q", "Y", "D"}
         Month (default), week, quarter, year or day.
     as_of, date_format, late
+        As in :func:`clv_summary`.
+    memory_limit : str
         As in :func:`clv_summary`.
 
     Returns
@@ -396,12 +418,20 @@ def cohorts(
     [0.147, 0.155, 0.142]
     """
     src, _, as_of_ts = _io.prepare(
-        transactions, customer, date, None, as_of=as_of, date_format=date_format, late=late
+        transactions,
+        customer,
+        date,
+        None,
+        as_of=as_of,
+        date_format=date_format,
+        late=late,
+        memory_limit=memory_limit,
     )
     counts, sizes = _sql.cohorts(src, period, as_of_ts)
     return Cohorts(counts, sizes, period)
 
 
+@_io.within_memory
 def purchase_counts(
     transactions: Any,
     customers: Any = None,
@@ -413,6 +443,7 @@ def purchase_counts(
     end: Any = None,
     date_format: str | None = None,
     duplicates: str = "keep",
+    memory_limit: str = _io.MEMORY_LIMIT,
 ) -> pd.DataFrame:
     """Purchases of each customer in a window — zero for listed customers who bought nothing.
 
@@ -428,6 +459,8 @@ def purchase_counts(
     start, end : date, optional
         First and last day of the window (inclusive); rows outside are reported.
     date_format, duplicates
+        As in :func:`clv_summary`.
+    memory_limit : str
         As in :func:`clv_summary`.
 
     Returns
@@ -446,7 +479,13 @@ def purchase_counts(
     (1751, 14889)
     """
     src, report, _ = _io.prepare(
-        transactions, customer, date, amount, date_format=date_format, duplicates=duplicates
+        transactions,
+        customer,
+        date,
+        amount,
+        date_format=date_format,
+        duplicates=duplicates,
+        memory_limit=memory_limit,
     )
     start_ts, end_ts = _io.to_timestamp(start, "start"), _io.to_timestamp(end, "end")
     counts, outside = _sql.purchase_counts(src, start_ts, end_ts)
@@ -475,6 +514,7 @@ def purchase_counts(
     return counts
 
 
+@_io.within_memory
 def tracking(
     bgnbd: BGNBD,
     transactions: Any,
@@ -484,6 +524,7 @@ def tracking(
     end: Any = None,
     calibration_end: Any = None,
     date_format: str | None = None,
+    memory_limit: str = _io.MEMORY_LIMIT,
 ) -> Tracking:
     """Repeat purchases of the whole cohort per period (week or day), actual vs BG/NBD.
 
@@ -503,6 +544,8 @@ def tracking(
     calibration_end : date, optional
         Drawn as a vertical line by ``plot()``.
     date_format : str, optional
+        As in :func:`clv_summary`.
+    memory_limit : str
         As in :func:`clv_summary`.
 
     Returns
@@ -525,7 +568,14 @@ def tracking(
     if unit_days is None:
         raise DataError("tracking needs a model fitted to a summary in days or weeks.")
     src, _, _ = _io.prepare(
-        transactions, customer, date, None, as_of=end, date_format=date_format, late="drop"
+        transactions,
+        customer,
+        date,
+        None,
+        as_of=end,
+        date_format=date_format,
+        late="drop",
+        memory_limit=memory_limit,
     )
     start, last = _io.date_range(src)
     stop = _io.to_timestamp(end, "end") or last

@@ -20,12 +20,15 @@ purchases made on the same day.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
+import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import pandas as pd
 
@@ -63,7 +66,45 @@ def ts_lit(value: pd.Timestamp) -> str:
     return f"TIMESTAMP {lit(value.strftime('%Y-%m-%d %H:%M:%S.%f'))}"
 
 
-def connect(threads: int | None = None) -> duckdb.DuckDBPyConnection:
+_SIZE = re.compile(r"\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*", re.IGNORECASE)
+
+
+def check_memory_limit(memory_limit: str) -> str:
+    """*memory_limit* as DuckDB reads it (``"4GB"``, ``"500 MB"``), or a DataError."""
+    if not isinstance(memory_limit, str) or not _SIZE.fullmatch(memory_limit):
+        raise DataError(
+            f"memory_limit={memory_limit!r} is not a size; write a number and a unit, e.g. "
+            "memory_limit='4GB' or '500MB' (DuckDB spills to a temporary folder beyond it)."
+        )
+    return memory_limit.strip()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def within_memory(func: F) -> F:
+    """Turn DuckDB's out-of-memory error inside *func* into a DataError naming ``memory_limit``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import duckdb
+
+        try:
+            return func(*args, **kwargs)
+        except duckdb.OutOfMemoryException as exc:
+            limit = kwargs.get("memory_limit", MEMORY_LIMIT)
+            raise DataError(
+                f"{func.__name__}: DuckDB needed more memory than memory_limit={limit!r} even "
+                "after spilling to its temporary folder. Raise it, e.g. memory_limit='4GB' "
+                "(it may exceed the free RAM: DuckDB spills what does not fit)."
+            ) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def connect(
+    threads: int | None = None, memory_limit: str = MEMORY_LIMIT
+) -> duckdb.DuckDBPyConnection:
     """A private in-memory DuckDB connection with a memory cap and a temp folder to spill to."""
     import duckdb
 
@@ -71,7 +112,7 @@ def connect(threads: int | None = None) -> duckdb.DuckDBPyConnection:
     # it on close; a shared folder would let two processes' temporary files collide
     tmp = Path(tempfile.gettempdir()) / f"cxlab_duckdb_{os.getpid()}_{next(_CONNECTIONS)}"
     config: dict[str, Any] = {
-        "memory_limit": MEMORY_LIMIT,
+        "memory_limit": check_memory_limit(memory_limit),
         "temp_directory": str(tmp),
         "preserve_insertion_order": threads == 1,
     }
@@ -125,11 +166,12 @@ def open_source(
     amount: str | None,
     date_format: str | None = None,
     threads: int | None = None,
+    memory_limit: str = MEMORY_LIMIT,
 ) -> Source:
     """Open *transactions* (DataFrame or file path) as the DuckDB views ``src`` and ``tx``."""
     import duckdb
 
-    con = connect(threads)
+    con = connect(threads, memory_limit)
     frame = path = reader = files = None
     wanted = [customer, date] + ([amount] if amount else [])
     if len(set(wanted)) < len(wanted):
@@ -438,9 +480,10 @@ def prepare(
     date_format: str | None = None,
     duplicates: Duplicates = "keep",
     late: Late = "raise",
+    memory_limit: str = MEMORY_LIMIT,
 ) -> tuple[Source, pd.DataFrame, pd.Timestamp | None]:
     """Open, check (raising on errors) and create the clean view ``ok``."""
-    src = open_source(transactions, customer, date, amount, date_format)
+    src = open_source(transactions, customer, date, amount, date_format, memory_limit=memory_limit)
     as_of_ts = to_timestamp(as_of, "as_of")
     src.as_of = as_of_ts
     report = check(src, as_of_ts, duplicates, late)
