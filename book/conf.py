@@ -33,6 +33,9 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints", "jupyter_execute"]
 # notebooks as committed: no execution, outputs exactly as stored
 nb_execution_mode = "off"
 nb_merge_streams = True
+if LANG == "zh":  # the label of folded cells
+    nb_code_prompt_show = "显示代码"
+    nb_code_prompt_hide = "隐藏代码"
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings = ["myst.header", "mystnb.unknown_mime_type"]

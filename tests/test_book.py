@@ -171,6 +171,9 @@ def test_each_lesson_page_has_the_run_box_and_keeps_folded_cells_folded(book, la
         nb = nbformat.read(nb_path, as_version=4)
         folded = sum(bool(c.metadata.get("jupyter", {}).get("source_hidden")) for c in nb.cells)
         assert html.count("tag_hide-input") == folded, f"{lang}/{rel}: folded cells"
+        if folded:
+            label = "Show code cell source" if lang == "en" else "显示代码"
+            assert label in html, f"{lang}/{rel}: the folded cells' label"
 
 
 def _text_outside_code(html: str) -> str:
