@@ -150,16 +150,20 @@ def test_mixed_kinds_and_unknown_files_are_refused(tmp_path, sample):
         loyalty.rfm(str(tmp_path / "*"), amount="dollar_value")
 
 
+def _random_log(
+    rng: np.random.Generator, n: int, *, customers: int, days: int, start: str, amount: np.ndarray
+) -> pd.DataFrame:
+    """n purchases of random customers on random days from *start* (the rng draws ids first)."""
+    ids = rng.integers(0, customers, n)
+    dates = pd.Timestamp(start) + pd.to_timedelta(rng.integers(0, days, n), "D")
+    return pd.DataFrame({"customer_id": ids, "date": dates, "amount": amount})
+
+
 def test_days_of_3_to_20_purchases_sum_like_lifetimes_to_the_last_bit(tmp_path):
     rng = np.random.default_rng(7)
     n = 6_000
-    tx = pd.DataFrame(
-        {
-            "customer_id": rng.integers(0, 40, n),
-            "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 25, n), "D"),
-            "amount": np.round(rng.uniform(0, 200, n), 2) * rng.choice([1, 1e-3, 1e3], n),
-        }
-    )
+    amount = np.round(rng.uniform(0, 200, n), 2) * rng.choice([1, 1e-3, 1e3], n)
+    tx = _random_log(rng, n, customers=40, days=25, start="2024-01-01", amount=amount)
     per_day = tx.groupby(["customer_id", "date"]).size()
     assert per_day.between(3, 8).sum() > 100 and (per_day >= 9).sum() > 5
     ref = summary_data_from_transaction_data(tx, "customer_id", "date", "amount")
@@ -191,13 +195,8 @@ def test_memory_limit_caps_duckdb_and_leaves_the_numbers_unchanged(tmp_path):
     """200 k customers, 1 M rows in Parquet: a 60 MB cap gives the same summary as 1 GB."""
     rng = np.random.default_rng(24)
     n = 1_000_000
-    frame = pd.DataFrame(
-        {
-            "customer_id": rng.integers(0, 200_000, n),
-            "date": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D"),
-            "amount": rng.gamma(2.0, 20.0, n).round(2),
-        }
-    )
+    amount = rng.gamma(2.0, 20.0, n).round(2)
+    frame = _random_log(rng, n, customers=200_000, days=700, start="2020-01-01", amount=amount)
     _write(frame, tmp_path / "tx.parquet")
     path = str(tmp_path / "tx.parquet")
     wide = loyalty.clv_summary(path, amount="amount", **WEEKS)
