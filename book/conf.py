@@ -71,52 +71,6 @@ def _other_language_url(
     context["cx_other_code"] = "en" if OTHER == "en" else "zh-CN"
 
 
-_CJK = (
-    (0x2E80, 0x2FFF),  # radicals
-    (0x3000, 0x303F),  # CJK symbols and punctuation
-    (0x3400, 0x4DBF),  # extension A
-    (0x4E00, 0x9FFF),  # unified ideographs
-    (0xF900, 0xFAFF),  # compatibility ideographs
-    (0xFF00, 0xFFEF),  # full-width forms: ，：；（）
-)
-
-
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return any(lo <= code <= hi for lo, hi in _CJK)
-
-
-def _cjk_friendly_emphasis() -> None:
-    """Let ``**路线：**管理者`` be bold, as JupyterLab shows it.
-
-    CommonMark's flanking rules do not open or close ``**`` between a full-width punctuation
-    mark and a Chinese character (they are written for languages with spaces between words), so
-    the Chinese lessons' ``**路线：**管理者`` would show its asterisks. Here a CJK character next
-    to a delimiter run counts as punctuation, which is what the CJK-friendly extension of
-    markdown-it proposes; text without CJK characters parses exactly as before.
-    """
-    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
-    from markdown_it.rules_inline.state_inline import Scanned, StateInline
-
-    def scan_delims(self: StateInline, start: int, canSplitWord: bool) -> Scanned:
-        pos = start
-        marker = self.src[start]
-        last = self.src[start - 1] if start > 0 else " "
-        while pos < self.posMax and self.src[pos] == marker:
-            pos += 1
-        nxt = self.src[pos] if pos < self.posMax else " "
-        last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last) or _is_cjk(last)
-        next_punct = isMdAsciiPunct(ord(nxt)) or isPunctChar(nxt) or _is_cjk(nxt)
-        last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(nxt))
-        left = not next_space and (not next_punct or last_space or last_punct or _is_cjk(nxt))
-        right = not last_space and (not last_punct or next_space or next_punct or _is_cjk(last))
-        can_open = left and (canSplitWord or not right or last_punct)
-        can_close = right and (canSplitWord or not left or next_punct)
-        return Scanned(can_open, can_close, pos - start)
-
-    StateInline.scanDelims = scan_delims  # type: ignore[method-assign]
-
-
 def _fix_chinese_stemmer(app: Any, exception: Exception | None) -> None:
     """Sphinx 9.0's Chinese search stops with "ChineseStemmer is not defined".
 
@@ -136,8 +90,6 @@ def _fix_chinese_stemmer(app: Any, exception: Exception | None) -> None:
 
 
 def setup(app: Any) -> dict[str, bool]:
-    if LANG == "zh":
-        _cjk_friendly_emphasis()
     app.connect("html-page-context", _other_language_url)
     app.connect("build-finished", _fix_chinese_stemmer)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -179,3 +179,41 @@ def test_start_copies_the_chinese_edition_and_fills_gaps_in_english(tmp_path):
     assert result["copied"]
     with pytest.raises(DataError, match="lang must be one of en, zh"):
         start(tmp_path / "other", lang="fr")
+
+
+def _literal_asterisks(markdown: str) -> list[str]:
+    """Asterisks that CommonMark (JupyterLab's marked, GitHub, the website) shows as text."""
+    from markdown_it import MarkdownIt
+
+    text = re.sub(r"\$\$.*?\$\$|\$[^$\n]+\$", "", markdown, flags=re.S)  # math
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    html = re.sub(r"<(code|pre)>.*?</\1>", "", html, flags=re.S)
+    return re.findall(r".{0,12}\*.{0,12}", html)
+
+
+MARKDOWN_FILES = sorted(
+    [p.relative_to(ROOT).as_posix() for p in EN.rglob("*.ipynb")]
+    + ["notebooks/glossary.md", "notebooks/zh/glossary.md", "README.md"]
+)
+
+
+@pytest.mark.parametrize("rel", MARKDOWN_FILES)
+def test_bold_and_italic_render_next_to_chinese_punctuation(rel):
+    """``**路线：**管理者`` shows its asterisks in JupyterLab: CommonMark cannot close a run
+    between a full-width mark and a letter. Write ``**路线**：管理者`` (punctuation outside)."""
+    pytest.importorskip("markdown_it")
+    path = ROOT / rel
+    if path.suffix == ".ipynb":
+        sources = _cells(path, "markdown")
+    else:
+        sources = [path.read_text(encoding="utf-8")]
+    shown = [hit for source in sources for hit in _literal_asterisks(source)]
+    if rel.endswith("instructor/lesson_solutions.ipynb"):  # "(p - d) ** 2" in a formula
+        shown = [h for h in shown if "** 2" not in h]
+    assert not shown, f"{rel}: asterisks shown as text (put the punctuation outside): {shown}"
+
+
+def test_the_asterisk_check_can_fail():
+    pytest.importorskip("markdown_it")
+    assert _literal_asterisks("**路线：**管理者")
+    assert not _literal_asterisks("**路线**：管理者 · `a ** b` · $x^*$")
