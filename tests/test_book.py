@@ -285,6 +285,12 @@ def test_language_switch_lesson_pages_and_chinese_search_in_chromium(chromium, s
                 "document.querySelectorAll('#search-results li').length >= 5", timeout=15_000
             )
             expect(page.locator("#search-results")).to_contain_text("测量客户体验")
+            # a phrase without spaces is split into indexed words (客户满意度 + 驱动因素)
+            page.goto(served + "zh/search.html?q=客户满意度的驱动因素")
+            page.wait_for_function(
+                "document.querySelectorAll('#search-results li').length >= 3", timeout=15_000
+            )
+            expect(page.locator("#search-results")).to_contain_text("关键驱动因素与触点")
             assert not errors, errors
 
             page = browser.new_page(locale="zh-CN")  # a Chinese browser lands on 中文
