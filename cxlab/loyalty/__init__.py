@@ -7,7 +7,9 @@ fits the buy-till-you-die models with lifetimes, and joins the two sides in Dick
 Basu's loyalty matrix. The whole aggregation and every check run in DuckDB with a
 memory limit (``memory_limit=``, default 1 GB) beyond which it spills to a temporary
 folder, so a log larger than memory is processed out of core; only one row per
-customer (or cohort) comes back to pandas.
+customer (or cohort) comes back to pandas. A DataFrame that is already clean (integer
+customer ids, datetime64 dates, numbers, nothing missing, negative or late) is summarised
+by :func:`clv_summary` in numpy instead, with the same numbers and notes.
 
 - :func:`check_transactions` — every data check at once, as a table.
 - :func:`clv_summary` — frequency, recency, T, monetary value per customer (lifetimes'
@@ -60,6 +62,7 @@ from typing import Any
 import pandas as pd
 
 from cxlab.errors import DataError
+from cxlab.loyalty import _fast as _fast
 from cxlab.loyalty import _holdout as _holdout
 from cxlab.loyalty import _source as _io
 from cxlab.loyalty import _sql as _sql
@@ -266,26 +269,45 @@ def clv_summary(
 
     In R: ``BTYDplus::elog2cbs(elog, units = "week", T.cal = "1997-09-30")``.
     """
-    src, report, as_of_ts = _io.prepare(
-        transactions,
-        customer,
-        date,
-        amount,
-        as_of=as_of,
-        date_format=date_format,
-        duplicates=duplicates,
-        late=late,
-        memory_limit=memory_limit,
-    )
+    _io.check_memory_limit(memory_limit)
     cal = _io.to_timestamp(calibration_end, "calibration_end")
-    frame, extra = _sql.clv_summary(
-        src, freq=freq, freq_multiplier=freq_multiplier, as_of=as_of_ts, calibration_end=cal
-    )
+    as_of_ts = _io.to_timestamp(as_of, "as_of")
+    fast = None
+    if cal is None and date_format is None:  # a clean DataFrame: numpy, no DuckDB round trip
+        fast = _fast.summary(
+            transactions,
+            customer,
+            date,
+            amount,
+            freq=freq,
+            freq_multiplier=freq_multiplier,
+            as_of=as_of_ts,
+            duplicates=duplicates,
+            late=late,
+        )
+    if fast is not None:
+        frame, notes = fast
+    else:
+        src, report, as_of_ts = _io.prepare(
+            transactions,
+            customer,
+            date,
+            amount,
+            as_of=as_of,
+            date_format=date_format,
+            duplicates=duplicates,
+            late=late,
+            memory_limit=memory_limit,
+        )
+        frame, extra = _sql.clv_summary(
+            src, freq=freq, freq_multiplier=freq_multiplier, as_of=as_of_ts, calibration_end=cal
+        )
+        notes = _io.notes(report) + extra
     frame.attrs = {
         "time_unit": _summary_unit(freq, freq_multiplier),
         "as_of": None if as_of_ts is None else str(as_of_ts.date()),
         "calibration_end": None if cal is None else str(cal.date()),
-        "notes": _io.notes(report) + extra,
+        "notes": notes,
     }
     return frame
 
