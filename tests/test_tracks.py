@@ -63,8 +63,8 @@ WORDS: dict[str, dict[str, object]] = {
         "case": "案例",
         "time": re.compile(r"^约 (\d+) 分钟$"),
         "line": re.compile(
-            r"^\*\*路线：\*\*(?P<tracks>.+?) · \*\*先修：\*\*(?P<before>.+?)"
-            r" · \*\*用时：\*\*(?P<time>.+)$"
+            r"^\*\*路线\*\*：(?P<tracks>.+?) · \*\*先修\*\*：(?P<before>.+?)"
+            r" · \*\*用时\*\*：(?P<time>.+)$"
         ),
         "link": re.compile(r"^术语：\[中英术语表\]\([^)\s]+\)$"),
         "labels": {"**管理者路线**": MANAGER, "**研究者路线**": RESEARCHER},
@@ -232,7 +232,7 @@ def expected_line(meta: dict, lang: str) -> str:
     if lang == "en":
         time = f"about {meta['minutes']} minutes"
         return f"**Track:** {tracks} · **Before this:** {before} · **Time:** {time}"
-    return f"**路线：**{tracks} · **先修：**{before} · **用时：**约 {meta['minutes']} 分钟"
+    return f"**路线**：{tracks} · **先修**：{before} · **用时**：约 {meta['minutes']} 分钟"
 
 
 def track_line(markdown: str, lang: str) -> Stated:
