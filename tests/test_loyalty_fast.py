@@ -126,3 +126,13 @@ def test_bad_rows_still_get_duckdbs_messages():
         loyalty.clv_summary(tx, amount="amount", duplicates="raise")
     with pytest.raises(DataError, match="is not a size"):
         loyalty.clv_summary(tx, amount="amount", memory_limit="big")
+
+
+def test_the_argsort_branch_equals_the_packed_sort(monkeypatch):
+    """Keys too wide to share an int64 with the row number are argsorted instead."""
+    tx = _log(7)
+    packed = loyalty.clv_summary(tx, amount="amount")
+    monkeypatch.setattr(_fast, "PACK_BITS", 0)
+    wide = loyalty.clv_summary(tx, amount="amount")
+    pd.testing.assert_frame_equal(packed, wide, check_exact=True)
+    assert packed.attrs == wide.attrs

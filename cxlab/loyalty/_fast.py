@@ -26,6 +26,9 @@ from cxlab.loyalty._sql import _customers
 
 _PER_DAY = {"s": 86_400, "ms": 86_400 * 10**3, "us": 86_400 * 10**6, "ns": 86_400 * 10**9}
 _NAT = np.iinfo(np.int64).min
+#: bits of an int64 that may hold the customer-day key and the row number together; np.sort of
+#: that one array is about 3x faster than np.argsort of the key (x86-simd-sort), else argsort
+PACK_BITS = 62
 
 
 def _codes(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -106,37 +109,56 @@ def summary(
     day = ts // per_day
     day0 = int(day.min())
     span = int(day.max()) - day0 + 1
-    key = codes.astype(np.int64) * span + (day - day0)
-    order = np.argsort(key)
-    key_sorted = key[order]
-    starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
-    sizes = np.diff(np.r_[starts, n])
+    key = codes.astype(np.int64)
+    key *= span
+    key += day
+    key -= day0
+    bits = max(1, (n - 1).bit_length())
+    if (len(uniques) * span).bit_length() + bits <= PACK_BITS:  # (key, row) in one int64
+        packed = key << bits
+        packed |= np.arange(n, dtype=np.int64)
+        packed.sort()
+        order = packed & ((1 << bits) - 1)
+        key_sorted = packed >> bits
+    else:
+        order = np.argsort(key)
+        key_sorted = key[order]
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(key_sorted[1:], key_sorted[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    sizes = np.diff(starts, append=n)
 
     # rows of days with two or more purchases, in (customer, day, time, amount) order:
     # duplicates are found there, and days of 3+ purchases are summed in that order
-    multi = np.repeat(sizes >= 2, sizes)
-    rows = order[multi]
-    cols = (amt[rows],) if amt is not None else ()
-    rows = rows[np.lexsort((*cols, ts[rows], key[rows]))]
-    same = (key[rows][1:] == key[rows][:-1]) & (ts[rows][1:] == ts[rows][:-1])
-    if amt is not None:
-        same &= amt[rows][1:] == amt[rows][:-1]
+    multi_groups = sizes >= 2
+    rows = order[np.repeat(multi_groups, sizes)]
+    k_m, t_m = key[rows], ts[rows]
+    a_m = amt[rows] if amt is not None else None
+    perm = np.lexsort((*([a_m] if a_m is not None else []), t_m, k_m))
+    rows, k_m, t_m = rows[perm], k_m[perm], t_m[perm]
+    same = (k_m[1:] == k_m[:-1]) & (t_m[1:] == t_m[:-1])
+    if a_m is not None:
+        a_m = a_m[perm]
+        same &= a_m[1:] == a_m[:-1]
     n_dup = int(same.sum())
     if n_dup and duplicates != "keep":
         return None  # DuckDB's path drops them or raises, and reports
 
     sums = None
-    if amt is not None:
+    if amt is not None and a_m is not None:
         sums = np.add.reduceat(amt[order], starts)
         big = np.flatnonzero(sizes >= 3)
         if len(big):
-            big_rows = rows[np.repeat(sizes[sizes >= 2] >= 3, sizes[sizes >= 2])]
+            m_sizes = sizes[multi_groups]
+            a_big = a_m[np.repeat(m_sizes >= 3, m_sizes)]
             big_starts = np.r_[0, np.cumsum(sizes[big])[:-1]]
-            sums[big] = np.add.reduceat(amt[big_rows], big_starts)
+            sums[big] = np.add.reduceat(a_big, big_starts)
 
     obs_day = (end.normalize() - pd.Timestamp(0)).days
-    group_rows = order[starts]
-    out = _customers(codes[group_rows], day[group_rows] - obs_day, sums)
+    first_keys = key_sorted[starts]
+    group_cust, group_day = np.divmod(first_keys, span)
+    out = _customers(group_cust, group_day + (day0 - obs_day), sums)
     result = pd.DataFrame(index=pd.Index(uniques[out["cust"].to_numpy()], name=customer))
     result["frequency"] = out["n"].to_numpy(dtype=float) - 1
     rec_days = (out["last"] - out["first"]).to_numpy(dtype=float)
