@@ -85,6 +85,7 @@ WORDS = {
         "fields": "Columns",
         "field_cols": ["column", "type", "meaning", "中文", "construct", "range"],
         "load": "Load it",
+        "colon": ": ",
     },
     "zh": {
         "site_title": "cxlab — 客户体验与忠诚度练习手册",
@@ -126,6 +127,7 @@ WORDS = {
         "fields": "各列",
         "field_cols": ["列名", "类型", "含义", "English", "构念", "取值范围"],
         "load": "载入",
+        "colon": "：",
     },
 }
 
@@ -237,6 +239,14 @@ def _datasets_pages(lang: str, dest: Path) -> list[str]:
         licences = "; ".join(
             _cell_md(s.get("title", s.get("name", ""))) for s in res.get("licenses", [])
         )
+        if lang == "zh":  # the two sentences every simulated dataset carries
+            sources = re.sub(
+                r"Simulated by (datasets/make/\S+) \(cxlab\)", r"由 \1 模拟（cxlab）", sources
+            )
+            licences = licences.replace(
+                "Simulated by cxlab; GPL-3.0-or-later like the package",
+                "cxlab 模拟的数据；与软件包相同，GPL-3.0-or-later",
+            )
         facts = [
             res.get("rows", ""),
             words["kinds"][kinds[name]],
@@ -244,13 +254,16 @@ def _datasets_pages(lang: str, dest: Path) -> list[str]:
             sources,
             licences,
         ]
-        lines = [f"# {name}: {title}", "", description, ""]
+        colon = words["colon"]
+        lines = [f"# {name}{colon}{title}", "", description, ""]
         lines += [
-            f"- **{label}:** {value}" for label, value in zip(words["ds_facts"], facts, strict=True)
+            f"- **{label}**{colon}{value}"
+            for label, value in zip(words["ds_facts"], facts, strict=True)
         ]
         lines += [
             "",
-            f'**{words["load"]}:** `cx.datasets.load("{name}")`, `cx.datasets.codebook("{name}")`',
+            f'**{words["load"]}**{colon}`cx.datasets.load("{name}")`, '
+            f'`cx.datasets.codebook("{name}")`',
             "",
         ]
         lines += [f"## {words['fields']}", ""]
