@@ -29,6 +29,7 @@ from cxlab.experiments._checks import (
     srm_test,
     two_arms,
 )
+from cxlab.experiments._words import join, translate, words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -41,7 +42,6 @@ __all__ = ["SRM_ALPHA", "ABTestResult", "ab_test"]
 #: the check runs on every test and a mismatch invalidates the comparison)
 SRM_ALPHA = 0.001
 
-_UNIT = {"nps": "NPS points", "proportion": "percentage points", "mean": ""}
 _WORDS = {
     "en": {
         "title": "A/B test: {metric} by group ({level:.0%} CI)",
@@ -127,8 +127,11 @@ class ABTestResult:
         """
         return self.difference
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The result in plain words: the difference with its interval, and the checks.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -140,53 +143,61 @@ class ABTestResult:
         Difference B - A: +20.00 percentage points, 95% CI 2.47 to 37.53, p = 0.029 (two-proportion z test).
         The difference is statistically significant at the 5% level: B is higher.
         Sample ratio: 50 vs 50 against a planned control share of 50% (chi2 = 0.00, p = 1.000): no mismatch.
+        >>> res = cx.experiments.ab_test(df, "buy", "arm", kind="proportion")
+        >>> print(res.summary(lang="zh").splitlines()[2])
+        差异在 5% 的水平上统计显著：B 更高。
         """  # noqa: E501
+        w = words(lang)
         g = self.groups.set_index("group")
         d = self.difference.iloc[0]
-        unit = _UNIT[self.kind]
-        name = {"nps": "NPS", "proportion": "rate in %", "mean": "mean"}[self.kind]
         c, t = self.control, self.treatment
         alpha = 1 - self.level
         lines = [
-            f"A/B test of {self.metric} ({name}): {t} {g.loc[t, 'est']:.2f} "
-            f"(n = {int(g.loc[t, 'n'])}) vs {c} (control) {g.loc[c, 'est']:.2f} "
-            f"(n = {int(g.loc[c, 'n'])}).",
-            f"Difference {t} - {c}: {d['est']:+.2f}{' ' + unit if unit else ''}, "
-            f"{self.level:.0%} CI {d['ci_low']:.2f} to {d['ci_high']:.2f}, {_p(d['pvalue'])} "
-            f"({d['test']}).",
+            w["ab_head"].format(
+                metric=self.metric,
+                name=w["ab_name"][self.kind],
+                t=t,
+                t_est=g.loc[t, "est"],
+                t_n=int(g.loc[t, "n"]),
+                c=c,
+                c_est=g.loc[c, "est"],
+                c_n=int(g.loc[c, "n"]),
+            ),
+            w["ab_diff"].format(
+                t=t,
+                c=c,
+                est=d["est"],
+                unit=w["ab_unit"][self.kind],
+                level=self.level,
+                lo=d["ci_low"],
+                hi=d["ci_high"],
+                p=_p(d["pvalue"]),
+                test=translate(d["test"], lang),
+            ),
         ]
         if d["pvalue"] < alpha:
-            side = "higher" if d["est"] > 0 else "lower"
-            lines.append(
-                f"The difference is statistically significant at the {alpha:.0%} level: "
-                f"{t} is {side}."
-            )
+            side = w["ab_higher"] if d["est"] > 0 else w["ab_lower"]
+            lines.append(w["ab_sig"].format(alpha=alpha, t=t, side=side))
         else:
-            lines.append(
-                f"Not significant at the {alpha:.0%} level: the data are consistent with no "
-                f"difference, and with any difference from {d['ci_low']:.2f} to "
-                f"{d['ci_high']:.2f}."
-            )
+            lines.append(w["ab_not_sig"].format(alpha=alpha, lo=d["ci_low"], hi=d["ci_high"]))
         s = self.srm
-        verdict = (
-            "MISMATCH - the assignment or the logging is broken; do not trust the difference "
-            "until the cause is found"
-            if s["mismatch"]
-            else "no mismatch"
-        )
         lines.append(
-            f"Sample ratio: {s['n_control']} vs {s['n_treatment']} against a planned control "
-            f"share of {s['planned_control_share']:.0%} (chi2 = {s['chi2']:.2f}, "
-            f"{_p(s['pvalue'])}): {verdict}."
+            w["srm"].format(
+                nc=s["n_control"],
+                nt=s["n_treatment"],
+                share=s["planned_control_share"],
+                chi2=s["chi2"],
+                p=_p(s["pvalue"]),
+                verdict=w["srm_bad"] if s["mismatch"] else w["srm_ok"],
+            )
         )
         if self.balance is not None and self.balance_test is not None:
             flagged = list(self.balance.loc[self.balance["flag"], "covariate"])
+            smd = w["smd_flag"].format(names=join(flagged, lang)) if flagged else w["smd_ok"]
             lines.append(
-                f"Balance of {len(self.balance)} covariate(s): joint test "
-                f"{_p(self.balance_test['pvalue'])}; "
-                + (f"|SMD| > 0.1 for {', '.join(flagged)}." if flagged else "all |SMD| <= 0.1.")
+                w["balance"].format(k=len(self.balance), p=_p(self.balance_test["pvalue"]), smd=smd)
             )
-        lines.extend(f"Warning: {w}" for w in self.warnings)
+        lines.extend(w["warning"].format(w=translate(note, lang)) for note in self.warnings)
         return "\n".join(lines)
 
     def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:

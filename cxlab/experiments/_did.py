@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from cxlab.experiments._panel import Panel, cluster_fit, interval, panel
+from cxlab.experiments._words import join, words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -40,7 +41,6 @@ _WORDS = {
         "x": "时期",
     },
 }
-_METHODS = {"2x2": "2×2 DiD (OLS y ~ treated*post)", "twfe": "two-way fixed effects"}
 
 
 def demean_within(values: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -123,8 +123,11 @@ class DiDResult:
         """
         return self.table
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The estimate in plain words, the group means and both estimators.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -135,33 +138,40 @@ class DiDResult:
         >>> print(res.summary().splitlines()[0])
         DiD of 'sales_per_customer': 17 programme and 55 comparison units, start 2026-01
         """
+        w = words(lang)
         row = self.table.set_index("method").loc[self._main]
         m = self.means.set_index(["group", "period"])["mean"]
         nt = int(self.means.loc[self.means["group"] == "programme", "units"].iloc[0])
+        how = (
+            w["did_twfe"].format(covs=join(self.covariates, lang))
+            if self.covariates
+            else w["did_2x2"]
+        )
         lines = [
-            f"DiD of {self.outcome!r}: {nt} programme and {self.n_units - nt} comparison "
-            f"units, start {_label(self.start)}",
-            f"Programme units changed by {m['programme', 'post'] - m['programme', 'pre']:+.3g}, "
-            f"comparison units by {m['comparison', 'post'] - m['comparison', 'pre']:+.3g} "
-            f"(pre → post means).",
-            f"Estimated programme effect: {row['est']:+.4g} {self.outcome} "
-            f"({self.level:.0%} CI {row['ci_low']:.4g} to {row['ci_high']:.4g}, "
-            f"p = {row['pvalue']:.3g}), "
-            + (
-                "two-way fixed effects with covariates " + ", ".join(self.covariates)
-                if self.covariates
-                else "2×2 DiD"
-            )
-            + ".",
-            "This is the programme's effect only if the two groups would have moved in "
-            "parallel without it (check the pre-period with event_study); SEs are "
-            f"cluster-robust by unit (CR1, {self.n_units} clusters).",
-            "Estimators:",
+            w["did_head"].format(
+                outcome=self.outcome, nt=nt, nc=self.n_units - nt, start=_label(self.start)
+            ),
+            w["did_change"].format(
+                dt=m["programme", "post"] - m["programme", "pre"],
+                dc=m["comparison", "post"] - m["comparison", "pre"],
+            ),
+            w["did_effect"].format(
+                est=row["est"],
+                outcome=self.outcome,
+                level=self.level,
+                lo=row["ci_low"],
+                hi=row["ci_high"],
+                p=row["pvalue"],
+                how=how,
+            ),
+            w["did_caveat"].format(n=self.n_units),
+            w["did_estimators"],
         ]
         for r in self.table.itertuples(index=False):
             lines.append(
-                f"  {_METHODS[r.method]}: {r.est:.4g} (SE {r.se:.3g}) "
-                f"[{r.ci_low:.4g}, {r.ci_high:.4g}]"
+                w["did_row"].format(
+                    name=w["did_methods"][r.method], est=r.est, se=r.se, lo=r.ci_low, hi=r.ci_high
+                )
             )
         return "\n".join(lines)
 

@@ -17,6 +17,7 @@ from scipy import stats
 from cxlab.errors import DataError
 from cxlab.experiments._did import demean_within, time_dummies
 from cxlab.experiments._panel import cluster_fit, interval, panel
+from cxlab.experiments._words import words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -77,8 +78,11 @@ class EventStudy:
         """
         return self.table
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The pre-trend test and the average lead and lag, in plain words.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -89,29 +93,28 @@ class EventStudy:
         >>> print(es.summary().splitlines()[0])
         Event study of 'sales_per_customer': 11 leads, 12 lags (reference: period -1), 72 units
         """
+        w = words(lang)
         t = self.table[~self.table["reference"]]
         leads, lags = t[t["rel"] < 0], t[t["rel"] >= 0]
         pt = self.pretrend
         if not pt["df"]:
-            verdict = "no leads to test (one pre period only): parallel trends cannot be checked"
+            verdict = w["es_none"]
         elif pt["pvalue"] >= 0.05:
-            verdict = "no evidence against parallel pre-trends (which does not prove them)"
+            verdict = w["es_ok"]
         else:
-            verdict = "the groups already drifted apart before the start: the DiD is suspect"
+            verdict = w["es_bad"]
+        how = w["es_boot"].format(B=pt["B"]) if pt["B"] else w["es_asym"]
         return "\n".join(
             [
-                f"Event study of {self.outcome!r}: {len(leads)} leads, {len(lags)} lags "
-                f"(reference: period -1), {self.n_units} units",
-                f"Pre-trend test (leads jointly 0, cluster-robust Wald): chi2 = "
-                f"{pt['chi2']:.2f}, df = {pt['df']:.0f}, p = {pt['pvalue']:.3g} "
-                + (
-                    f"(wild cluster bootstrap, B = {pt['B']:,}) "
-                    if pt["B"]
-                    else "(asymptotic χ², which rejects too often with few clusters: use B > 0) "
-                )
-                + f"— {verdict}.",
-                f"Mean lead {leads['est'].mean():+.3g}, mean lag {lags['est'].mean():+.3g} "
-                f"({self.level:.0%} CIs in the table; SEs cluster-robust by unit, CR1).",
+                w["es_head"].format(
+                    outcome=self.outcome, leads=len(leads), lags=len(lags), n=self.n_units
+                ),
+                w["es_test"].format(
+                    chi2=pt["chi2"], df=pt["df"], p=pt["pvalue"], how=how, verdict=verdict
+                ),
+                w["es_means"].format(
+                    lead=leads["est"].mean(), lag=lags["est"].mean(), level=self.level
+                ),
             ]
         )
 

@@ -32,6 +32,7 @@ from scipy import stats
 
 from cxlab._intervals import wilson
 from cxlab.errors import DataError
+from cxlab.experiments._words import words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -101,8 +102,11 @@ class PeekingResult:
         """
         return self.table
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The false-positive rate in plain words.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -112,13 +116,18 @@ class PeekingResult:
         False-positive rate 0.139 (95% Monte-Carlo CI 0.134 to 0.143) instead of the nominal 0.05: 2.8 times too many false winners.
         """  # noqa: E501
         last = self.table.iloc[-1]
-        return (
-            f"Peeking: {self.reps:,} simulated A/A tests ({self.test} test), {self.looks} "
-            f"look{'s' if self.looks > 1 else ''} of {self.n_per_look} answers per arm, "
-            f"stopped at the first p < {self.alpha:g}.\nFalse-positive rate {last['est']:.3f} "
-            f"({self.level:.0%} Monte-Carlo CI {last['ci_low']:.3f} to {last['ci_high']:.3f}) "
-            f"instead of the nominal {self.alpha:g}: {last['est'] / self.alpha:.1f} times too "
-            "many false winners."
+        return words(lang)["peeking"].format(
+            reps=self.reps,
+            test=self.test,
+            looks=self.looks,
+            s="s" if self.looks > 1 else "",
+            n=self.n_per_look,
+            alpha=self.alpha,
+            est=last["est"],
+            level=self.level,
+            lo=last["ci_low"],
+            hi=last["ci_high"],
+            ratio=last["est"] / self.alpha,
         )
 
     def plot(self, *, ax: Axes | None = None, lang: Lang | None = None) -> Axes:

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from cxlab.errors import DataError
+from cxlab.experiments._words import translate, words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,7 +38,6 @@ __all__ = ["PowerResult", "mde", "sample_size"]
 Kind = Literal["nps", "mean", "proportion"]
 KINDS = ("nps", "mean", "proportion")
 
-_UNITS = {"nps": "NPS points", "mean": "units of the metric", "proportion": "(share, 0-1)"}
 _WORDS = {
     "en": {
         "title": "Power of the A/B test ({kind}, difference {mde:g})",
@@ -201,8 +201,11 @@ class PowerResult:
             }
         )
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The design in plain words.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -210,12 +213,20 @@ class PowerResult:
         >>> print(cx.experiments.sample_size("proportion", baseline=0.10, mde=0.02).summary())
         To detect a difference of 0.02 (share, 0-1) with 80% power at the 95% level (two-sided): 3,835 in control and 3,835 in treatment (7,670 in all).
         Method: normal approximation on Cohen's h (statsmodels NormalIndPower).
+        >>> res = cx.experiments.sample_size("nps", baseline=(0.45, 0.20), mde=5)
+        >>> print(res.summary(lang="zh").splitlines()[0])
+        要以 80% 的统计功效、在 95% 的置信水平下（双侧检验）检测出 5 分（净推荐值）的差异：对照组需要 3,689 份、实验组需要 3,689 份（共 7,378 份）。
         """  # noqa: E501
-        return (
-            f"To detect a difference of {self.mde:g} {_UNITS[self.kind]} with "
-            f"{self.power:.0%} power at the {self.level:.0%} level (two-sided): "
-            f"{self.n_control:,} in control and {self.n_treatment:,} in treatment "
-            f"({self.n_control + self.n_treatment:,} in all).\nMethod: {self.method}."
+        w = words(lang)
+        return w["power"].format(
+            mde=self.mde,
+            unit=w["power_unit"][self.kind],
+            power=self.power,
+            level=self.level,
+            nc=self.n_control,
+            nt=self.n_treatment,
+            n=self.n_control + self.n_treatment,
+            method=translate(self.method, lang),
         )
 
     def power_at(self, n: Any) -> np.ndarray:

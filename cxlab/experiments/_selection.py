@@ -19,6 +19,7 @@ from cxlab._conventions import as_frame, numeric_columns
 from cxlab.errors import DataError, EstimationError
 from cxlab.experiments._panel import check_level, interval, rows_text
 from cxlab.experiments._weights import ipw_effect, match_effect
+from cxlab.experiments._words import TEXT, join, translate, words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -28,12 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["METHODS", "ProgrammeEffect", "programme_effect"]
 
 METHODS = ("naive", "ipw", "match", "did")
-_NAMES = {
-    "naive": "naive member - non-member gap",
-    "ipw": "inverse-probability weighting",
-    "match": "propensity-score matching (1:1, with replacement)",
-    "did": "difference-in-differences (change from baseline)",
-}
 _WORDS = {
     "en": {
         "overlap": "Overlap of propensity scores (common support)",
@@ -62,12 +57,8 @@ _WORDS = {
         "rule": "0.1 经验法则",
     },
 }
-CAVEAT = (
-    "IPW and matching adjust only for the covariates measured ({covs}); if customers also "
-    "select into the programme on something not measured (motivation, plans to shop more "
-    "anyway), that self-selection remains in every estimate here, and no method on these "
-    "data can remove it. Only a randomised offer (an A/B test) rules it out."
-)
+#: the caveat every adjusted estimate carries (English; the Chinese is in ``_words``)
+CAVEAT = TEXT["en"]["sel_caveat"]
 
 
 @dataclass
@@ -119,8 +110,11 @@ class ProgrammeEffect:
         """
         return self.table
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The estimates in plain words, balance, overlap and the caveat.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -131,39 +125,40 @@ class ProgrammeEffect:
         >>> print(res.summary().splitlines()[0])
         Programme effect on 'post_spend': 986 members, 2,014 non-members
         """
+        w = words(lang)
         d = self.diagnostics
-        lines = [
-            f"Programme effect on {self.outcome!r}: {d['members']:,} members, "
-            f"{d['others']:,} non-members"
-        ]
+        lines = [w["sel_head"].format(outcome=self.outcome, m=d["members"], o=d["others"])]
         for r in self.table.itertuples(index=False):
             lines.append(
-                f"  {_NAMES[r.method]} ({r.estimand}): {r.est:+.4g} [{r.ci_low:.4g}, "
-                f"{r.ci_high:.4g}] ({self.level:.0%} CI; SE: {r.se_method})"
+                w["sel_row"].format(
+                    name=w["sel_names"][r.method],
+                    estimand=translate(r.estimand, lang),
+                    est=r.est,
+                    lo=r.ci_low,
+                    hi=r.ci_high,
+                    level=self.level,
+                    se=translate(r.se_method, lang),
+                )
             )
         after = [c for c in ("smd_ipw", "smd_match") if c in self.balance]
         if after:
             worst = self.balance["smd_before"].abs().max()
-            lines.append(
-                f"Balance: largest |SMD| {worst:.2f} before, "
-                + ", ".join(f"{self.balance[c].abs().max():.2f} {c[4:]}" for c in after)
-                + " (rule of thumb: below 0.1)."
-            )
-            lines.append(
-                f"Overlap: {d['outside_support']:,} member(s) score above every non-member; "
-                + (
-                    f"matching left {d['unmatched']:,} member(s) without a match within the "
-                    f"caliper ({d['caliper']:.3g} on the logit score)."
-                    if "unmatched" in d
-                    else ""
+            shown = [
+                w["sel_after"].format(
+                    smd=self.balance[c].abs().max(), how=w["sel_after_how"][c[4:]]
                 )
+                for c in after
+            ]
+            lines.append(w["sel_balance"].format(worst=worst, after=w["sep"].join(shown)))
+            rest = (
+                w["sel_unmatched"].format(u=d["unmatched"], caliper=d["caliper"])
+                if "unmatched" in d
+                else w["sel_no_unmatched"]
             )
-            lines.append(CAVEAT.format(covs=", ".join(self.covariates)))
+            lines.append(w["sel_overlap"].format(n=d["outside_support"], rest=rest))
+            lines.append(w["sel_caveat"].format(covs=join(self.covariates, lang)))
         else:
-            lines.append(
-                "The naive gap compares the customers who chose to join with those who did "
-                "not: it mixes the programme's effect with who joins."
-            )
+            lines.append(w["sel_naive"])
         return "\n".join(lines)
 
     def __repr__(self) -> str:

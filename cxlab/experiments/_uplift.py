@@ -24,6 +24,7 @@ from cxlab._conventions import as_frame
 from cxlab.errors import DataError
 from cxlab.experiments._checks import balance_table, joint_balance_test, require_columns
 from cxlab.experiments._qini import qini_coefficient, qini_curve, uplift_by_group
+from cxlab.experiments._words import join, words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -160,8 +161,11 @@ class UpliftResult:
         """
         return self.deciles
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The campaign, the checks and the targeting value in plain words.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -171,24 +175,33 @@ class UpliftResult:
         >>> print(res.summary().splitlines()[0][:60])
         Two-model uplift (logistic) of 'campaign' on 'renewed', feat
         """
+        w = words(lang)
         h = self.holdout
         treated = h[self.treatment] == 1
         overall = h.loc[treated, self.outcome].mean() - h.loc[~treated, self.outcome].mean()
         top, bottom = self.deciles.iloc[0], self.deciles.iloc[-1]
         flagged = list(self.balance.loc[self.balance["flag"], "covariate"])
+        smd = w["up_smd_flag"].format(names=join(flagged, lang)) if flagged else w["up_smd_ok"]
         return "\n".join(
             [
-                f"Two-model uplift ({self.model}) of {self.treatment!r} on {self.outcome!r}, "
-                f"features {', '.join(self.features)}; holdout of {len(h)} customers.",
-                f"Randomisation check: joint test p = {self.balance_test['pvalue']:.3f}"
-                + (
-                    f"; |SMD| > 0.1 for {', '.join(flagged)}." if flagged else "; all |SMD| <= 0.1."
+                w["up_head"].format(
+                    model=w["up_model"].get(self.model, self.model),
+                    treatment=self.treatment,
+                    outcome=self.outcome,
+                    features=join(self.features, lang),
+                    n=len(h),
                 ),
-                f"Overall uplift on the holdout: {overall:+.3f} (response rate treated - control).",
-                f"Top decile of predicted uplift: observed {top['est']:+.3f} "
-                f"[{top['ci_low']:.3f}, {top['ci_high']:.3f}]; bottom decile: {bottom['est']:+.3f} "
-                f"[{bottom['ci_low']:.3f}, {bottom['ci_high']:.3f}].",
-                f"Qini coefficient {self.qini:.4f} (> 0: better than random targeting).",
+                w["up_check"].format(p=self.balance_test["pvalue"], smd=smd),
+                w["up_overall"].format(x=overall),
+                w["up_deciles"].format(
+                    top=top["est"],
+                    top_lo=top["ci_low"],
+                    top_hi=top["ci_high"],
+                    bottom=bottom["est"],
+                    bottom_lo=bottom["ci_low"],
+                    bottom_hi=bottom["ci_high"],
+                ),
+                w["up_qini"].format(q=self.qini),
             ]
         )
 
