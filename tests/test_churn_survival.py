@@ -409,3 +409,16 @@ def test_survival_clv_values_existing_members_from_their_own_tenure():
     assert own["clv"].iloc[1] != pytest.approx(new["clv"].iloc[1], rel=1e-3)
     with pytest.raises(cx.errors.DataError, match="tenure"):
         cx.churn.survival_clv(fit, 50.0, 0.01, 12, data=two, tenure="nope")
+
+
+def test_a_log_transform_with_durations_of_zero_is_refused_by_name(members):
+    """log(0) is -inf: the PH test would be NaN with warnings; say why and what to use."""
+    zero = members.assign(months=members["months"].where(members.index != 0, 0))
+    with pytest.raises(DataError, match=r"transform='log' needs durations above 0, but 1 member"):
+        cx.churn.cox(
+            zero, duration="months", event="churned", covariates=COVARIATES, transform="log"
+        )
+    with pytest.raises(DataError, match="transform is 'km', 'identity', 'rank' or 'log'"):
+        cx.churn.cox(
+            members, duration="months", event="churned", covariates=COVARIATES, transform="sqrt"
+        )

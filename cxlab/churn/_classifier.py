@@ -18,6 +18,7 @@ from cxlab.churn._auc import auc_ci, check_binary
 from cxlab.churn._design import _Design, _logistic, _wald
 from cxlab.churn._evaluation import calibration, gains
 from cxlab.churn._targeting import ProfitCurve, profit_curve
+from cxlab.churn._words import translate, words
 from cxlab.errors import DataError, EstimationError
 
 if TYPE_CHECKING:
@@ -234,8 +235,11 @@ class ChurnClassifier:
         """
         return self.auc_.copy()
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The model, the split and the honest AUC in plain words.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -245,28 +249,47 @@ class ChurnClassifier:
         ...                         time="quarter", cutoff="2025Q2")
         >>> print(m.summary().splitlines()[0])
         Churn classifier: logistic regression (l2, C = 1, standardised numeric features)
+        >>> print(m.summary(lang="zh").splitlines()[0])
+        流失预测模型：逻辑回归（l2，C = 1，数值特征已标准化）
         """
-        strength = "no penalty" if self.penalty is None else f"{self.penalty}, C = {self.C:g}"
+        w = words(lang)
+        strength = (
+            w["clf_no_penalty"]
+            if self.penalty is None
+            else w["clf_penalty"].format(penalty=self.penalty, C=self.C)
+        )
         name = (
-            f"logistic regression ({strength}, standardised numeric features)"
+            w["clf_logistic"].format(strength=strength)
             if self.method == "logistic"
-            else "gradient boosting (HistGradientBoostingClassifier)"
+            else w["clf_boosting"]
         )
         lines = [
-            f"Churn classifier: {name}",
-            f"Split: {self.split}; {self.n_train:,} training rows, {self.n_test:,} test rows",
+            w["clf_head"].format(name=name),
+            w["clf_split"].format(
+                split=translate(self.split, lang), n_train=self.n_train, n_test=self.n_test
+            ),
         ]
         for row in self.auc_.itertuples(index=False):
             lines.append(
-                f"  AUC {row.split}: {row.est:.3f} [{row.ci_low:.3f}, {row.ci_high:.3f}] "
-                f"({self.level:.0%} DeLong CI; {row.n_churners:,} churners, "
-                f"{row.n_stayers:,} stayers)"
+                w["clf_auc"].format(
+                    split=w["clf_splits"].get(row.split, row.split),
+                    est=row.est,
+                    lo=row.ci_low,
+                    hi=row.ci_high,
+                    level=self.level,
+                    churners=row.n_churners,
+                    stayers=row.n_stayers,
+                )
             )
         if self.coef_ is not None:
-            lines.append("Coefficients (log odds; numeric per training SD):")
+            lines.append(w["clf_coef_head"])
             for row in self.coef_.itertuples(index=False):
-                lines.append(f"  {row.term}: {row.est:+.3f} (odds ratio {row.odds_ratio:.2f})")
-        lines.append("The test AUC is the honest one; the training AUC is optimistic.")
+                lines.append(
+                    w["clf_coef"].format(
+                        term=translate(row.term, lang), est=row.est, odds=row.odds_ratio
+                    )
+                )
+        lines.append(w["clf_honest"])
         return "\n".join(lines)
 
     def __repr__(self) -> str:

@@ -19,6 +19,7 @@ from scipy import stats
 from cxlab._conventions import as_frame
 from cxlab.churn._durations import survival_columns
 from cxlab.churn._phtest import concordance, ph_test
+from cxlab.churn._words import join, words
 from cxlab.errors import DataError, EstimationError
 
 if TYPE_CHECKING:
@@ -257,8 +258,11 @@ class CoxModel:
         """
         return self.table
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """Plain text: coefficients, hazard ratios, concordance and the PH test.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -266,22 +270,31 @@ class CoxModel:
         >>> fit = cx.churn.cox(cx.churn._cox._example(), covariates=["usage", "plan"])
         >>> print(fit.summary().splitlines()[0])
         Cox proportional hazards (ties = efron): n = 300, events = 166
+        >>> print(fit.summary(lang="zh").splitlines()[0])
+        Cox 比例风险模型（结点处理 ties = efron）：n = 300，事件数 = 166
         """
-        lines = [f"Cox proportional hazards (ties = {self.ties}): n = {self.n:,}, events = "
-                 f"{self.events:,}"]  # fmt: skip
+        w = words(lang)
+        lines = [w["cox_head"].format(ties=self.ties, n=self.n, ev=self.events)]
         if self.references:
-            refs = ", ".join(f"{k} = {v!r}" for k, v in self.references.items())
-            lines.append(f"Reference levels: {refs}")
-        lines.append(f"{'term':<22}{'coef':>9}{'se':>8}{'HR':>8}   {self.level:.0%} CI of HR    p")
+            refs = join(
+                (w["cox_ref"].format(name=k, level=v) for k, v in self.references.items()), lang
+            )
+            lines.append(w["cox_refs"].format(refs=refs))
+        ci = w["cox_ci"].format(level=self.level)
+        lines.append(f"{'term':<22}{'coef':>9}{'se':>8}{'HR':>8}   {ci}    p")
         for r in self.table.itertuples(index=False):
             lines.append(
                 f"{r.term:<22}{r.est:>9.4f}{r.se:>8.4f}{r.hr:>8.3f}   "
                 f"[{r.ci_low:.3f}, {r.ci_high:.3f}]  {r.pvalue:.4g}"
             )
-        lines.append(f"Concordance (Harrell's C) = {self.concordance:.4f}")
-        lines.append(f"Proportional hazards (score test, g(t) = {self.transform}):")
-        for r in self.ph_test.itertuples(index=False):
-            lines.append(f"  {r.covariate}: chi2 = {r.chisq:.3f}, df = {r.df}, p = {r.pvalue:.4g}")
+        lines.append(w["cox_concordance"].format(c=self.concordance))
+        lines.append(w["cox_ph"].format(transform=self.transform))
+        last = len(self.ph_test) - 1  # the GLOBAL row
+        for i, r in enumerate(self.ph_test.itertuples(index=False)):
+            covariate = w["cox_global"] if i == last else r.covariate
+            lines.append(
+                w["cox_ph_row"].format(covariate=covariate, chi2=r.chisq, df=r.df, p=r.pvalue)
+            )
         return "\n".join(lines)
 
     def __repr__(self) -> str:

@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from cxlab.errors import DataError
+
 __all__ = ["concordance", "ph_test"]
 
 
@@ -75,11 +77,17 @@ def _transform(time: np.ndarray, event: np.ndarray, how: str) -> np.ndarray:
     if how == "identity":
         return time.astype(float)
     if how == "log":
+        if (time <= 0).any():
+            raise DataError(
+                f"transform='log' needs durations above 0, but {int((time <= 0).sum()):,} "
+                "member(s) have a duration of 0 or less (log(0) is -inf). Use transform='km' "
+                "(the default) or 'rank', or leave those members out."
+            )
         return np.log(time)
     if how == "rank":
         return stats.rankdata(time)
     if how != "km":
-        raise ValueError(f"transform is 'km', 'identity', 'rank' or 'log', not {how!r}.")
+        raise DataError(f"transform is 'km', 'identity', 'rank' or 'log', not {how!r}.")
     # left-continuous Kaplan–Meier of all members: 1 - S(t-)
     _, inv = np.unique(time, return_inverse=True)
     d = np.bincount(inv, weights=event)

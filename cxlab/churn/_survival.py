@@ -17,6 +17,7 @@ from scipy import stats
 
 from cxlab._conventions import as_frame
 from cxlab.churn._durations import survival_columns
+from cxlab.churn._words import words
 from cxlab.errors import DataError
 
 if TYPE_CHECKING:
@@ -198,8 +199,11 @@ class KaplanMeier:
         """
         return self.table
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """Plain text: medians with their intervals, S at the chosen times, log-rank test.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -208,34 +212,52 @@ class KaplanMeier:
         >>> d = pd.DataFrame({"t": [1, 2, 2, 3, 4], "e": [1, 1, 0, 1, 0]})
         >>> print(cx.churn.kaplan_meier(d, duration="t", event="e").summary().splitlines()[0])
         Kaplan–Meier survival (5 members, 3 events; 95% CI, conf_type='log'; time in months)
+        >>> km = cx.churn.kaplan_meier(d, duration="t", event="e")
+        >>> print(km.summary(lang="zh").splitlines()[2])
+          全部：3 [2, 尚未达到]（n = 5，事件数 = 3）
         """
+        w = words(lang)
         whole = self.medians[self.medians["group"] == _ALL].iloc[0]
         n, ev = int(whole["n"]), int(whole["events"])
+        # "all" is cxlab's label of the whole sample, worded only when no data group has it
+        own = _ALL not in set(self.medians["group"].iloc[:-1])
+
+        def label(g: Any) -> Any:
+            return w["km_all"] if own and g == _ALL else g
+
         lines = [
-            f"Kaplan–Meier survival ({n:,} members, {ev:,} events; {self.level:.0%} CI, "
-            f"conf_type={self.conf_type!r}; time in {self.unit})"
+            w["km_head"].format(
+                n=n,
+                ev=ev,
+                level=self.level,
+                conf=self.conf_type,
+                unit=w["km_units"].get(self.unit, self.unit),
+            )
         ]
-        lines.append("Median survival [CI]:")
+        lines.append(w["km_medians"])
         for r in self.medians.itertuples(index=False):
             med, low, high = (
-                "not reached" if np.isnan(v) else f"{v:.4g}"
+                w["km_not_reached"] if np.isnan(v) else f"{v:.4g}"
                 for v in (r.median, r.ci_low, r.ci_high)
             )
-            lines.append(f"  {r.group}: {med} [{low}, {high}] (n = {r.n:,}, events = {r.events:,})")
+            lines.append(
+                w["km_median_row"].format(
+                    group=label(r.group), med=med, low=low, high=high, n=r.n, ev=r.events
+                )
+            )
         if self.medians["median"].isna().any() or self.medians["ci_high"].isna().any():
-            lines.append("  (not reached: S(t) or its bound stays above 0.5 to the last follow-up)")
+            lines.append(w["km_not_reached_note"])
         if len(self.at):
-            lines.append("Survival at chosen times [CI]:")
+            lines.append(w["km_at"])
             for r in self.at.itertuples(index=False):
                 lines.append(
-                    f"  {r.group}, t = {r.time:g}: {r.surv:.3f} [{r.ci_low:.3f}, {r.ci_high:.3f}]"
+                    w["km_at_row"].format(
+                        group=label(r.group), t=r.time, s=r.surv, lo=r.ci_low, hi=r.ci_high
+                    )
                 )
         if self.logrank is not None:
             r = self.logrank.iloc[0]
-            lines.append(
-                f"Log-rank test: chi2 = {r['chisq']:.3f}, df = {int(r['df'])}, "
-                f"p = {r['pvalue']:.4g}"
-            )
+            lines.append(w["km_logrank"].format(chi2=r["chisq"], df=int(r["df"]), p=r["pvalue"]))
         return "\n".join(lines)
 
     def __repr__(self) -> str:

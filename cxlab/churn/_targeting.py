@@ -12,6 +12,7 @@ import pandas as pd
 
 from cxlab._conventions import as_frame
 from cxlab.churn._auc import check_binary
+from cxlab.churn._words import TEXT, words
 from cxlab.errors import DataError
 
 if TYPE_CHECKING:
@@ -19,11 +20,8 @@ if TYPE_CHECKING:
 
     from cxlab.viz import Lang
 
-CAVEAT = (
-    "P(churn) is not the effect of contacting a customer: this assumes the offer keeps the "
-    "same share ('success') of every contacted churner. Who is actually moved by the offer "
-    "is uplift, measured on a randomised campaign (cx.experiments.uplift)."
-)
+#: the caveat the English summary ends with (both languages in ``_words``)
+CAVEAT = TEXT["en"]["pc_caveat"].strip()
 
 _WORDS = {
     "en": {
@@ -103,8 +101,11 @@ class ProfitCurve:
     success: float
     n: int
 
-    def summary(self) -> str:
+    def summary(self, lang: Lang | None = None) -> str:
         """The best cut-off in plain words.
+
+        ``lang`` ("en"/"zh"): the language of the text, by default the notebook's
+        (:func:`cxlab.viz.language`); the numbers are the same in both.
 
         Examples
         --------
@@ -112,27 +113,26 @@ class ProfitCurve:
         >>> pc = cx.churn.profit_curve([0.1, 0.5, 0.9, 0.3], value=100, cost=10, success=0.5)
         >>> print(pc.summary().splitlines()[1][:50])
           best cut-off: contact the top 75.0% (3 customers
+        >>> print(pc.summary(lang="zh").splitlines()[1][:27])
+          最佳截断点：联系排名前 75.0% 的客户（3 位
         """
+        w = words(lang)
         b = self.best
-        lines = [
-            f"Profit of contacting the top x % of {self.n:,} customers (contact cost "
-            f"{self.cost:g}, offer keeps {self.success:.0%} of contacted churners):"
-        ]
+        lines = [w["pc_head"].format(n=self.n, cost=self.cost, success=self.success)]
         if b["n_contacted"] == 0:
-            lines.append(
-                "  best: contact no one — no customer's expected value saved exceeds the "
-                "contact cost (a larger value per retained customer or a cheaper contact "
-                "changes that)"
-            )
+            lines.append(w["pc_none"])
         else:
             lines.append(
-                f"  best cut-off: contact the top {b['share']:.1%} ({int(b['n_contacted']):,} "
-                f"customers, expected value saved >= {b['threshold']:.4g}); expected profit "
-                f"{b['expected_profit']:,.0f}"
+                w["pc_best"].format(
+                    share=b["share"],
+                    n=int(b["n_contacted"]),
+                    threshold=b["threshold"],
+                    profit=b["expected_profit"],
+                )
             )
         if "realised_profit" in b:
-            lines.append(f"  realised on the observed churners: {b['realised_profit']:,.0f}")
-        lines.append("  " + CAVEAT)
+            lines.append(w["pc_realised"].format(profit=b["realised_profit"]))
+        lines.append(w["pc_caveat"])
         return "\n".join(lines)
 
     def to_frame(self) -> pd.DataFrame:
