@@ -23,8 +23,9 @@ Examples
 
 from __future__ import annotations
 
+import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
@@ -219,3 +220,78 @@ def deprecated(old: str, new: str) -> None:
         DeprecationWarning,
         stacklevel=3,
     )
+
+
+class Wording:
+    """The words of a subpackage's ``summary()`` texts in English and Chinese.
+
+    *text* maps a language to its templates (same keys and fields in both, so one piece of
+    code formats the numbers for either language; a ``"sep"`` entry joins lists); *labels*
+    and *patterns* give the Chinese wording of labels a result stores in English. ``lang``
+    ``None`` means the notebook's language (:func:`cxlab.viz.language`).
+
+    Examples
+    --------
+    >>> w = Wording({"en": {"sep": ", ", "hi": "hello"}, "zh": {"sep": "、", "hi": "你好"}},
+    ...             labels={"all": "全部"}, patterns=[(re.compile(r"(\\d+) rows"), "{0} 行")])
+    >>> w.words("zh")["hi"], w.translate("12 rows", "zh"), w.join(["a", "b"], "zh")
+    ('你好', '12 行', 'a、b')
+    >>> w.translate("all", "en")
+    'all'
+    """
+
+    def __init__(
+        self,
+        text: Mapping[str, Mapping[str, Any]],
+        labels: Mapping[str, str] | None = None,
+        patterns: Sequence[tuple[re.Pattern[str], str]] = (),
+    ) -> None:
+        self.text = text
+        self.labels = dict(labels or {})
+        self.patterns = list(patterns)
+
+    def resolve(self, lang: str | None) -> str:
+        """*lang*, or the notebook's language when it is ``None``; ValueError if unknown.
+
+        >>> Wording({"en": {}, "zh": {}}).resolve("zh")
+        'zh'
+        """
+        from cxlab.viz import language  # matplotlib loads only when a summary is written
+
+        lang = lang or language()
+        if lang not in self.text:
+            raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+        return lang
+
+    def words(self, lang: str | None) -> Mapping[str, Any]:
+        """The templates of *lang*.
+
+        >>> Wording({"en": {"x": "yes"}, "zh": {"x": "是"}}).words("zh")["x"]
+        '是'
+        """
+        return self.text[self.resolve(lang)]
+
+    def translate(self, label: Any, lang: str | None) -> str:
+        """*label* (stored in English) in *lang*; unchanged when unknown or English.
+
+        >>> Wording({"en": {}, "zh": {}}, labels={"all": "全部"}).translate("all", "zh")
+        '全部'
+        """
+        text = str(label)
+        if self.resolve(lang) == "en":
+            return text
+        if text in self.labels:
+            return self.labels[text]
+        for pattern, template in self.patterns:
+            found = pattern.fullmatch(text)
+            if found:
+                return template.format(*found.groups())
+        return text
+
+    def join(self, names: Iterable[Any], lang: str | None) -> str:
+        """*names* joined with the language's separator (``", "`` or ``"、"``).
+
+        >>> Wording({"en": {"sep": ", "}, "zh": {"sep": "、"}}).join([1, 2], "en")
+        '1, 2'
+        """
+        return self.words(lang)["sep"].join(map(str, names))

@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 import numpy as np
 import pandas as pd
 import pytest
+from bilingual import (
+    assert_follows_notebook_language,
+    assert_same_numbers,
+    cjk_share,
+    words_only,
+)
 
 import cxlab as cx
 
-NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?")
 #: deliberate differences: English wording → the Chinese wording's numbers
 DELIBERATE = {"chi2": "χ²"}
 CLF_FEATURES = ["visits_month", "complaints", "plan"]
@@ -45,32 +49,9 @@ NAMES = [
 ]
 
 
-def _numbers(text: str) -> Counter:
-    return Counter(NUMBER.findall(text))
-
-
 def _width(text: str) -> int:
     """Display width: CJK characters take two columns."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _words_only(text: str, identifiers: list[str]) -> str:
-    """*text* without numbers, identifiers (column names, group labels, snake_case
-    names) and the names that stay in both languages."""
-    for name in sorted(identifiers, key=len, reverse=True):
-        text = text.replace(name, " ")
-    for name in NAMES:
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
-    text = re.sub(r"\b\w*_\w*\b", " ", text)  # snake_case names: conf_type, visits_month
-    return NUMBER.sub(" ", text)
-
-
-def _cjk_share(text: str, identifiers: list[str]) -> float:
-    """Share of CJK characters among the letters outside numbers and identifiers."""
-    text = _words_only(text, identifiers)
-    letters = [ch for ch in text if ch.isalpha()]
-    cjk = [ch for ch in letters if "\u4e00" <= ch <= "\u9fff"]
-    return len(cjk) / len(letters)
 
 
 @pytest.fixture(scope="module")
@@ -171,39 +152,26 @@ def test_every_result_type_is_covered(results):
 
 @pytest.mark.parametrize("case", CASES)
 def test_chinese_summary_keeps_every_number(results, case):
-    res, _ = results[case]
-    en, zh = res.summary(lang="en"), res.summary(lang="zh")
-    for english, chinese in DELIBERATE.items():
-        en = en.replace(english, chinese)
-    assert _numbers(zh) == _numbers(en), (en, zh)
-    assert en.count("\n") == zh.count("\n")  # line for line
+    assert_same_numbers(results[case][0], DELIBERATE)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_chinese_summary_is_mostly_chinese(results, case):
     res, identifiers = results[case]
     zh = res.summary(lang="zh")
-    assert _cjk_share(zh, identifiers) >= 0.5, zh
+    assert cjk_share(zh, identifiers, NAMES) >= 0.5, zh
     assert "**" not in zh
     for line in zh.splitlines():  # no line left in English
-        rest = _words_only(line, identifiers)
+        rest = words_only(line, identifiers, NAMES)
         assert re.search(r"[\u4e00-\u9fff]", rest) or not re.search(r"[A-Za-z]{3}", rest), line
     outside = re.sub(r"\[[^\]]*\]", " ", zh)  # intervals keep "[low, high]"
     assert not re.search(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]", outside), zh
-    assert _cjk_share(res.summary(lang="en"), identifiers) == 0
+    assert cjk_share(res.summary(lang="en"), identifiers, NAMES) == 0
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_summary_follows_the_notebook_language(results, case):
-    res, _ = results[case]
-    try:
-        cx.viz.set_theme(lang="zh")
-        assert res.summary() == res.summary(lang="zh")
-        assert repr(res) == res.summary(lang="zh")
-    finally:
-        cx.viz.set_theme()
-    assert res.summary() == res.summary(lang="en")
-    assert not re.search(r"[\u4e00-\u9fff]", res.summary())
+    assert_follows_notebook_language(results[case][0])
 
 
 def test_notebook_sentences_in_chinese(results):

@@ -9,34 +9,21 @@ The one deliberate difference between the languages: English writes the χ² sta
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import numpy as np
 import pandas as pd
 import pytest
+from bilingual import (
+    assert_follows_notebook_language,
+    assert_same_numbers,
+    cjk_share,
+)
 
 import cxlab as cx
 
-NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
 #: deliberate differences: English wording → the Chinese wording's numbers
 DELIBERATE = {"chi2": "χ²"}
 COVS = ["pre_spend", "pre_visits", "tenure_years", "distance_km", "age_group"]
-
-
-def _numbers(text: str) -> Counter:
-    return Counter(NUMBER.findall(text))
-
-
-def _cjk_share(text: str, identifiers: list[str]) -> float:
-    """Share of CJK characters among the letters outside numbers and identifiers
-    (column names, group labels, snake_case names)."""
-    for name in sorted(identifiers, key=len, reverse=True):
-        text = text.replace(name, " ")
-    text = re.sub(r"\b\w*_\w*\b", " ", text)  # snake_case names: event_study, ...
-    text = NUMBER.sub(" ", text)
-    letters = [ch for ch in text if ch.isalpha()]
-    cjk = [ch for ch in letters if "\u4e00" <= ch <= "\u9fff"]
-    return len(cjk) / len(letters)
 
 
 @pytest.fixture(scope="module")
@@ -183,35 +170,22 @@ def test_every_result_type_is_covered(results):
 
 @pytest.mark.parametrize("case", CASES)
 def test_chinese_summary_keeps_every_number(results, case):
-    res, _ = results[case]
-    en, zh = res.summary(lang="en"), res.summary(lang="zh")
-    for english, chinese in DELIBERATE.items():
-        en = en.replace(english, chinese)
-    assert _numbers(zh) == _numbers(en), (en, zh)
-    assert en.count("\n") == zh.count("\n")  # line for line
+    assert_same_numbers(results[case][0], DELIBERATE)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_chinese_summary_is_mostly_chinese(results, case):
     res, identifiers = results[case]
     zh = res.summary(lang="zh")
-    assert _cjk_share(zh, identifiers) >= 0.5, zh
+    assert cjk_share(zh, identifiers) >= 0.5, zh
     assert "**" not in zh
     assert not re.search(r"[\u4e00-\u9fff][,;:]|[,;:][\u4e00-\u9fff]", zh), zh  # full-width
-    assert _cjk_share(res.summary(lang="en"), identifiers) == 0
+    assert cjk_share(res.summary(lang="en"), identifiers) == 0
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_summary_follows_the_notebook_language(results, case):
-    res, _ = results[case]
-    try:
-        cx.viz.set_theme(lang="zh")
-        assert res.summary() == res.summary(lang="zh")
-        assert repr(res) == res.summary(lang="zh")
-    finally:
-        cx.viz.set_theme()
-    assert res.summary() == res.summary(lang="en")
-    assert not re.search(r"[\u4e00-\u9fff]", res.summary())
+    assert_follows_notebook_language(results[case][0])
 
 
 def test_notebook_sentences_in_chinese(results):

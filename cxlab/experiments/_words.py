@@ -15,11 +15,9 @@ ones carry the same numbers, signs, units and rounding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from cxlab.viz import Lang
+from cxlab._conventions import Wording
 
 __all__ = ["TEXT", "join", "resolve", "translate", "words"]
 
@@ -258,61 +256,8 @@ _PATTERNS = [
 ]
 
 
-def resolve(lang: Lang | None) -> Lang:
-    """*lang*, or the notebook's language when it is ``None``; ValueError if unknown.
-
-    Examples
-    --------
-    >>> resolve("zh")
-    'zh'
-    """
-    from cxlab.viz import language
-
-    lang = lang or language()
-    if lang not in TEXT:
-        raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
-    return lang
-
-
-def words(lang: Lang | None) -> Mapping[str, Any]:
-    """The summary templates of *lang* (``None`` → the notebook's language).
-
-    Examples
-    --------
-    >>> words("zh")["srm_ok"]
-    '没有样本比例失衡'
-    """
-    return TEXT[resolve(lang)]
-
-
-def translate(label: Any, lang: Lang | None) -> str:
-    """*label* (stored in English by a result) in *lang*; unchanged when unknown or English.
-
-    Examples
-    --------
-    >>> translate("Welch t, df = 57.3", "zh")
-    'Welch t 检验，df = 57.3'
-    >>> translate("Welch t, df = 57.3", "en")
-    'Welch t, df = 57.3'
-    """
-    text = str(label)
-    if resolve(lang) == "en":
-        return text
-    if text in _LABELS:
-        return _LABELS[text]
-    for pattern, template in _PATTERNS:
-        found = pattern.fullmatch(text)
-        if found:
-            return template.format(*found.groups())
-    return text
-
-
-def join(names: Iterable[Any], lang: Lang | None) -> str:
-    """*names* joined with ", " (English) or "、" (Chinese).
-
-    Examples
-    --------
-    >>> join(["age", "tier"], "zh")
-    'age、tier'
-    """
-    return words(lang)["sep"].join(map(str, names))
+_WORDING = Wording(TEXT, _LABELS, _PATTERNS)
+resolve = _WORDING.resolve
+words = _WORDING.words
+translate = _WORDING.translate
+join = _WORDING.join
